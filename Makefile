@@ -1,0 +1,43 @@
+# computedeal: the two README commands are `make serve` and `make test`.
+# Every target installs what it needs first (scripts/tools.sh skips what is present).
+
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export CHROMIUM ?= /usr/bin/chromium
+# wasm-bindgen-test-runner: allow slow first runs on 2 cores.
+export WASM_BINDGEN_TEST_TIMEOUT ?= 300
+export TRUNK_SKIP_VERSION_CHECK := true
+
+.PHONY: serve dist test test-native test-wasm test-e2e tools-web tools-test clean
+
+## serve: build and serve the calculator at http://127.0.0.1:8080
+serve: tools-web
+	trunk serve --release --public-url / --address 127.0.0.1 --port 8080
+
+## dist: the optimized static site in dist/ (release, simd128, wasm-opt, relative URLs)
+dist: tools-web
+	trunk build --release
+	scripts/sizes.sh dist
+
+## test: every test layer: native, wasm in headless Chromium, end-to-end
+test: tools-test test-native test-wasm test-e2e
+
+test-native:
+	cargo test --locked
+
+test-wasm:
+	cargo test --locked --target wasm32-unknown-unknown --test web
+
+test-e2e: dist
+	node --test --test-concurrency=1 tests/e2e/
+
+tools-web:
+	scripts/tools.sh web
+
+tools-test:
+	scripts/tools.sh test
+
+clean:
+	cargo clean
+	rm -rf dist
