@@ -9,7 +9,7 @@ export CHROMIUM ?= /usr/bin/chromium
 export WASM_BINDGEN_TEST_TIMEOUT ?= 300
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: serve dist test test-native test-wasm test-e2e tools-web tools-test clean
+.PHONY: serve dist test test-native test-wasm test-e2e bench tools-web tools-test clean
 
 ## serve: build and serve the calculator at http://127.0.0.1:8080
 serve: tools-web
@@ -31,6 +31,10 @@ test-wasm:
 
 test-e2e: dist
 	node --test --test-concurrency=1 tests/e2e/
+
+## bench: benchmarks (release builds); one JSON line per measurement
+bench:
+	cargo bench --locked --bench bench
 
 tools-web:
 	scripts/tools.sh web

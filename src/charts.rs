@@ -3,39 +3,35 @@
 
 use plotters::prelude::*;
 
-/// Price per accelerator-hour as the accelerator count varies, with the
-/// current scenario marked.
-pub fn draw_price_curve<DB: DrawingBackend>(
+use crate::model::Outcome;
+
+/// Accelerators online per quarter, with the peak marked.
+pub fn draw_deployment<DB: DrawingBackend>(
     area: &DrawingArea<DB, plotters::coord::Shift>,
-    value_usd: f64,
-    term_years: f64,
-    accelerators: f64,
+    outcome: &Outcome,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    use crate::model::price_usd_per_accelerator_hour as price;
     area.fill(&WHITE)?;
-    let lo = (accelerators / 4.0).max(1.0);
-    let hi = accelerators * 4.0;
-    let points: Vec<(f64, f64)> = (0..=80)
-        .map(|i| {
-            let n = lo * (hi / lo).powf(i as f64 / 80.0);
-            (n, price(value_usd, term_years, n))
-        })
-        .collect();
-    let y_max = points.iter().map(|p| p.1).fold(0.0_f64, f64::max) * 1.05;
+    let rows = &outcome.quarters;
+    let n = rows.len().max(1);
+    let y_max = (outcome.accelerators_peak * 1.1).max(1.0);
     let mut chart = ChartBuilder::on(area)
         .margin(12)
         .x_label_area_size(36)
-        .y_label_area_size(56)
-        .build_cartesian_2d((lo..hi).log_scale(), 0.0..y_max)?;
+        .y_label_area_size(64)
+        .build_cartesian_2d(0.0..n as f64, 0.0..y_max)?;
     chart
         .configure_mesh()
-        .x_desc("accelerators")
-        .y_desc("USD per accelerator-hour")
-        .x_label_formatter(&|n| format!("{:.0}k", n / 1000.0))
+        .x_desc("quarter")
+        .y_desc("accelerators online")
+        .x_label_formatter(&|i| rows.get(*i as usize).map(|r| r.quarter.clone()).unwrap_or_default())
+        .y_label_formatter(&|v| format!("{:.0}k", v / 1000.0))
         .draw()?;
-    chart.draw_series(LineSeries::new(points, BLUE.stroke_width(2)))?;
-    let here = (accelerators, price(value_usd, term_years, accelerators));
-    chart.draw_series(std::iter::once(Circle::new(here, 5, RED.filled())))?;
+    chart.draw_series(AreaSeries::new(
+        rows.iter().enumerate().map(|(i, r)| (i as f64, r.accelerators_online)),
+        0.0,
+        BLUE.mix(0.25),
+    )
+    .border_style(BLUE.stroke_width(2)))?;
     area.present()?;
     Ok(())
 }

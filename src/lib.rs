@@ -1,11 +1,20 @@
 //! computedeal core: everything that is not UI.
 //!
 //! The modules here are plain Rust. They compile and test natively and know
-//! nothing of the DOM; only `ui` (compiled for wasm32 alone) and the entry in
-//! `src/bin/app.rs` talk to the browser. `tests/layering.rs` enforces this.
+//! nothing of the DOM; only `ui` (compiled for wasm32 alone) and the entries
+//! in `src/bin/` talk to the browser. `tests/layering.rs` enforces this.
 
+pub mod catalogue;
 pub mod charts;
+pub mod codec;
+pub mod finance;
 pub mod model;
+pub mod outputs;
+pub mod params;
+pub mod presets;
+pub mod quarter;
+pub mod scenario;
+pub mod sources;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

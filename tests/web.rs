@@ -23,7 +23,10 @@ async fn the_app_mounts_and_shows_the_implied_price() {
         .expect("a valid selector")
         .expect("the price is shown");
     let value: f64 = kpi.get_attribute("data-value").expect("data-value").parse().expect("a number");
-    // 38e9 / (200,000 × 7 × 8,760) = 3.0985 USD per accelerator-hour
-    assert!((value - 3.0985).abs() < 1e-3, "{value}");
-    assert!(kpi.text_content().unwrap_or_default().contains("$3.10"));
+    // The same model in the browser: 90% of $38B over 200,000 GPUs × 26
+    // effective quarters × 2,190 h = $3.0032 per accelerator-hour.
+    let want = computedeal::model::evaluate(&computedeal::scenario::Scenario::default().inputs).price_usd_per_accelerator_hour;
+    assert!((value - want).abs() < 1e-12, "{value} vs {want}");
+    assert!((value - 3.0032).abs() < 1e-4, "{value}");
+    assert!(kpi.text_content().unwrap_or_default().contains("$3.00"));
 }

@@ -7,7 +7,8 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::model::price_usd_per_accelerator_hour;
+use crate::model::evaluate;
+use crate::scenario::Scenario;
 
 #[derive(Clone, Copy, PartialEq)]
 struct Slice {
@@ -22,6 +23,16 @@ impl Default for Slice {
     /// "hundreds of thousands".
     fn default() -> Self {
         Slice { value_usd: 38e9, term_years: 7.0, accelerators: 200_000.0 }
+    }
+}
+
+impl Slice {
+    fn scenario(&self) -> Scenario {
+        let mut s = Scenario::default();
+        s.inputs.value_usd = self.value_usd;
+        s.inputs.term_years = self.term_years;
+        s.inputs.accelerators = self.accelerators;
+        s
     }
 }
 
@@ -41,7 +52,7 @@ pub fn app() -> Html {
                 el.set_height((css_h * dpr) as u32);
                 if let Some(backend) = CanvasBackend::with_canvas_object(el) {
                     let area = backend.into_drawing_area();
-                    if let Err(e) = crate::charts::draw_price_curve(&area, s.value_usd, s.term_years, s.accelerators) {
+                    if let Err(e) = crate::charts::draw_deployment(&area, &evaluate(&s.scenario().inputs)) {
                         web_sys::console::error_1(&format!("chart: {e:?}").into());
                     }
                 }
@@ -72,7 +83,7 @@ pub fn app() -> Html {
         }
     };
 
-    let price = price_usd_per_accelerator_hour(slice.value_usd, slice.term_years, slice.accelerators);
+    let price = evaluate(&slice.scenario().inputs).price_usd_per_accelerator_hour;
     html! {
         <div class="slice">
             <h1>{ "computedeal" }</h1>

@@ -6,6 +6,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -84,4 +85,10 @@ export async function canvasColours(page, selector) {
     }
     return seen.size;
   });
+}
+
+/** The native CLI's outcome for a query (`computedeal eval QUERY`), the reference the page must match. */
+export function cliEval(query = '') {
+  const out = execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'computedeal', '--', 'eval', query], { cwd: ROOT, encoding: 'utf8' });
+  return JSON.parse(out);
 }

@@ -1,0 +1,395 @@
+//! Scenario codecs: the readable `key=value&...` query string that the web
+//! app keeps in its URL (and the CLI takes), and JSON.
+//!
+//! Decoding never fails and never panics: it returns the scenario it could
+//! build (the preset's value wherever a value was rejected) and a warning for
+//! every input it ignored or repaired. Both decoders treat their input as
+//! untrusted: lengths are capped and nothing is interpreted beyond the table.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{Map, Value};
+
+use crate::params::{format_number, shorten, Kind, P};
+use crate::presets::{self, DEFAULT_PRESET};
+use crate::scenario::{consistency_warnings, Scenario, Warning};
+
+/// Longest query string read; the rest is ignored with a warning.
+pub const MAX_QUERY_CHARS: usize = 8192;
+/// Longest value read for one key.
+pub const MAX_VALUE_CHARS: usize = 256;
+/// Keys that belong to the view (language, chart, embedding ...) rather than
+/// the model. The codec passes them through for the UI to check.
+pub const VIEW_KEYS: &[&str] = &["lang", "currency", "fx", "chart", "kpis", "embed", "sw", "debug", "compare", "output", "theme"];
+
+/// What a decoder could build, and what it had to say about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    pub scenario: Scenario,
+    pub warnings: Vec<Warning>,
+    /// View keys and their raw values, in the order given.
+    pub view: BTreeMap<String, String>,
+}
+
+/// Decodes `%XX` escapes and `+` (a space in a query string). Invalid
+/// escapes are kept as text; invalid UTF-8 becomes U+FFFD.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = |b: u8| (b as char).to_digit(16);
+                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        out.push((h * 16 + l) as u8);
+                        i += 2;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Escapes what cannot stand in a query value; keeps the characters of the
+/// value syntax (`~ : , . - _`) readable.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b':' | b',' | b'!' | b'*' | b'(' | b')') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Splits a query string (with or without its leading `?`) into decoded
+/// key-value pairs, warning about what it cannot read.
+fn split_query(query: &str, warnings: &mut Vec<Warning>) -> Vec<(String, String)> {
+    let mut query = query.strip_prefix('?').unwrap_or(query);
+    if query.len() > MAX_QUERY_CHARS {
+        let mut cut = MAX_QUERY_CHARS;
+        while !query.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        warnings.push(Warning::new(
+            "",
+            "",
+            format!("the link is {} characters long; only the first {MAX_QUERY_CHARS} were read", query.len()),
+        ));
+        query = &query[..cut];
+    }
+    query
+        .split('&')
+        .filter(|kv| !kv.is_empty())
+        .map(|kv| {
+            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+            (percent_decode(k).trim().to_string(), percent_decode(v))
+        })
+        .collect()
+}
+
+/// Decodes a query string such as `preset=microsoft-iren-2025&pue=1.3`.
+pub fn decode_query(query: &str) -> Decoded {
+    let mut warnings = Vec::new();
+    let pairs = split_query(query, &mut warnings);
+    decode_pairs(pairs.into_iter().map(|(k, v)| (k, RawValue::Text(v))), &mut warnings)
+}
+
+enum RawValue {
+    Text(String),
+    Number(f64),
+    Other(String),
+}
+
+impl RawValue {
+    fn shown(&self) -> String {
+        match self {
+            RawValue::Text(t) => t.clone(),
+            RawValue::Number(n) => format_number(*n),
+            RawValue::Other(t) => t.clone(),
+        }
+    }
+}
+
+fn decode_pairs(pairs: impl Iterator<Item = (String, RawValue)>, warnings: &mut Vec<Warning>) -> Decoded {
+    let pairs: Vec<(String, RawValue)> = pairs.collect();
+    // The preset comes first: the other keys override it, wherever they stand.
+    let mut preset = presets::default_preset();
+    for (key, value) in pairs.iter().filter(|(k, _)| k == "preset") {
+        let text = value.shown();
+        match presets::by_id(text.trim()) {
+            Some(p) => preset = p,
+            None => warnings.push(Warning::new(
+                key,
+                &text,
+                format!(
+                    "preset={} is not a preset; using {}. Allowed: {}",
+                    shorten(&text),
+                    preset.id,
+                    presets::PRESETS.iter().map(|p| p.id).collect::<Vec<_>>().join(", ")
+                ),
+            )),
+        }
+    }
+    let mut scenario = Scenario::from_preset(preset);
+    let mut given: BTreeSet<P> = BTreeSet::new();
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let mut view = BTreeMap::new();
+    for (key, value) in pairs {
+        let shown = value.shown();
+        if !seen.insert(key.clone()) && key != "preset" {
+            warnings.push(Warning::repaired(&key, &shown, format!("{key} is given more than once; the last value, {}, is used", shorten(&shown))));
+        }
+        if key == "preset" {
+            continue;
+        }
+        if VIEW_KEYS.contains(&key.as_str()) {
+            if shown.chars().count() > MAX_VALUE_CHARS {
+                warnings.push(too_long(&key, &shown));
+            } else {
+                view.insert(key, shown);
+            }
+            continue;
+        }
+        let Some(p) = P::from_key(&key) else {
+            warnings.push(Warning::new(&key, &shown, format!("{} is not a parameter of this calculator and was ignored", shorten(&key))));
+            continue;
+        };
+        let param = p.param();
+        let parsed = match &value {
+            RawValue::Text(t) if t.chars().count() > MAX_VALUE_CHARS => Err(too_long(&key, t).message),
+            RawValue::Text(t) => param.parse(t),
+            RawValue::Number(n) if param.is_numeric() => param.check(*n),
+            RawValue::Number(n) => Err(format!("{key}={} must be written as text: allowed {}", format_number(*n), param.range_text())),
+            RawValue::Other(t) => Err(format!("{key}={} is not a number or text: allowed {}", shorten(t), param.range_text())),
+        };
+        match parsed {
+            Ok(v) => {
+                scenario.inputs.set(p, v);
+                given.insert(p);
+            }
+            Err(message) => warnings.push(Warning::new(
+                &key,
+                &shown,
+                format!("{message}; the preset's value {} is used", param.format(scenario.preset.inputs().get(p))),
+            )),
+        }
+    }
+    // A new chip without its own capex or power takes the catalogue's.
+    if given.contains(&P::accelerator) && scenario.inputs.accelerator != scenario.preset.inputs().accelerator {
+        let (capex, kw) = (scenario.inputs.capex_usd_per_accelerator, scenario.inputs.it_kw_per_accelerator);
+        scenario.set_accelerator(scenario.inputs.accelerator);
+        if given.contains(&P::capex_usd_per_accelerator) {
+            scenario.inputs.capex_usd_per_accelerator = capex;
+        }
+        if given.contains(&P::it_kw_per_accelerator) {
+            scenario.inputs.it_kw_per_accelerator = kw;
+        }
+    }
+    warnings.extend(consistency_warnings(&scenario.inputs));
+    Decoded { scenario, warnings: std::mem::take(warnings), view }
+}
+
+fn too_long(key: &str, value: &str) -> Warning {
+    Warning::new(
+        key,
+        &shorten(value),
+        format!("{key} has a value of {} characters; at most {MAX_VALUE_CHARS} are allowed, so it was ignored", value.chars().count()),
+    )
+}
+
+/// The parameters a query string must carry for `s`: those that differ
+/// from the preset, plus capex and power whenever the chip differs (so
+/// decoding does not replace them with the catalogue's).
+fn keys_to_write(s: &Scenario) -> Vec<P> {
+    let base = s.preset.inputs();
+    let chip_changed = s.inputs.accelerator != base.accelerator;
+    P::ALL
+        .iter()
+        .copied()
+        .filter(|p| {
+            s.inputs.get(*p) != base.get(*p)
+                || (chip_changed && matches!(p, P::capex_usd_per_accelerator | P::it_kw_per_accelerator))
+        })
+        .collect()
+}
+
+/// Encodes a scenario as a short query string (no leading `?`): the preset
+/// when it is not the default, then every value that differs from it.
+pub fn encode_query(s: &Scenario) -> String {
+    let mut parts = Vec::new();
+    if s.preset.id != DEFAULT_PRESET {
+        parts.push(format!("preset={}", s.preset.id));
+    }
+    for p in keys_to_write(s) {
+        parts.push(format!("{}={}", p.key(), percent_encode(&p.param().format(s.inputs.get(p)))));
+    }
+    parts.join("&")
+}
+
+/// A scenario as a JSON object holding every parameter (numbers as numbers,
+/// quarters and ids as text) and the preset.
+pub fn scenario_to_json(s: &Scenario) -> Value {
+    let mut map = Map::new();
+    map.insert("preset".into(), Value::String(s.preset.id.into()));
+    for p in P::ALL {
+        let param = p.param();
+        let v = s.inputs.get(*p);
+        let value = match param.kind {
+            Kind::Number => serde_json::Number::from_f64(v).map(Value::Number).unwrap_or(Value::Null),
+            Kind::Count => Value::Number((v.round() as i64).into()),
+            Kind::Quarter | Kind::Choice(_) => Value::String(param.format(v)),
+        };
+        map.insert(p.key().into(), value);
+    }
+    Value::Object(map)
+}
+
+/// Longest JSON text read (an exported scenario is a few kB).
+pub const MAX_JSON_BYTES: usize = 1 << 20;
+
+/// Decodes a scenario from JSON: either a scenario object or an export
+/// holding one under `"scenario"`. Keys the export adds (`outcome`, ...)
+/// are skipped; other unknown keys are warned about.
+pub fn decode_json(text: &str) -> Decoded {
+    let mut warnings = Vec::new();
+    if text.len() > MAX_JSON_BYTES {
+        warnings.push(Warning::new("", "", format!("the file is {} bytes; at most {MAX_JSON_BYTES} are read, so it was ignored", text.len())));
+        return decode_pairs(std::iter::empty(), &mut warnings);
+    }
+    let root: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            warnings.push(Warning::new("", "", format!("the file is not valid JSON ({e}); nothing was imported")));
+            return decode_pairs(std::iter::empty(), &mut warnings);
+        }
+    };
+    let object = match root.get("scenario").filter(|s| s.is_object()).or(Some(&root)) {
+        Some(Value::Object(m)) => m.clone(),
+        _ => {
+            warnings.push(Warning::new("", "", "the file holds no JSON object with a scenario; nothing was imported"));
+            return decode_pairs(std::iter::empty(), &mut warnings);
+        }
+    };
+    let export_keys = ["outcome", "warnings", "generator", "version", "query", "notes", "uncertainty", "summary"];
+    let pairs = object.into_iter().filter(|(k, _)| !export_keys.contains(&k.as_str())).map(|(k, v)| {
+        let raw = match v {
+            Value::String(s) => RawValue::Text(s),
+            Value::Number(n) => n.as_f64().map(RawValue::Number).unwrap_or(RawValue::Other(n.to_string())),
+            other => RawValue::Other(other.to_string()),
+        };
+        (k, raw)
+    });
+    decode_pairs(pairs, &mut warnings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::params::Inputs;
+
+    fn decode(q: &str) -> (Inputs, Vec<String>) {
+        let d = decode_query(q);
+        (d.scenario.inputs, d.warnings.into_iter().map(|w| w.message).collect())
+    }
+
+    #[test]
+    fn empty_query_is_the_default_deal() {
+        let d = decode_query("");
+        assert_eq!(d.scenario, Scenario::default());
+        assert!(d.warnings.is_empty());
+        assert_eq!(encode_query(&d.scenario), "");
+    }
+
+    #[test]
+    fn values_override_the_preset_in_any_order() {
+        let (x, w) = decode("pue=1.35&preset=microsoft-iren-2025&start=2026q1");
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(x.pue, 1.35);
+        assert_eq!(x.value_usd, 9.7e9);
+        assert_eq!(P::start.param().format(x.start), "2026Q1");
+    }
+
+    #[test]
+    fn bad_values_name_the_key_the_value_and_what_is_allowed() {
+        let cases = [
+            ("pue=7", "pue=7 is out of range: allowed 1 to 2.5"),
+            ("pue=abc", "pue='abc' is not a number"),
+            ("start=2025Q7", "start='2025Q7': a quarter is written like 2025Q4"),
+            ("accelerator=tpu9", "accelerator='tpu9' is not allowed: one of h100"),
+            ("frobnicate=1", "'frobnicate' is not a parameter"),
+            ("preset=nope", "preset='nope' is not a preset"),
+            ("accelerators=12.5", "accelerators=12.5 must be a whole number"),
+        ];
+        for (q, want) in cases {
+            let (x, w) = decode(q);
+            assert!(w.iter().any(|m| m.contains(want)), "{q}: {w:?}");
+            // The rejected value leaves the preset's in place.
+            assert_eq!(x, Inputs::default(), "{q}");
+        }
+    }
+
+    #[test]
+    fn a_new_chip_takes_the_catalogue_capex_and_power_unless_given() {
+        let (x, _) = decode("accelerator=h100");
+        assert_eq!((x.capex_usd_per_accelerator, x.it_kw_per_accelerator), (50_000.0, 1.2));
+        let (x, _) = decode("accelerator=h100&capex_usd_per_accelerator=40000");
+        assert_eq!((x.capex_usd_per_accelerator, x.it_kw_per_accelerator), (40_000.0, 1.2));
+    }
+
+    #[test]
+    fn encode_writes_only_what_differs_and_round_trips() {
+        let mut s = Scenario::from_preset(presets::by_id("oracle-openai-2025").expect("preset"));
+        s.inputs.pue = 1.31;
+        s.inputs.delay_months = 6.0;
+        let q = encode_query(&s);
+        assert_eq!(q, "preset=oracle-openai-2025&delay_months=6&pue=1.31");
+        assert_eq!(decode_query(&q).scenario, s);
+        s.set_accelerator(0.0);
+        assert_eq!(decode_query(&encode_query(&s)).scenario, s);
+    }
+
+    #[test]
+    fn percent_escapes_decode() {
+        assert_eq!(percent_decode("a%20b+c%3D%zz%"), "a b c=%zz%");
+        assert_eq!(percent_encode("a b&c=é"), "a%20b%26c%3D%C3%A9");
+        let (x, w) = decode("value_usd=4%2E5e10");
+        assert!(w.is_empty());
+        assert_eq!(x.value_usd, 4.5e10);
+    }
+
+    #[test]
+    fn limits_cap_long_input() {
+        let long = "1".repeat(MAX_VALUE_CHARS + 1);
+        let (_, w) = decode(&format!("pue={long}"));
+        assert!(w.iter().any(|m| m.contains("at most 256")), "{w:?}");
+        let (_, w) = decode(&"x=1&".repeat(MAX_QUERY_CHARS));
+        assert!(w.iter().any(|m| m.contains("only the first 8192")), "{w:?}");
+    }
+
+    #[test]
+    fn json_round_trips_and_reports_bad_files() {
+        let mut s = Scenario::from_preset(presets::by_id("reference-1gw").expect("preset"));
+        s.inputs.wacc = 0.095;
+        let text = scenario_to_json(&s).to_string();
+        let d = decode_json(&text);
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+        assert_eq!(d.scenario, s);
+        let wrapped = format!("{{\"scenario\": {text}, \"outcome\": {{}}}}");
+        assert_eq!(decode_json(&wrapped).scenario, s);
+        for bad in ["", "[1,2]", "{\"pue\": true}", "{\"pue\": 9}", "{\"start\": 8103}", "not json"] {
+            let d = decode_json(bad);
+            assert!(!d.warnings.is_empty(), "{bad}");
+            assert_eq!(d.scenario, Scenario::default(), "{bad}");
+        }
+    }
+}

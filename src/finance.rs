@@ -1,0 +1,166 @@
+//! Finance formulas: capital recovery, sinking fund, the economic value of an
+//! asset at a given age, net present value and internal rate of return.
+//!
+//! These are the exact definitions the model and the batch engine share.
+
+/// Capital recovery factor CRF(r, n) = r / (1 − (1 + r)^−n); 1/n when r = 0.
+pub fn crf(r: f64, n: f64) -> f64 {
+    if r == 0.0 {
+        1.0 / n
+    } else {
+        r / (1.0 - (1.0 + r).powf(-n))
+    }
+}
+
+/// Sinking fund factor SFF(r, n) = r / ((1 + r)^n − 1); 1/n when r = 0.
+pub fn sff(r: f64, n: f64) -> f64 {
+    if r == 0.0 {
+        1.0 / n
+    } else {
+        r / ((1.0 + r).powf(n) - 1.0)
+    }
+}
+
+/// Yearly capital charge per unit of capex for an asset with life `n` and
+/// resale value `residual` (a fraction of capex) at the end of it:
+/// CRF(r, n) − residual × SFF(r, n).
+pub fn capital_charge(r: f64, n: f64, residual: f64) -> f64 {
+    crf(r, n) - residual * sff(r, n)
+}
+
+/// Straight-line book value, per unit of capex, of an asset of age `a`
+/// years with life `n`: it falls linearly from 1 to `residual` over the life
+/// and stays there. Assets still in use when a tranche's term ends are
+/// counted at this value; it does not depend on the discount rate, so a
+/// higher WACC only discounts, never revalues.
+pub fn book_value(n: f64, residual: f64, a: f64) -> f64 {
+    residual + (1.0 - residual) * (1.0 - (a / n).clamp(0.0, 1.0))
+}
+
+/// NPV of quarterly cash flows (flow `i` at `i / 4` years) at a yearly rate.
+pub fn npv_quarterly(flows: &[f64], rate: f64) -> f64 {
+    let v = (1.0 + rate).powf(-0.25);
+    // Horner from the last flow back to the first.
+    flows.iter().rev().fold(0.0, |acc, cf| acc * v + cf)
+}
+
+/// Why an IRR is undefined.
+pub const IRR_NO_SIGN_CHANGE: &str = "the cash flows never change sign, so there is no rate at which the NPV is zero";
+pub const IRR_OUT_OF_RANGE: &str = "the NPV does not reach zero for any yearly rate between -99% and +1000%";
+
+/// Bounds of the IRR search, as yearly rates.
+pub const IRR_MIN: f64 = -0.99;
+pub const IRR_MAX: f64 = 10.0;
+
+/// Yearly IRR of quarterly cash flows: the rate at which `npv_quarterly` is
+/// zero, found by safeguarded Newton iteration on the quarterly discount
+/// factor x = (1 + r)^−1/4, where the NPV is the polynomial Σ cf_i x^i.
+pub fn irr_quarterly(flows: &[f64]) -> Result<f64, &'static str> {
+    let has_pos = flows.iter().any(|&c| c > 0.0);
+    let has_neg = flows.iter().any(|&c| c < 0.0);
+    if !(has_pos && has_neg) {
+        return Err(IRR_NO_SIGN_CHANGE);
+    }
+    // x falls as r rises: r = IRR_MAX at x_lo, r = IRR_MIN at x_hi.
+    let x_lo = (1.0 + IRR_MAX).powf(-0.25);
+    let x_hi = (1.0 + IRR_MIN).powf(-0.25);
+    let poly = |x: f64| -> (f64, f64) {
+        let mut p = 0.0;
+        let mut dp = 0.0;
+        for cf in flows.iter().rev() {
+            dp = dp * x + p;
+            p = p * x + cf;
+        }
+        (p, dp)
+    };
+    let (f_lo, _) = poly(x_lo);
+    let (f_hi, _) = poly(x_hi);
+    if f_lo == 0.0 {
+        return Ok(IRR_MAX);
+    }
+    if f_hi == 0.0 {
+        return Ok(IRR_MIN);
+    }
+    if (f_lo > 0.0) == (f_hi > 0.0) {
+        return Err(IRR_OUT_OF_RANGE);
+    }
+    let (mut lo, mut hi) = (x_lo, x_hi);
+    let lo_positive = f_lo > 0.0;
+    // Start from the discount factor at 10% a year.
+    let mut x = 1.1_f64.powf(-0.25).clamp(lo, hi);
+    for _ in 0..100 {
+        let (f, df) = poly(x);
+        if f == 0.0 {
+            break;
+        }
+        if (f > 0.0) == lo_positive {
+            lo = x;
+        } else {
+            hi = x;
+        }
+        let newton = x - f / df;
+        let next = if df != 0.0 && newton > lo && newton < hi { newton } else { 0.5 * (lo + hi) };
+        if (next - x).abs() <= 1e-15 * x.abs().max(1.0) {
+            x = next;
+            break;
+        }
+        x = next;
+    }
+    Ok(x.powi(-4) - 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: f64, b: f64, tol: f64) -> bool {
+        (a - b).abs() <= tol * b.abs().max(1.0)
+    }
+
+    #[test]
+    fn crf_and_sff_by_hand() {
+        // CRF(8%, 5) = 0.08 / (1 − 1.08^−5) = 0.08 / (1 − 0.680583) = 0.250456
+        assert!(close(crf(0.08, 5.0), 0.250_456, 1e-6));
+        // SFF(8%, 5) = 0.08 / (1.08^5 − 1) = 0.08 / 0.469328 = 0.170456
+        assert!(close(sff(0.08, 5.0), 0.170_456, 1e-6));
+        // CRF − SFF = r for any n.
+        assert!(close(crf(0.08, 5.0) - sff(0.08, 5.0), 0.08, 1e-12));
+        assert_eq!(crf(0.0, 4.0), 0.25);
+        assert_eq!(sff(0.0, 4.0), 0.25);
+        // CRF(10%, 20) = 0.117460
+        assert!(close(crf(0.10, 20.0), 0.117_460, 1e-5));
+    }
+
+    #[test]
+    fn book_value_falls_linearly_to_the_residual() {
+        assert_eq!(book_value(5.0, 0.1, 0.0), 1.0);
+        // Half-way through a 5-year life with a 10% residual: 1 − 0.9 × 0.5 = 0.55.
+        assert!(close(book_value(5.0, 0.1, 2.5), 0.55, 1e-12));
+        assert!(close(book_value(5.0, 0.1, 5.0), 0.1, 1e-12));
+        assert!(close(book_value(5.0, 0.1, 7.0), 0.1, 1e-15));
+        // CRF(8%, 5) − 10% × SFF(8%, 5) = 0.250456 − 0.0170456 = 0.233411
+        assert!(close(capital_charge(0.08, 5.0, 0.1), 0.233_411, 1e-6));
+    }
+
+    #[test]
+    fn npv_by_hand() {
+        // −100 now, +60 in a quarter, +60 in two quarters at 0%: 20.
+        assert!(close(npv_quarterly(&[-100.0, 60.0, 60.0], 0.0), 20.0, 1e-12));
+        // At 21% a year, the quarterly factor is 1.21^−0.25 = 0.953463.
+        let v = 1.21_f64.powf(-0.25);
+        assert!(close(npv_quarterly(&[-100.0, 0.0, 0.0, 0.0, 121.0], 0.21), 0.0, 1e-9));
+        assert!(close(npv_quarterly(&[0.0, 10.0], 0.21), 10.0 * v, 1e-12));
+    }
+
+    #[test]
+    fn irr_by_hand() {
+        // −100 now and +121 in a year (4 quarters): exactly 21% a year.
+        let irr = irr_quarterly(&[-100.0, 0.0, 0.0, 0.0, 121.0]);
+        assert!(irr.is_ok_and(|r| close(r, 0.21, 1e-12)), "{irr:?}");
+        // −100 now and +50 in a year: −50% a year.
+        assert!(irr_quarterly(&[-100.0, 0.0, 0.0, 0.0, 50.0]).is_ok_and(|r| close(r, -0.5, 1e-12)));
+        assert_eq!(irr_quarterly(&[1.0, 2.0]), Err(IRR_NO_SIGN_CHANGE));
+        assert_eq!(irr_quarterly(&[0.0, 0.0]), Err(IRR_NO_SIGN_CHANGE));
+        assert_eq!(irr_quarterly(&[-100.0, 0.0, 0.0, 0.0, 0.5]), Err(IRR_OUT_OF_RANGE));
+    }
+}

@@ -1,0 +1,239 @@
+//! The presets: the AWS–OpenAI deal (the default) and comparable deals. Each
+//! preset overrides the parameter table's defaults with values that cite
+//! their source and say whether they are reported or estimated.
+
+use crate::params::{Inputs, P};
+
+#[derive(Clone, Copy, Debug)]
+pub struct PresetValue {
+    pub param: P,
+    /// The value as it would appear in a URL (a number, a quarter, an id).
+    pub value: &'static str,
+    pub source: &'static str,
+    pub estimate: bool,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Preset {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub summary: &'static str,
+    pub values: &'static [PresetValue],
+}
+
+const fn r(param: P, value: &'static str, source: &'static str) -> PresetValue {
+    PresetValue { param, value, source, estimate: false }
+}
+const fn e(param: P, value: &'static str, source: &'static str) -> PresetValue {
+    PresetValue { param, value, source, estimate: true }
+}
+
+pub const DEFAULT_PRESET: &str = "aws-openai-2025";
+
+pub static PRESETS: &[Preset] = &[
+    Preset {
+        id: "aws-openai-2025",
+        name: "AWS–OpenAI (Nov 2025)",
+        summary: "$38B over seven years for hundreds of thousands of NVIDIA GB200/GB300 GPUs and tens of millions of CPUs, all online by the end of 2026.",
+        // The table's defaults are this deal; they cite their sources there.
+        values: &[],
+    },
+    Preset {
+        id: "aws-openai-2026-100b",
+        name: "AWS–OpenAI expanded to $100B (Feb 2026 reading 1)",
+        summary: "The February 2026 expansion read as the deal growing from $38B to $100B: $62B more over eight years for ~2 GW of Trainium from 2027.",
+        values: &[
+            e(P::expansion_value_usd, "62e9", "aws-openai-expansion"),
+            r(P::expansion_term_years, "8", "aws-openai-expansion"),
+            r(P::expansion_accelerator, "trn3", "aws-openai-expansion"),
+            // 2 GW of IT at Trainium3's ~1.4 kW all-in = 1.43M chips.
+            e(P::expansion_accelerators, "1400000", "aws-openai-expansion"),
+            r(P::expansion_start, "2027Q1", "aws-openai-expansion"),
+            e(P::expansion_ramp_quarters, "8", "model-default"),
+        ],
+    },
+    Preset {
+        id: "aws-openai-2026-138b",
+        name: "AWS–OpenAI plus $100B (Feb 2026 reading 2)",
+        summary: "The February 2026 expansion read as an additional $100B over eight years (about $138B in all) for ~2 GW of Trainium from 2027.",
+        values: &[
+            r(P::expansion_value_usd, "100e9", "aws-openai-expansion"),
+            r(P::expansion_term_years, "8", "aws-openai-expansion"),
+            r(P::expansion_accelerator, "trn3", "aws-openai-expansion"),
+            e(P::expansion_accelerators, "1400000", "aws-openai-expansion"),
+            r(P::expansion_start, "2027Q1", "aws-openai-expansion"),
+            e(P::expansion_ramp_quarters, "8", "model-default"),
+        ],
+    },
+    Preset {
+        id: "oracle-openai-2025",
+        name: "Oracle–OpenAI (Sep 2025)",
+        summary: "About $300B over five years from 2027 for 4.5 GW of Stargate capacity (WSJ).",
+        values: &[
+            r(P::value_usd, "300e9", "oracle-openai"),
+            r(P::term_years, "5", "oracle-openai"),
+            r(P::start, "2027Q1", "oracle-openai"),
+            e(P::ramp_end, "2028Q4", "oracle-openai"),
+            e(P::accelerator, "gb300", "oracle-openai"),
+            // 4.5 GW read as IT load: 4.5e6 kW / 2.3 kW = 1.96M GPUs (one blog: ~2M at peak).
+            e(P::accelerators, "1950000", "oracle-openai"),
+            r(P::vcpus, "0", "oracle-openai"),
+            r(P::cpu_value_fraction, "0", "oracle-openai"),
+            e(P::wacc, "0.09", "hyperscaler-wacc"),
+        ],
+    },
+    Preset {
+        id: "microsoft-iren-2025",
+        name: "Microsoft–IREN (Nov 2025)",
+        summary: "$9.7B over five years for ~76k GB300 GPUs in 200 MW of critical IT at Childress, Texas, phased through 2026.",
+        values: &[
+            r(P::value_usd, "9.7e9", "microsoft-iren"),
+            r(P::term_years, "5", "microsoft-iren"),
+            r(P::start, "2025Q4", "microsoft-iren"),
+            r(P::ramp_end, "2026Q4", "microsoft-iren"),
+            r(P::accelerator, "gb300", "microsoft-iren"),
+            r(P::accelerators, "76000", "microsoft-iren"),
+            r(P::capex_usd_per_accelerator, "76300", "iren-capex"),
+            r(P::it_kw_per_accelerator, "2.63", "iren-density"),
+            r(P::vcpus, "0", "microsoft-iren"),
+            r(P::cpu_value_fraction, "0", "microsoft-iren"),
+            e(P::wacc, "0.11", "neocloud-wacc"),
+        ],
+    },
+    Preset {
+        id: "coreweave-openai-2025",
+        name: "CoreWeave–OpenAI (2025)",
+        summary: "Three contracts in 2025 worth $22.4B in all, five years for the first tranche; capacity not disclosed.",
+        values: &[
+            r(P::value_usd, "22.4e9", "coreweave-openai"),
+            r(P::term_years, "5", "coreweave-openai"),
+            r(P::start, "2025Q2", "coreweave-openai"),
+            e(P::ramp_end, "2026Q4", "coreweave-openai"),
+            e(P::accelerator, "gb200", "coreweave-openai"),
+            // At IREN's contract-implied $2.91 per GPU-hour: 22.4e9 / (2.91 × 8,760 × 5) = 176k, ~180k with the ramp.
+            e(P::accelerators, "180000", "coreweave-openai"),
+            e(P::capex_usd_per_accelerator, "70000", "gb200-capex"),
+            e(P::it_kw_per_accelerator, "1.8", "nvidia-gb200"),
+            r(P::vcpus, "0", "coreweave-openai"),
+            r(P::cpu_value_fraction, "0", "coreweave-openai"),
+            e(P::wacc, "0.11", "neocloud-wacc"),
+        ],
+    },
+    Preset {
+        id: "microsoft-nebius-2025",
+        name: "Microsoft–Nebius (Sep 2025)",
+        summary: "$17.4B (up to $19.4B) through 2031 from the Vineland, New Jersey campus of up to ~300 MW.",
+        values: &[
+            r(P::value_usd, "17.4e9", "microsoft-nebius"),
+            e(P::term_years, "5.25", "microsoft-nebius"),
+            r(P::start, "2025Q4", "microsoft-nebius"),
+            e(P::ramp_end, "2026Q4", "microsoft-nebius"),
+            e(P::accelerator, "gb300", "microsoft-nebius"),
+            // The site's 300 MW / 2.3 kW per GPU = 130k GPUs (site size, not a contracted figure).
+            e(P::accelerators, "130000", "microsoft-nebius"),
+            r(P::electricity_usd_per_mwh, "130", "eia-nj-industrial"),
+            r(P::vcpus, "0", "microsoft-nebius"),
+            r(P::cpu_value_fraction, "0", "microsoft-nebius"),
+            e(P::wacc, "0.11", "neocloud-wacc"),
+        ],
+    },
+    Preset {
+        id: "google-anthropic-tpu-2025",
+        name: "Google–Anthropic TPUs (Oct 2025)",
+        summary: "Up to one million TPUs, well over 1 GW online in 2026, for \"tens of billions\" of dollars.",
+        values: &[
+            e(P::value_usd, "50e9", "google-anthropic"),
+            e(P::term_years, "6", "google-anthropic"),
+            r(P::start, "2026Q1", "google-anthropic"),
+            r(P::ramp_end, "2026Q4", "google-anthropic"),
+            r(P::accelerator, "tpu7", "google-anthropic"),
+            r(P::accelerators, "1000000", "google-anthropic"),
+            e(P::capex_usd_per_accelerator, "30000", "anthropic-broadcom"),
+            // "Well over 1 GW" for 1M TPUs: about 1 kW per chip, all-in.
+            e(P::it_kw_per_accelerator, "1.0", "google-anthropic"),
+            r(P::vcpus, "0", "google-anthropic"),
+            r(P::cpu_value_fraction, "0", "google-anthropic"),
+        ],
+    },
+    Preset {
+        id: "reference-1gw",
+        name: "1 GW reference data centre (Epoch AI)",
+        summary: "Epoch AI's stylized 1 GW (IT) GB200 site, $38B of capex, rented out for five years at $11.5B per GW-year.",
+        values: &[
+            e(P::value_usd, "57.5e9", "rental-per-gw"),
+            e(P::term_years, "5", "rental-per-gw"),
+            e(P::start, "2026Q1", "epoch-1gw"),
+            e(P::ramp_end, "2026Q1", "epoch-1gw"),
+            r(P::accelerator, "gb200", "epoch-1gw"),
+            // 1,000,000 kW / 1.8 kW per GPU = 555k GPUs.
+            e(P::accelerators, "555000", "epoch-1gw"),
+            r(P::it_kw_per_accelerator, "1.8", "nvidia-gb200"),
+            // ($38B − 1,000 MW × $10.7M facility) / 555k = $49k per GPU.
+            e(P::capex_usd_per_accelerator, "49000", "epoch-1gw"),
+            r(P::opex_fraction_of_capex, "0.008", "epoch-1gw"),
+            r(P::vcpus, "0", "epoch-1gw"),
+            r(P::cpu_value_fraction, "0", "epoch-1gw"),
+        ],
+    },
+];
+
+pub fn by_id(id: &str) -> Option<&'static Preset> {
+    PRESETS.iter().find(|p| p.id == id)
+}
+
+pub fn default_preset() -> &'static Preset {
+    &PRESETS[0]
+}
+
+impl Preset {
+    /// The preset's inputs: the table's defaults overridden by its values.
+    pub fn inputs(&self) -> Inputs {
+        let mut x = Inputs::default();
+        for v in self.values {
+            // Every preset value parses (a test checks); a bad one keeps the default.
+            if let Ok(value) = v.param.param().parse(v.value) {
+                x.set(v.param, value);
+            }
+        }
+        x
+    }
+
+    /// The source and estimate flag of a parameter's value in this preset.
+    pub fn provenance(&self, p: P) -> (&'static str, bool) {
+        match self.values.iter().find(|v| v.param == p) {
+            Some(v) => (v.source, v.estimate),
+            None => (p.param().source, p.param().estimate),
+        }
+    }
+}
+
+impl PartialEq for Preset {
+    /// Presets are identified by their id.
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_preset_value_parses_and_cites_a_source() {
+        for preset in PRESETS {
+            for v in preset.values {
+                let parsed = v.param.param().parse(v.value);
+                assert!(parsed.is_ok(), "{} {}: {parsed:?}", preset.id, v.param.key());
+                assert!(crate::sources::source(v.source).is_some(), "{} {} cites {}", preset.id, v.param.key(), v.source);
+            }
+        }
+    }
+
+    #[test]
+    fn ids_are_unique_and_the_default_comes_first() {
+        assert_eq!(PRESETS[0].id, DEFAULT_PRESET);
+        for (i, a) in PRESETS.iter().enumerate() {
+            assert!(PRESETS[i + 1..].iter().all(|b| b.id != a.id), "{}", a.id);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! A scenario: a preset plus the inputs that override it, and the checks that
+//! span more than one input.
+
+use serde::Serialize;
+
+use crate::catalogue;
+use crate::params::{Inputs, P};
+use crate::presets::{self, Preset};
+
+/// How serious a warning is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The value was rejected and the preset's kept: bad input.
+    Rejected,
+    /// The value was used, but something about it was repaired or ignored.
+    Repaired,
+}
+
+/// A message about an input that was rejected or repaired. It names the
+/// input (`key`), the value given and what is allowed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub key: String,
+    pub value: String,
+    pub message: String,
+    pub severity: Severity,
+}
+
+impl Warning {
+    /// A rejected input: the preset's value stands in for it.
+    pub fn new(key: &str, value: &str, message: impl Into<String>) -> Warning {
+        Warning { key: key.to_string(), value: value.to_string(), message: message.into(), severity: Severity::Rejected }
+    }
+
+    /// An input that was used after a repair.
+    pub fn repaired(key: &str, value: &str, message: impl Into<String>) -> Warning {
+        Warning { severity: Severity::Repaired, ..Warning::new(key, value, message) }
+    }
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    pub preset: &'static Preset,
+    pub inputs: Inputs,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Scenario::from_preset(presets::default_preset())
+    }
+}
+
+impl Scenario {
+    pub fn from_preset(preset: &'static Preset) -> Scenario {
+        Scenario { preset, inputs: preset.inputs() }
+    }
+
+    /// The parameters whose value differs from the preset's.
+    pub fn changed(&self) -> Vec<P> {
+        let base = self.preset.inputs();
+        P::ALL.iter().copied().filter(|p| self.inputs.get(*p) != base.get(*p)).collect()
+    }
+
+    /// Sets the accelerator and, as the catalogue says, its capex and power:
+    /// what picking a new chip in the UI or a URL without those keys means.
+    pub fn set_accelerator(&mut self, index: f64) {
+        let chip = catalogue::by_index(index);
+        self.inputs.accelerator = index;
+        self.inputs.capex_usd_per_accelerator = chip.capex_usd;
+        self.inputs.it_kw_per_accelerator = chip.it_kw;
+    }
+}
+
+/// Checks that span several inputs. Each is repaired in the model (as the
+/// message says), so these are warnings, not errors.
+pub fn consistency_warnings(x: &Inputs) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let q = |p: P| p.param().format(x.get(p));
+    if x.ramp_end < x.start {
+        out.push(Warning::repaired(
+            "ramp_end",
+            &q(P::ramp_end),
+            format!("ramp_end={} is before start={}: the first tranche is taken to be online at once", q(P::ramp_end), q(P::start)),
+        ));
+    }
+    let term_end = x.start + (x.term_years * 4.0).round();
+    if x.ramp_end >= term_end {
+        out.push(Warning::repaired(
+            "ramp_end",
+            &q(P::ramp_end),
+            format!("ramp_end={} is after the term ends: the first tranche never comes fully online", q(P::ramp_end)),
+        ));
+    }
+    if x.expansion_accelerators > 0.0 && x.expansion_start < x.start {
+        out.push(Warning::repaired(
+            "expansion_start",
+            &q(P::expansion_start),
+            format!("expansion_start={} is before start={}: the expansion is taken to start with the deal", q(P::expansion_start), q(P::start)),
+        ));
+    }
+    if x.expansion_value_usd > 0.0 && x.expansion_accelerators == 0.0 {
+        out.push(Warning::repaired(
+            "expansion_value_usd",
+            &q(P::expansion_value_usd),
+            "expansion_value_usd is set but expansion_accelerators is 0: the expansion is off and its value is ignored",
+        ));
+    }
+    if x.cpu_value_fraction > 0.0 && x.vcpus == 0.0 {
+        out.push(Warning::repaired(
+            "cpu_value_fraction",
+            &q(P::cpu_value_fraction),
+            "cpu_value_fraction is set but vcpus is 0: the whole value is taken to pay for the accelerators",
+        ));
+    }
+    out
+}

@@ -1,0 +1,94 @@
+//! The sources behind every default, preset value and catalogue entry.
+//!
+//! Most come from `../shared/reference/facts.md` (section numbers given); the
+//! rest say where else they were found. `confidence` follows the facts sheet:
+//! A = primary (company release, filing, vendor docs, EIA, Epoch AI),
+//! B = reputable press or analyst, C = secondary, a range hint only;
+//! `derived` means our arithmetic from cited inputs, shown in `note`;
+//! `estimate` means our judgement, with the reasoning in `note`.
+
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Confidence {
+    A,
+    B,
+    C,
+    #[serde(rename = "derived")]
+    Derived,
+    #[serde(rename = "estimate")]
+    Estimate,
+}
+
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Source {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub url: &'static str,
+    pub date: &'static str,
+    pub confidence: Confidence,
+    pub note: &'static str,
+}
+
+const fn src(id: &'static str, title: &'static str, url: &'static str, date: &'static str, confidence: Confidence, note: &'static str) -> Source {
+    Source { id, title, url, date, confidence, note }
+}
+
+use Confidence::*;
+
+pub static SOURCES: &[Source] = &[
+    // §1 AWS–OpenAI
+    src("aws-openai-release", "AWS–OpenAI announcement: $38B, 7 years, GB200/GB300 UltraServers, capacity before end-2026", "https://particle.news/story/openai-strikes-seven-year-38-billion-aws-deal-to-run-chatgpt-on-nvidia-powered-ultraservers", "2025-11-03", B, "facts.md §1; also techspot.com and computing.co.uk for the term and timing"),
+    src("aws-openai-gpu-count", "\"Hundreds of thousands\" of GPUs: 200,000 is our reading", "https://particle.news/story/openai-strikes-seven-year-38-billion-aws-deal-to-run-chatgpt-on-nvidia-powered-ultraservers", "2025-11-03", Estimate, "facts.md §1a: $5.43B a year at $10–13B per GW-year of rental is 0.42–0.54 GW, or 180–230k Blackwell GPUs at Bernstein's density; 200,000 is the lower end of \"hundreds of thousands\""),
+    src("aws-openai-cpus", "\"Tens of millions of CPUs\" read as vCPUs (Graviton cores): 10 million", "https://www.adwaitx.com/aws-openai-partnership-38-billion-deal-explained", "2025-11-03", Estimate, "facts.md §6: a Graviton vCPU is one core; GB300 racks alone carry 36 Grace cores per GPU; 10 million is the low end of \"tens of millions\", offered as an ability to scale"),
+    src("aws-openai-expansion", "AWS–OpenAI expansion, Feb 2026: ~2 GW of Trainium, reported both as $38B→$100B over 8 years and as an additional $100B", "https://getaibook.com/news/amazon-wins-openai-deal-for-2gw-of-trainium", "2026-02-27", B, "facts.md §1 and §7: the sources disagree on the size; both readings are presets"),
+    // §2 comparable deals
+    src("oracle-openai", "Oracle–OpenAI: ~$300B over ~5 years from 2027, 4.5 GW (WSJ)", "https://www.thenews.com.pk/latest/1342862-300-billion-deal-between-openai-oracle-largest-cloud-contract-in-history", "2025-09-10", B, "facts.md §2"),
+    src("microsoft-iren", "Microsoft–IREN: $9.7B over 5 years, ~76k GB300, 200 MW critical IT, Dell equipment ~$5.8B", "https://dcpulse.com/news/microsoft-iren-gb300-gpu-cloud-deal", "2025-11-03", A, "facts.md §2 (press release text and call)"),
+    src("coreweave-openai", "CoreWeave–OpenAI: $11.9B + $4B + up to $6.5B = $22.4B, 5-year first tranche", "https://news.anyfans.com/?p=71359", "2025-09-25", B, "facts.md §2 (Reuters)"),
+    src("microsoft-nebius", "Microsoft–Nebius: $17.4B base (up to $19.4B) through 2031, Vineland NJ up to ~300 MW", "https://the-decoder.com/microsoft-has-signed-a-cloud-deal-with-nebius-group-worth-up-to-19-4-billion-through-2031/", "2025-09-08", B, "facts.md §2; 300 MW is the site, not a contracted figure"),
+    src("google-anthropic", "Google–Anthropic: up to 1M TPUs, well over 1 GW in 2026, \"tens of billions\"", "https://businessleadersreview.com/google-and-anthropic-expand-partnership-deal-to-access-one-million-tpus", "2025-10-23", B, "facts.md §2"),
+    src("anthropic-broadcom", "Anthropic's $21B of Ironwood TPU rack orders via Broadcom", "https://the-decoder.com/anthropic-places-21-billion-order-for-google-chips-via-broadcom/", "2025-12-11", A, "facts.md §2 (Broadcom Q4 FY25 call)"),
+    src("nscale-density", "Microsoft–Nscale Texas: 104k GB300 in a 240 MW campus = 2.31 kW IT per GPU", "https://www.benzinga.com/markets/tech/25/10/48223043/microsoft-and-nvidia-backed-nscale-announce-large-scale-ai-project-in-us-and-europe", "2025-10-15", Derived, "facts.md §2 and §4b: 240 MW / 104,000 = 2.31 kW; the UK site gives 2.17, IREN 2.63, the GB300 rack alone 1.83–1.94"),
+    src("iren-capex", "IREN's Dell order: $5.8B for ~76k GB300 and ancillary equipment = $76k per GPU", "https://dcpulse.com/news/microsoft-iren-gb300-gpu-cloud-deal", "2025-11-03", Derived, "facts.md §3c: 5.8e9 / 76,000 = 76,300 USD"),
+    src("iren-density", "IREN: 200 MW critical IT for ~76k GB300 = 2.63 kW per GPU", "https://dcpulse.com/news/microsoft-iren-gb300-gpu-cloud-deal", "2025-11-03", Derived, "facts.md §4b: 200,000 kW / 76,000 = 2.63 kW"),
+    src("rental-per-gw", "Rental of ~$10–13B per GW-year (Dylan Patel)", "https://www.snap-summary.com/s/dylan-patel-the-single-biggest-bottleneck-to-scaling-ai-comp-151b1062", "2026", C, "facts.md §4f"),
+    // §3 hardware
+    src("nvidia-h100", "H100 SXM5 datasheet values: 700 W, 989 / 1,979 TFLOPS dense BF16 / FP8, 80 GB", "https://glennklockwood.com/garden/processors/h100", "2024", A, "facts.md §3a"),
+    src("nvidia-h200", "H200 SXM: 700 W, 989 / 1,979 TFLOPS dense, 141 GB", "https://lzwjava.github.io/nvidia-h200-gpu-specs-en", "2025", A, "facts.md §3a"),
+    src("nvidia-b200", "B200 (HGX, 1,000 W): 2,250 / 4,500 / 9,000 TFLOPS dense BF16 / FP8 / FP4, 192 GB; DGX B200 14.3 kW per 8 GPUs", "https://glennklockwood.com/garden/processors/B200", "2025", A, "facts.md §3a, §3b"),
+    src("nvidia-gb200", "B200 in GB200 (1,200 W): 2,500 / 5,000 / 10,000 TFLOPS dense; NVL72 rack ~120 kW", "https://glennklockwood.com/garden/processors/B200", "2025", A, "facts.md §3a, §3b"),
+    src("nvidia-gb300", "B300 / GB300: 1,400 W, ~2,500 / 5,000 / 15,000 TFLOPS dense, 288 GB; NVL72 rack 132–140 kW", "https://awesomeagents.ai/hardware/nvidia-gb300-nvl72", "2025-12", B, "facts.md §3a, §3b (Supermicro figures via serversimply)"),
+    src("aws-trn2", "Trainium2: ~500 W, 667 / 1,299 TFLOPS dense BF16 / FP8, 96 GiB", "https://awsdocs-neuron.readthedocs-hosted.com/en/v2.21.0.beta/general/arch/neuron-hardware/trainium2.html", "2024", A, "facts.md §3a"),
+    src("aws-trn3", "Trainium3: ~1,000 W (reported), 671 TFLOPS BF16, 2,517 MXFP8 / MXFP4, 144 GB", "https://www.tomshardware.com/tech-industry/artificial-intelligence/amazon-launches-trainium3-ai-accelerator-competing-directly-against-blackwell-ultra-in-fp8-performance-new-trn3-gen2-ultraserver-takes-vertical-scaling-notes-from-nvidias-playbook", "2025-12-02", B, "facts.md §3a"),
+    src("google-tpu7", "TPU v7 Ironwood: 4,614 TFLOPS FP8, 192 GB; pods of 9,216", "https://theoutpost.ai/news-story/google-unleashes-ironwood-tp-us-custom-ai-chips-challenge-nvidia-s-dominance-21500", "2025-11", B, "facts.md §3a; power not disclosed"),
+    src("amd-mi455x", "AMD MI455X: ~20 PF FP8 and ~40 PF FP4 (AMD-stated), 432 GB; Helios racks of 72", "https://www.jaredwatkins.com/research/ai-accelerators/amd-instinct/mi400-helios/", "2026", C, "facts.md §3a, §3b; AMD's figures, basis (dense or sparse) unconfirmed"),
+    src("h100-capex", "H100 all-in cluster capex ~$50k per GPU (GPU, server, network)", "https://substack.tech-talk-cto.com/p/h100-freakonomics-the-economical", "2024", B, "facts.md §3c"),
+    src("gb200-capex", "GB200 NVL72 all-in with external networking ~$5M per rack (~$70k per GPU)", "https://www.greaterwrong.com/posts/NBEmGx3djmSXawp3H/no77e-s-shortform/comment/5QKKfBJSbAykKegWo", "2025-08", C, "facts.md §3c (Nesov); Bernstein gives $3.4M compute + $2.5M infrastructure per rack"),
+    src("h100-power-all-in", "All-in power per H100 ~1,400 W including facility overhead (SemiAnalysis)", "https://georgeing.me/2025/11/24/Fermi-Numbers-for-AI-Datacenters.html", "2025-11-24", B, "facts.md §4b; IT share ~1.2 kW at PUE 1.2"),
+    src("catalogue-estimate", "Catalogue estimate: no published all-in figure", "", "2026", Estimate, "capex and all-in IT power for chips without a published all-in figure are scaled from the nearest NVIDIA part by chip power and list-price class; treat as ±30%"),
+    // §4 data-centre economics
+    src("cbre-facility", "CBRE: facility capex (shell, power, cooling) averaged $10.7M per MW of IT in 2025", "https://www.build.inc/data-center-construction-costs-2025", "2025", B, "facts.md §4a; Goldman puts next-generation AI sites at $15–20M per MW"),
+    src("epoch-1gw", "Epoch AI: a stylized 1 GW (IT) GB200 data centre costs $38B with $0.9B a year of opex, $0.6B of it energy", "https://epoch.ai/data-insights/ai-datacenter-cost-breakdown", "2026-05-14", A, "facts.md §4a, §4c"),
+    src("pue-hyperscale", "PUE: modern hyperscale 1.10–1.15, average hyperscale 1.20–1.30, new large sites ≤1.3", "https://lynx-cortex.pages.dev/extension-track/X4-hardware-deep-dive/theory/04-datacenter-economics/", "2024", C, "facts.md §4b (cites Uptime 2024); 1.2 is our middle"),
+    src("eia-industrial-2025", "EIA: US industrial electricity averaged ~8.6 ¢/kWh in 2025", "https://ycharts.com/indicators/us_average_retail_price_of_electricity_industrial_sector", "2026-04", A, "facts.md §4b"),
+    src("eia-nj-industrial", "EIA: New Jersey industrial electricity 13.01 ¢/kWh (April 2025)", "https://eia.gov/electricity/monthly/epm_table_grapher.php?t=table_5_06_a", "2025-06-25", A, "facts.md §4b"),
+    src("eia-steo-2026", "EIA STEO: wholesale power $47/MWh in 2025 (+23%), $51 forecast for 2026 (+8.5%)", "https://www.utilitydive.com/news/electricity-prices-demand-to-continue-rising-in-2026-eia/805395", "2025-11-12", A, "facts.md §4b; 2% a year over the term is our estimate, below the 2026 step"),
+    src("eia-co2-2023", "EIA: US generation emitted 1.53 billion t CO2 for 4.18 trillion kWh in 2023 = 366 kg/MWh", "https://www.eia.gov/tools/faqs/faq.php?id=74&t=3", "2024", A, "not in facts.md; found in the EIA FAQ: 1.53e12 kg / 4.18e9 MWh = 366 kg/MWh"),
+    src("epoch-opex", "Epoch AI 1 GW: non-energy opex ≈ $0.3B a year on $38B of capex = 0.8% (lower bound)", "https://epoch.ai/data-insights/ai-datacenter-cost-breakdown", "2026-05-14", Estimate, "facts.md §4c: Epoch's figure covers the facility; a cloud operator's staff, support, spares and software add to it, so 2% a year is our estimate"),
+    src("amazon-server-life", "Amazon 10-K: useful life of a subset of servers cut from 6 to 5 years from 1 Jan 2025", "https://deepquarry.substack.com/p/amazon-revises-server-lifespan-amid", "2025-02-07", A, "facts.md §4d"),
+    src("hyperscaler-wacc", "Hyperscaler WACC 7–9% (valuation sites); IG project debt 6.5–7%", "https://app.valuesense.io/ticker/MSFT/intrinsic-value-tools/discount-rate-calculator", "2024-11-15", C, "facts.md §4e and §7: 8% is the middle of the hyperscaler range"),
+    src("neocloud-wacc", "Neocloud borrowing: CoreWeave 9–15% effective rates (10-Q)", "https://www.sec.gov/Archives/edgar/data/1769628/000114036125032095/R41.htm", "2025-08", A, "facts.md §4e; 11% is our middle for a neocloud's cost of capital"),
+    src("residual-estimate", "Residual value of AI servers at end of life: 10%", "https://v2-pseo-ai.pages.dev/tools/gpu-tco-analysis", "n/d", Estimate, "facts.md §4c gives 25–35% for an H100 after 36 months (C); after five years and a newer generation we assume 10%"),
+    src("facility-life-estimate", "Facility (shell, power, cooling) useful life: 20 years", "", "2026", Estimate, "no figure in facts.md; electrical and mechanical plant is commonly depreciated over 15–20 years and shells over 30–40"),
+    src("operations-estimate", "Operating assumptions: load factor 0.8, availability 0.97", "", "2026", Estimate, "no published figure for these deals; a GPU cluster draws well below nameplate on average, and cloud SLAs sit near 99%, less maintenance and failures"),
+    src("workload-estimate", "Serving assumptions: FP8, 30% MFU, 100B active parameters", "", "2026", Estimate, "OpenAI's serving parameters are not public; frontier mixture-of-experts models are reported at tens to hundreds of billions of active parameters, and serving MFU well below training's"),
+    src("cpu-capex-estimate", "CPU side: $150 capex and 10 W of IT power per vCPU", "", "2026", Estimate, "facts.md §6 has no per-core Graviton cost or power: a 2-socket, 192-core server at $20–30k all-in is $100–160 per core; Arm's ~30M cores per GW (≈33 W per core at facility level) is an upper bound for a whole traditional data centre"),
+    src("cpu-value-estimate", "CPU share of the contract value: 10%", "", "2026", Estimate, "facts.md §1a: 10M vCPUs at the $0.0408 on-demand list would cost $3.6B a year, far beyond the deal, so the CPU side is mostly headroom at a deep discount; 10% of $38B is $0.006 per vCPU-hour"),
+    src("model-default", "A model setting, not a fact", "", "2026", Estimate, "a switch or simulation setting with no source to cite"),
+];
+
+/// The source with this id. Every id used in the tables exists (a test checks).
+pub fn source(id: &str) -> Option<&'static Source> {
+    SOURCES.iter().find(|s| s.id == id)
+}
