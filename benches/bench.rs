@@ -4,6 +4,9 @@
 use std::hint::black_box;
 use std::time::Instant;
 
+use computedeal::batch::Engine;
+use computedeal::codec::decode_query;
+use computedeal::mc;
 use computedeal::model::evaluate;
 use computedeal::presets::PRESETS;
 
@@ -25,7 +28,27 @@ fn time_per_call(min_seconds: f64, mut f: impl FnMut()) -> f64 {
     best
 }
 
+/// A million-sample Monte Carlo of the default deal (13 uncertain inputs,
+/// 28 quarters) with every statistic, on one thread and on both cores.
+fn monte_carlo() {
+    let scenario = decode_query("samples=1000000").scenario;
+    for (engine, name) in [(Engine::Scalar, "native_scalar"), (Engine::Simd, "native_simd")] {
+        let setup = mc::Setup::new(&scenario, engine);
+        for threads in [1, 2] {
+            let start = Instant::now();
+            let summary = black_box(mc::run(&setup, 16, threads));
+            let seconds = start.elapsed().as_secs_f64();
+            println!(
+                "{{\"bench\":\"mc_full_model\",\"engine\":\"{name}\",\"threads\":{threads},\"samples\":{},\"seconds\":{seconds:.3},\"samples_per_s\":{:.0}}}",
+                summary.samples,
+                summary.samples as f64 / seconds
+            );
+        }
+    }
+}
+
 fn main() {
+    monte_carlo();
     for preset in PRESETS {
         let x = preset.inputs();
         let s = time_per_call(0.2, || {

@@ -23,6 +23,13 @@ Usage:
       calculator's URL query, e.g. 'preset=microsoft-iren-2025&pue=1.3';
       FILE.json (or - for stdin) is an exported scenario. No argument
       evaluates the default deal (AWS-OpenAI, Nov 2025).
+  computedeal mc [QUERY | FILE.json] [--samples N] [--seed S] [--threads T]
+      Monte Carlo over the scenario's uncertain inputs (the presets carry
+      default ranges; a query can give any numeric input a distribution,
+      e.g. 'pue=1.1~1.35&electricity_usd_per_mwh=tri:45,70,110' and
+      'corr=capex_usd_per_accelerator:electricity_usd_per_mwh:0.4').
+      Prints mean, sd, P5, P50, P95 per output and the probability of loss.
+      --samples and --seed override the query's (1,000 to 1,000,000).
   computedeal params       print the parameter table as JSON
   computedeal presets      print the presets as JSON
   computedeal --help       print this help
@@ -47,6 +54,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             Some(decoded) => print_json(out, &eval_json(&decoded)),
             None => 2,
         },
+        Some("mc") => run_mc(rest, out, err),
         Some("params") => print_json(out, &params_json()),
         Some("presets") => print_json(out, &presets_json()),
         Some(other) => {
@@ -117,6 +125,88 @@ pub fn eval_json(decoded: &Decoded) -> Value {
     map.insert("scenario".into(), codec::scenario_to_json(&decoded.scenario));
     map.insert("warnings".into(), json!(decoded.warnings));
     Value::Object(map)
+}
+
+/// `computedeal mc`: flags, then the scenario.
+fn run_mc(rest: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let mut positional = Vec::new();
+    let mut overrides: Vec<(P, String)> = Vec::new();
+    let mut threads = 2usize;
+    let mut args = rest.iter();
+    while let Some(arg) = args.next() {
+        let flag = |name: &str| arg == name || arg.starts_with(&format!("{name}="));
+        let mut value = |name: &str| -> Option<String> {
+            match arg.strip_prefix(&format!("{name}=")) {
+                Some(v) => Some(v.to_string()),
+                None => args.next().cloned(),
+            }
+        };
+        if flag("--samples") {
+            match value("--samples") {
+                Some(v) => overrides.push((P::samples, v)),
+                None => return usage(err, "--samples needs a number"),
+            }
+        } else if flag("--seed") {
+            match value("--seed") {
+                Some(v) => overrides.push((P::seed, v)),
+                None => return usage(err, "--seed needs a number"),
+            }
+        } else if flag("--threads") {
+            match value("--threads").and_then(|v| v.parse::<usize>().ok()).filter(|t| (1..=64).contains(t)) {
+                Some(t) => threads = t,
+                None => return usage(err, "--threads needs a whole number from 1 to 64"),
+            }
+        } else if arg.starts_with("--") {
+            return usage(err, &format!("unknown option {arg}"));
+        } else {
+            positional.push(arg.clone());
+        }
+    }
+    let Some(mut decoded) = read_scenario(&positional, err) else { return 2 };
+    for (p, text) in overrides {
+        match p.param().parse(&text) {
+            Ok(v) => decoded.scenario.set_value(p, v),
+            Err(e) => {
+                let _ = writeln!(err, "computedeal: error: {e}");
+                return 2;
+            }
+        }
+    }
+    let setup = crate::mc::Setup::new(&decoded.scenario, crate::batch::Engine::Simd);
+    let summary = crate::mc::run(&setup, 16, threads);
+    print_json(out, &mc_json(&decoded, &summary))
+}
+
+fn usage(err: &mut dyn Write, why: &str) -> i32 {
+    let _ = writeln!(err, "computedeal mc: {why}; try computedeal --help");
+    2
+}
+
+/// The Monte Carlo summary as JSON: per headline output, its moments and
+/// percentiles; the probability of loss; what was uncertain.
+pub fn mc_json(decoded: &Decoded, s: &crate::mc::Summary) -> Value {
+    let outputs: Map<String, Value> = s
+        .outputs
+        .iter()
+        .map(|o| {
+            let v = json!({
+                "mean": o.mean, "sd": o.sd, "min": o.min, "max": o.max,
+                "p1": o.p(1), "p5": o.p(5), "p10": o.p(10), "p50": o.p(50), "p90": o.p(90), "p95": o.p(95), "p99": o.p(99),
+                "defined": o.defined, "undefined": o.undefined,
+            });
+            (o.key.clone(), v)
+        })
+        .collect();
+    json!({
+        "preset": decoded.scenario.preset.id,
+        "query": codec::encode_query(&decoded.scenario),
+        "samples": s.samples,
+        "seed": s.seed,
+        "p_loss": s.p_loss,
+        "uncertain": s.inputs,
+        "outputs": outputs,
+        "warnings": decoded.warnings,
+    })
 }
 
 fn params_json() -> Value {

@@ -10,7 +10,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value};
 
-use crate::params::{format_number, shorten, Kind, P};
+use crate::copula;
+use crate::dist::Dist;
+use crate::params::{format_number, parse_number, shorten, Kind, P};
 use crate::presets::{self, DEFAULT_PRESET};
 use crate::scenario::{consistency_warnings, Scenario, Warning};
 
@@ -140,16 +142,30 @@ fn decode_pairs(pairs: impl Iterator<Item = (String, RawValue)>, warnings: &mut 
             )),
         }
     }
-    let mut scenario = Scenario::from_preset(preset);
+    let mut uncertainty = true;
+    for (key, value) in pairs.iter().filter(|(k, _)| k == "uncertainty") {
+        let text = value.shown();
+        match text.trim().to_ascii_lowercase().as_str() {
+            "on" | "1" | "true" => uncertainty = true,
+            "off" | "0" | "false" => uncertainty = false,
+            _ => warnings.push(Warning::new(key, &text, format!("uncertainty={} is not allowed: on or off", shorten(&text)))),
+        }
+    }
+    let mut scenario = Scenario::base(preset, uncertainty);
     let mut given: BTreeSet<P> = BTreeSet::new();
     let mut seen: BTreeSet<String> = BTreeSet::new();
     let mut view = BTreeMap::new();
+    let mut corr_texts: Vec<(String, bool)> = Vec::new();
     for (key, value) in pairs {
         let shown = value.shown();
-        if !seen.insert(key.clone()) && key != "preset" {
+        if key == "corr" {
+            corr_texts.push((shown, value_is_text(&value)));
+            continue;
+        }
+        if !seen.insert(key.clone()) && key != "preset" && key != "uncertainty" {
             warnings.push(Warning::repaired(&key, &shown, format!("{key} is given more than once; the last value, {}, is used", shorten(&shown))));
         }
-        if key == "preset" {
+        if key == "preset" || key == "uncertainty" {
             continue;
         }
         if VIEW_KEYS.contains(&key.as_str()) {
@@ -165,6 +181,22 @@ fn decode_pairs(pairs: impl Iterator<Item = (String, RawValue)>, warnings: &mut 
             continue;
         };
         let param = p.param();
+        if let RawValue::Text(t) = &value {
+            if t.chars().count() <= MAX_VALUE_CHARS && looks_like_dist(t) {
+                match Dist::parse(param, t) {
+                    Ok(dist) => {
+                        scenario.set_dist(p, dist);
+                        given.insert(p);
+                    }
+                    Err(message) => warnings.push(Warning::new(
+                        &key,
+                        &shown,
+                        format!("{message}; the preset's value {} is used", param.format(scenario.preset.inputs().get(p))),
+                    )),
+                }
+                continue;
+            }
+        }
         let parsed = match &value {
             RawValue::Text(t) if t.chars().count() > MAX_VALUE_CHARS => Err(too_long(&key, t).message),
             RawValue::Text(t) => param.parse(t),
@@ -174,7 +206,7 @@ fn decode_pairs(pairs: impl Iterator<Item = (String, RawValue)>, warnings: &mut 
         };
         match parsed {
             Ok(v) => {
-                scenario.inputs.set(p, v);
+                scenario.set_value(p, v);
                 given.insert(p);
             }
             Err(message) => warnings.push(Warning::new(
@@ -195,8 +227,77 @@ fn decode_pairs(pairs: impl Iterator<Item = (String, RawValue)>, warnings: &mut 
             scenario.inputs.it_kw_per_accelerator = kw;
         }
     }
+    for (text, is_text) in corr_texts {
+        decode_corrs(&text, is_text, &mut scenario, warnings);
+    }
+    if let Some(c) = copula::build(&scenario.corrs) {
+        if c.scale < 1.0 {
+            let text = encode_corrs(&scenario.corrs);
+            warnings.push(Warning::repaired(
+                "corr",
+                &text,
+                format!(
+                    "corr={}: these correlations cannot all hold at once (their matrix is not positive definite); each was scaled by {} to make them consistent",
+                    shorten(&text),
+                    c.scale
+                ),
+            ));
+        }
+    }
     warnings.extend(consistency_warnings(&scenario.inputs));
     Decoded { scenario, warnings: std::mem::take(warnings), view }
+}
+
+fn value_is_text(v: &RawValue) -> bool {
+    matches!(v, RawValue::Text(_))
+}
+
+/// Whether a value is written in the distribution syntax rather than as a number.
+fn looks_like_dist(text: &str) -> bool {
+    parse_number(text.trim()).is_none() && (text.contains('~') || text.contains(':'))
+}
+
+/// Reads `a:b:0.4` pairs (comma-separated) into the scenario's correlations.
+fn decode_corrs(text: &str, is_text: bool, scenario: &mut Scenario, warnings: &mut Vec<Warning>) {
+    if !is_text || text.chars().count() > MAX_VALUE_CHARS {
+        warnings.push(Warning::new("corr", &shorten(text), format!("corr={} must be text of at most {MAX_VALUE_CHARS} characters, like corr=pue:wacc:0.4", shorten(text))));
+        return;
+    }
+    for item in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        let bad = |why: &str| Warning::new("corr", item, format!("corr={}: {why}; it was ignored", shorten(item)));
+        let parts: Vec<&str> = item.split(':').collect();
+        if parts.len() != 3 {
+            warnings.push(bad("write a correlation as input:input:rho, like pue:wacc:0.4"));
+            continue;
+        }
+        let (a, b) = (P::from_key(parts[0].trim()), P::from_key(parts[1].trim()));
+        let rho = parse_number(parts[2].trim());
+        match (a, b, rho) {
+            (None, _, _) => warnings.push(bad(&format!("{} is not a parameter", shorten(parts[0])))),
+            (_, None, _) => warnings.push(bad(&format!("{} is not a parameter", shorten(parts[1])))),
+            (_, _, None) => warnings.push(bad("the correlation is not a number")),
+            (Some(a), Some(b), Some(rho)) => {
+                if a == b {
+                    warnings.push(bad("an input cannot be correlated with itself"));
+                } else if !(-1.0..=1.0).contains(&rho) {
+                    warnings.push(bad(&format!("the rank correlation {} is out of range: allowed -1 to 1", format_number(rho))));
+                } else if let Some(p) = [a, b].into_iter().find(|p| scenario.dist(*p).is_none()) {
+                    warnings.push(Warning::repaired(
+                        "corr",
+                        item,
+                        format!("corr={}: {} is not uncertain (give it a distribution first), so the correlation has no effect and was ignored", shorten(item), p.key()),
+                    ));
+                } else {
+                    scenario.set_corr(a, b, rho);
+                }
+            }
+        }
+    }
+}
+
+/// The canonical text of the correlations: `a:b:rho` joined by commas.
+pub fn encode_corrs(corrs: &[(P, P, f64)]) -> String {
+    corrs.iter().map(|(a, b, r)| format!("{}:{}:{}", a.key(), b.key(), format_number(*r))).collect::<Vec<_>>().join(",")
 }
 
 fn too_long(key: &str, value: &str) -> Warning {
@@ -211,15 +312,12 @@ fn too_long(key: &str, value: &str) -> Warning {
 /// from the preset, plus capex and power whenever the chip differs (so
 /// decoding does not replace them with the catalogue's).
 fn keys_to_write(s: &Scenario) -> Vec<P> {
-    let base = s.preset.inputs();
-    let chip_changed = s.inputs.accelerator != base.accelerator;
+    let changed = s.changed();
+    let chip_changed = changed.contains(&P::accelerator);
     P::ALL
         .iter()
         .copied()
-        .filter(|p| {
-            s.inputs.get(*p) != base.get(*p)
-                || (chip_changed && matches!(p, P::capex_usd_per_accelerator | P::it_kw_per_accelerator))
-        })
+        .filter(|p| changed.contains(p) || (chip_changed && matches!(p, P::capex_usd_per_accelerator | P::it_kw_per_accelerator)))
         .collect()
 }
 
@@ -230,8 +328,18 @@ pub fn encode_query(s: &Scenario) -> String {
     if s.preset.id != DEFAULT_PRESET {
         parts.push(format!("preset={}", s.preset.id));
     }
+    if !s.uncertainty {
+        parts.push("uncertainty=off".to_string());
+    }
     for p in keys_to_write(s) {
-        parts.push(format!("{}={}", p.key(), percent_encode(&p.param().format(s.inputs.get(p)))));
+        let text = match s.dist(p) {
+            Some(d) => d.format(),
+            None => p.param().format(s.inputs.get(p)),
+        };
+        parts.push(format!("{}={}", p.key(), percent_encode(&text)));
+    }
+    if !s.corrs.is_empty() {
+        parts.push(format!("corr={}", percent_encode(&encode_corrs(&s.corrs))));
     }
     parts.join("&")
 }
@@ -245,11 +353,18 @@ pub fn scenario_to_json(s: &Scenario) -> Value {
         let param = p.param();
         let v = s.inputs.get(*p);
         let value = match param.kind {
+            _ if s.dist(*p).is_some() => Value::String(s.dist(*p).map(Dist::format).unwrap_or_default()),
             Kind::Number => serde_json::Number::from_f64(v).map(Value::Number).unwrap_or(Value::Null),
             Kind::Count => Value::Number((v.round() as i64).into()),
             Kind::Quarter | Kind::Choice(_) => Value::String(param.format(v)),
         };
         map.insert(p.key().into(), value);
+    }
+    if !s.corrs.is_empty() {
+        map.insert("corr".into(), Value::String(encode_corrs(&s.corrs)));
+    }
+    if !s.uncertainty {
+        map.insert("uncertainty".into(), Value::String("off".into()));
     }
     Value::Object(map)
 }
@@ -284,6 +399,9 @@ pub fn decode_json(text: &str) -> Decoded {
     let pairs = object.into_iter().filter(|(k, _)| !export_keys.contains(&k.as_str())).map(|(k, v)| {
         let raw = match v {
             Value::String(s) => RawValue::Text(s),
+            Value::Array(items) if k == "corr" && items.iter().all(Value::is_string) => {
+                RawValue::Text(items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(","))
+            }
             Value::Number(n) => n.as_f64().map(RawValue::Number).unwrap_or(RawValue::Other(n.to_string())),
             other => RawValue::Other(other.to_string()),
         };
@@ -349,8 +467,8 @@ mod tests {
     #[test]
     fn encode_writes_only_what_differs_and_round_trips() {
         let mut s = Scenario::from_preset(presets::by_id("oracle-openai-2025").expect("preset"));
-        s.inputs.pue = 1.31;
-        s.inputs.delay_months = 6.0;
+        s.set_value(P::pue, 1.31);
+        s.set_value(P::delay_months, 6.0);
         let q = encode_query(&s);
         assert_eq!(q, "preset=oracle-openai-2025&delay_months=6&pue=1.31");
         assert_eq!(decode_query(&q).scenario, s);
@@ -379,7 +497,9 @@ mod tests {
     #[test]
     fn json_round_trips_and_reports_bad_files() {
         let mut s = Scenario::from_preset(presets::by_id("reference-1gw").expect("preset"));
-        s.inputs.wacc = 0.095;
+        s.set_value(P::wacc, 0.095);
+        s.set_dist(P::pue, Dist::parse(P::pue.param(), "tri:1.1,1.15,1.4").expect("a distribution"));
+        s.set_corr(P::pue, P::accelerators, 0.3);
         let text = scenario_to_json(&s).to_string();
         let d = decode_json(&text);
         assert!(d.warnings.is_empty(), "{:?}", d.warnings);

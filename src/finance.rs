@@ -2,13 +2,23 @@
 //! asset at a given age, net present value and internal rate of return.
 //!
 //! These are the exact definitions the model and the batch engine share.
+//! Powers go through `libm`, the same code natively and in wasm, so the CLI
+//! and the browser compute the same bits.
+
+use libm::pow;
+
+/// The yearly rate whose quarterly discount factor is `x`: x^−4 − 1.
+pub fn rate_from_discount_factor(x: f64) -> f64 {
+    let x2 = x * x;
+    1.0 / (x2 * x2) - 1.0
+}
 
 /// Capital recovery factor CRF(r, n) = r / (1 − (1 + r)^−n); 1/n when r = 0.
 pub fn crf(r: f64, n: f64) -> f64 {
     if r == 0.0 {
         1.0 / n
     } else {
-        r / (1.0 - (1.0 + r).powf(-n))
+        r / (1.0 - pow(1.0 + r, -n))
     }
 }
 
@@ -17,7 +27,7 @@ pub fn sff(r: f64, n: f64) -> f64 {
     if r == 0.0 {
         1.0 / n
     } else {
-        r / ((1.0 + r).powf(n) - 1.0)
+        r / (pow(1.0 + r, n) - 1.0)
     }
 }
 
@@ -39,7 +49,7 @@ pub fn book_value(n: f64, residual: f64, a: f64) -> f64 {
 
 /// NPV of quarterly cash flows (flow `i` at `i / 4` years) at a yearly rate.
 pub fn npv_quarterly(flows: &[f64], rate: f64) -> f64 {
-    let v = (1.0 + rate).powf(-0.25);
+    let v = pow(1.0 + rate, -0.25);
     // Horner from the last flow back to the first.
     flows.iter().rev().fold(0.0, |acc, cf| acc * v + cf)
 }
@@ -52,44 +62,55 @@ pub const IRR_OUT_OF_RANGE: &str = "the NPV does not reach zero for any yearly r
 pub const IRR_MIN: f64 = -0.99;
 pub const IRR_MAX: f64 = 10.0;
 
+/// Yearly rates at which the NPV is evaluated first, to bracket the IRR.
+pub const IRR_GRID: [f64; 5] = [IRR_MIN, -0.5, 0.0, 0.25, IRR_MAX];
+
+/// The NPV of quarterly flows at discount factor x, and its derivative in x:
+/// Σ cf_i x^i by Horner's rule.
+fn npv_polynomial(flows: &[f64], x: f64) -> (f64, f64) {
+    let mut p = 0.0;
+    let mut dp = 0.0;
+    for cf in flows.iter().rev() {
+        dp = dp * x + p;
+        p = p * x + cf;
+    }
+    (p, dp)
+}
+
 /// Yearly IRR of quarterly cash flows: the rate at which `npv_quarterly` is
-/// zero, found by safeguarded Newton iteration on the quarterly discount
-/// factor x = (1 + r)^−1/4, where the NPV is the polynomial Σ cf_i x^i.
+/// zero. The NPV is a polynomial in the quarterly discount factor
+/// x = (1 + r)^−1/4; it is evaluated at the rates of `IRR_GRID`, the first
+/// interval (from the lowest rate up) where it changes sign brackets the
+/// root, and safeguarded Newton iteration (bisection when a step leaves the
+/// bracket) finds it. With the usual outflows-then-inflows there is one
+/// root; otherwise this is the lowest one the grid separates.
 pub fn irr_quarterly(flows: &[f64]) -> Result<f64, &'static str> {
     let has_pos = flows.iter().any(|&c| c > 0.0);
     let has_neg = flows.iter().any(|&c| c < 0.0);
     if !(has_pos && has_neg) {
         return Err(IRR_NO_SIGN_CHANGE);
     }
-    // x falls as r rises: r = IRR_MAX at x_lo, r = IRR_MIN at x_hi.
-    let x_lo = (1.0 + IRR_MAX).powf(-0.25);
-    let x_hi = (1.0 + IRR_MIN).powf(-0.25);
-    let poly = |x: f64| -> (f64, f64) {
-        let mut p = 0.0;
-        let mut dp = 0.0;
-        for cf in flows.iter().rev() {
-            dp = dp * x + p;
-            p = p * x + cf;
+    let xs = IRR_GRID.map(|r| pow(1.0 + r, -0.25));
+    let fs = xs.map(|x| npv_polynomial(flows, x).0);
+    let mut bracket = None;
+    for k in 0..IRR_GRID.len() {
+        if fs[k] == 0.0 {
+            return Ok(IRR_GRID[k]);
         }
-        (p, dp)
-    };
-    let (f_lo, _) = poly(x_lo);
-    let (f_hi, _) = poly(x_hi);
-    if f_lo == 0.0 {
-        return Ok(IRR_MAX);
+        if k + 1 < IRR_GRID.len() && (fs[k] > 0.0) != (fs[k + 1] > 0.0) {
+            bracket = Some(k);
+            break;
+        }
     }
-    if f_hi == 0.0 {
-        return Ok(IRR_MIN);
-    }
-    if (f_lo > 0.0) == (f_hi > 0.0) {
-        return Err(IRR_OUT_OF_RANGE);
-    }
-    let (mut lo, mut hi) = (x_lo, x_hi);
+    let Some(k) = bracket else { return Err(IRR_OUT_OF_RANGE) };
+    // x falls as the rate rises: the bracket is [xs[k + 1], xs[k]].
+    let (mut lo, mut hi) = (xs[k + 1], xs[k]);
+    let (f_lo, f_hi) = (fs[k + 1], fs[k]);
     let lo_positive = f_lo > 0.0;
-    // Start from the discount factor at 10% a year.
-    let mut x = 1.1_f64.powf(-0.25).clamp(lo, hi);
-    for _ in 0..100 {
-        let (f, df) = poly(x);
+    // Start at the secant point of the bracket.
+    let mut x = lo - f_lo * (hi - lo) / (f_hi - f_lo);
+    for _ in 0..60 {
+        let (f, df) = npv_polynomial(flows, x);
         if f == 0.0 {
             break;
         }
@@ -99,14 +120,14 @@ pub fn irr_quarterly(flows: &[f64]) -> Result<f64, &'static str> {
             hi = x;
         }
         let newton = x - f / df;
-        let next = if df != 0.0 && newton > lo && newton < hi { newton } else { 0.5 * (lo + hi) };
-        if (next - x).abs() <= 1e-15 * x.abs().max(1.0) {
-            x = next;
+        // A Newton step this small is converged, even if rounding puts it on the bracket's edge.
+        if df != 0.0 && (newton - x).abs() <= 1e-15 * x.abs().max(1.0) {
+            x = newton;
             break;
         }
-        x = next;
+        x = if df != 0.0 && newton > lo && newton < hi { newton } else { 0.5 * (lo + hi) };
     }
-    Ok(x.powi(-4) - 1.0)
+    Ok(rate_from_discount_factor(x))
 }
 
 #[cfg(test)]

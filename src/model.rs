@@ -74,9 +74,9 @@ pub struct Plan {
     pub delay_quarters: f64,
 }
 
-/// Whole quarters in a term given in years (at least one).
+/// Whole quarters in a term given in years, rounded half up (at least one).
 pub fn term_quarters(years: f64) -> usize {
-    ((years * 4.0).round() as usize).max(1)
+    (libm::floor(years * 4.0 + 0.5) as usize).max(1)
 }
 
 impl Plan {
@@ -270,7 +270,7 @@ pub fn evaluate(x: &Inputs) -> Outcome {
             pflops[i] += units * t.tflops / 1000.0;
             let mwh = (it_mw_acc + it_mw_cpu) * mwh_per_it_mw_quarter;
             energy_mwh[i] += mwh;
-            energy_usd[i] += mwh * x.electricity_usd_per_mwh * (1.0 + x.electricity_escalation).powf(years_from_start);
+            energy_usd[i] += mwh * x.electricity_usd_per_mwh * libm::pow(1.0 + x.electricity_escalation, years_from_start);
             let hours = units * HOURS_PER_QUARTER * x.availability;
             let vcpu_hours = vcpus * HOURS_PER_QUARTER * x.availability;
             revenue[i] += price * hours + cpu_price * vcpu_hours;

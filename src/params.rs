@@ -180,6 +180,12 @@ pub fn format_number(v: f64) -> String {
     }
 }
 
+/// A value rounded to twelve significant digits, so arithmetic on inputs
+/// (1.2 − 0.096, 76,000 × 50/76) reads back as people write it.
+pub fn tidy(v: f64) -> f64 {
+    format!("{v:.11e}").parse::<f64>().unwrap_or(v)
+}
+
 /// Parses a plain decimal or scientific number ("38e9", "0.08", "1_000").
 /// Rejects "inf", "NaN" and friends that `f64::from_str` would accept.
 pub fn parse_number(text: &str) -> Option<f64> {

@@ -2,7 +2,8 @@
 //! preset overrides the parameter table's defaults with values that cite
 //! their source and say whether they are reported or estimated.
 
-use crate::params::{Inputs, P};
+use crate::dist::{Dist, Shape};
+use crate::params::{tidy, Inputs, P};
 
 #[derive(Clone, Copy, Debug)]
 pub struct PresetValue {
@@ -13,7 +14,7 @@ pub struct PresetValue {
     pub estimate: bool,
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub struct Preset {
     pub id: &'static str,
     pub name: &'static str,
@@ -177,6 +178,26 @@ pub static PRESETS: &[Preset] = &[
     },
 ];
 
+/// Default uncertainty: for each input, the relative half-width of a
+/// symmetric PERT around the preset's value (our judgement, source
+/// `uncertainty-estimate`), and whether it applies only where the preset's
+/// value is itself an estimate (counts and shares a deal may report).
+pub static DEFAULT_UNCERTAINTY: &[(P, f64, bool)] = &[
+    (P::accelerators, 0.25, true),
+    (P::cpu_value_fraction, 0.5, true),
+    (P::capex_usd_per_accelerator, 0.2, false),
+    (P::it_kw_per_accelerator, 0.15, false),
+    (P::facility_capex_usd_per_mw, 0.25, false),
+    (P::pue, 0.08, false),
+    (P::electricity_usd_per_mwh, 0.3, false),
+    (P::load_factor, 0.15, false),
+    (P::availability, 0.03, false),
+    (P::wacc, 0.15, false),
+    (P::it_life_years, 0.2, false),
+    (P::residual_fraction, 1.0, false),
+    (P::opex_fraction_of_capex, 0.5, false),
+];
+
 pub fn by_id(id: &str) -> Option<&'static Preset> {
     PRESETS.iter().find(|p| p.id == id)
 }
@@ -198,12 +219,36 @@ impl Preset {
         x
     }
 
+    /// The preset's default distributions (`DEFAULT_UNCERTAINTY` around its
+    /// values, kept symmetric inside each parameter's range).
+    pub fn default_dists(&self) -> Vec<(P, Dist)> {
+        let x = self.inputs();
+        DEFAULT_UNCERTAINTY
+            .iter()
+            .filter(|(p, _, only_estimates)| !only_estimates || self.provenance(*p).1)
+            .filter_map(|(p, width, _)| {
+                let param = p.param();
+                let v = x.get(*p);
+                let half = (v * width).min(v - param.min).min(param.max - v);
+                let half = if param.kind == crate::params::Kind::Count { half.floor() } else { half };
+                // Twelve significant digits keep the ends readable (1.104, not 1.1039999999999999).
+                (half > 0.0).then(|| (*p, Dist::new(param, Shape::Pert { lo: tidy(v - half), mode: v, hi: tidy(v + half) })))
+            })
+            .collect()
+    }
+
     /// The source and estimate flag of a parameter's value in this preset.
     pub fn provenance(&self, p: P) -> (&'static str, bool) {
         match self.values.iter().find(|v| v.param == p) {
             Some(v) => (v.source, v.estimate),
             None => (p.param().source, p.param().estimate),
         }
+    }
+}
+
+impl std::fmt::Debug for Preset {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Preset({})", self.id)
     }
 }
 

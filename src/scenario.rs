@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::catalogue;
+use crate::dist::Dist;
 use crate::params::{Inputs, P};
 use crate::presets::{self, Preset};
 
@@ -48,7 +49,15 @@ impl std::fmt::Display for Warning {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
     pub preset: &'static Preset,
+    /// The point values; an uncertain input holds its distribution's median.
     pub inputs: Inputs,
+    /// Uncertain inputs and their distributions, in parameter order.
+    pub dists: Vec<(P, Dist)>,
+    /// Rank correlations between uncertain inputs (a < b, Spearman ρ).
+    pub corrs: Vec<(P, P, f64)>,
+    /// Whether the preset's default uncertainty applies (`uncertainty=off`
+    /// in a URL turns it off; inputs given a distribution stay uncertain).
+    pub uncertainty: bool,
 }
 
 impl Default for Scenario {
@@ -58,23 +67,76 @@ impl Default for Scenario {
 }
 
 impl Scenario {
+    /// The preset with its default uncertainty.
     pub fn from_preset(preset: &'static Preset) -> Scenario {
-        Scenario { preset, inputs: preset.inputs() }
+        Scenario::base(preset, true)
     }
 
-    /// The parameters whose value differs from the preset's.
+    /// The preset, with or without its default uncertainty.
+    pub fn base(preset: &'static Preset, uncertainty: bool) -> Scenario {
+        let mut s = Scenario { preset, inputs: preset.inputs(), dists: Vec::new(), corrs: Vec::new(), uncertainty };
+        if uncertainty {
+            for (p, d) in preset.default_dists() {
+                s.set_dist(p, d);
+            }
+        }
+        s
+    }
+
+    /// Makes an input uncertain; its point value becomes the median.
+    pub fn set_dist(&mut self, p: P, dist: Dist) {
+        self.inputs.set(p, dist.median());
+        self.dists.retain(|(q, _)| *q != p);
+        self.dists.push((p, dist));
+        self.dists.sort_by_key(|(q, _)| *q);
+    }
+
+    /// Makes an input certain again at the given value, dropping its correlations.
+    pub fn set_value(&mut self, p: P, value: f64) {
+        self.inputs.set(p, value);
+        self.dists.retain(|(q, _)| *q != p);
+        self.corrs.retain(|(a, b, _)| *a != p && *b != p);
+    }
+
+    pub fn dist(&self, p: P) -> Option<&Dist> {
+        self.dists.iter().find(|(q, _)| *q == p).map(|(_, d)| d)
+    }
+
+    /// Sets the rank correlation of a pair (0 removes it).
+    pub fn set_corr(&mut self, a: P, b: P, rho: f64) {
+        let (a, b) = if a < b { (a, b) } else { (b, a) };
+        self.corrs.retain(|(x, y, _)| !(*x == a && *y == b));
+        if rho != 0.0 {
+            self.corrs.push((a, b, rho));
+            self.corrs.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+        }
+    }
+
+    pub fn is_uncertain(&self) -> bool {
+        !self.dists.is_empty()
+    }
+
+    /// The parameters whose value or distribution differs from the preset's.
     pub fn changed(&self) -> Vec<P> {
-        let base = self.preset.inputs();
-        P::ALL.iter().copied().filter(|p| self.inputs.get(*p) != base.get(*p)).collect()
+        let base = Scenario::base(self.preset, self.uncertainty);
+        P::ALL.iter().copied().filter(|p| self.inputs.get(*p) != base.inputs.get(*p) || self.dist(*p) != base.dist(*p)).collect()
     }
 
     /// Sets the accelerator and, as the catalogue says, its capex and power:
     /// what picking a new chip in the UI or a URL without those keys means.
+    /// An uncertain capex or power keeps its shape, moved to the new centre.
     pub fn set_accelerator(&mut self, index: f64) {
         let chip = catalogue::by_index(index);
         self.inputs.accelerator = index;
-        self.inputs.capex_usd_per_accelerator = chip.capex_usd;
-        self.inputs.it_kw_per_accelerator = chip.it_kw;
+        for (p, value) in [(P::capex_usd_per_accelerator, chip.capex_usd), (P::it_kw_per_accelerator, chip.it_kw)] {
+            match self.dist(p).cloned() {
+                Some(d) => {
+                    let factor = value / self.inputs.get(p);
+                    self.set_dist(p, d.scaled(p.param(), factor));
+                }
+                None => self.set_value(p, value),
+            }
+        }
     }
 }
 

@@ -86,6 +86,7 @@ pub static SOURCES: &[Source] = &[
     src("cpu-capex-estimate", "CPU side: $150 capex and 10 W of IT power per vCPU", "", "2026", Estimate, "facts.md §6 has no per-core Graviton cost or power: a 2-socket, 192-core server at $20–30k all-in is $100–160 per core; Arm's ~30M cores per GW (≈33 W per core at facility level) is an upper bound for a whole traditional data centre"),
     src("cpu-value-estimate", "CPU share of the contract value: 10%", "", "2026", Estimate, "facts.md §1a: 10M vCPUs at the $0.0408 on-demand list would cost $3.6B a year, far beyond the deal, so the CPU side is mostly headroom at a deep discount; 10% of $38B is $0.006 per vCPU-hour"),
     src("model-default", "A model setting, not a fact", "", "2026", Estimate, "a switch or simulation setting with no source to cite"),
+    src("uncertainty-estimate", "Default uncertainty ranges", "", "2026", Estimate, "symmetric PERT ranges around each preset's value, from the spread of the sources: ±25% on an estimated GPU count, ±20% capex, ±15% power per GPU, ±25% facility cost, ±8% PUE, ±30% energy price, ±15% load, ±3% availability, ±15% WACC, ±20% useful life, residual 0–2×, other opex ±50%"),
 ];
 
 /// The source with this id. Every id used in the tables exists (a test checks).

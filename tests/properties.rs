@@ -5,34 +5,13 @@ use computedeal::codec::{decode_query, encode_query};
 use computedeal::finance::npv_quarterly;
 use computedeal::model::{evaluate, Outcome, Plan};
 use computedeal::outputs::OUTPUTS;
-use computedeal::params::{Inputs, Kind, P, PARAMS};
+use computedeal::params::P;
 use computedeal::presets::PRESETS;
 use computedeal::scenario::Scenario;
 use proptest::prelude::*;
 
-/// Any inputs within the table's ranges (counts and quarters whole, choices valid).
-fn inputs() -> impl Strategy<Value = Inputs> {
-    let per_param: Vec<BoxedStrategy<f64>> = PARAMS
-        .iter()
-        .map(|p| match p.kind {
-            Kind::Number => (p.min..=p.max).boxed(),
-            // Counts from 0 to max: draw the exponent so small and large both appear.
-            Kind::Count => (0.0..=1.0f64).prop_map(move |u| (p.min + (p.max - p.min) * u.powi(4)).round()).boxed(),
-            Kind::Quarter => ((p.min as i64)..=(p.max as i64)).prop_map(|q| q as f64).boxed(),
-            Kind::Choice(ids) => (0..ids.len()).prop_map(|i| i as f64).boxed(),
-        })
-        .collect();
-    per_param.prop_map(|values| Inputs::from_fn(|p| values[p as usize]))
-}
-
-/// Realistic schedules: the deal and its expansion start within two years of each other.
-fn deal() -> impl Strategy<Value = Inputs> {
-    (inputs(), 0.0..8.0f64, 0.0..8.0f64).prop_map(|(mut x, ramp, exp)| {
-        x.ramp_end = x.start + ramp.floor();
-        x.expansion_start = x.start + exp.floor();
-        x
-    })
-}
+mod common;
+use common::{deal, inputs};
 
 fn all_finite(o: &Outcome) -> Result<(), String> {
     for def in OUTPUTS {
@@ -147,7 +126,10 @@ proptest! {
 
     #[test]
     fn query_round_trips(x in inputs(), preset in 0..PRESETS.len()) {
-        let s = Scenario { preset: &PRESETS[preset], inputs: x };
+        let mut s = Scenario::from_preset(&PRESETS[preset]);
+        for p in P::ALL {
+            s.set_value(*p, x.get(*p));
+        }
         let q = encode_query(&s);
         prop_assert_eq!(decode_query(&q).scenario, s, "{}", q);
     }
