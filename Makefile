@@ -32,9 +32,10 @@ test-wasm:
 test-e2e: dist
 	node --test --test-concurrency=1 tests/e2e/
 
-## bench: benchmarks (release builds); one JSON line per measurement
-bench:
+## bench: benchmarks (release builds), natively and in headless Chromium; one JSON line per measurement
+bench: tools-test dist
 	cargo bench --locked --bench bench
+	node scripts/bench-browser.mjs
 
 tools-web:
 	scripts/tools.sh web

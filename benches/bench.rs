@@ -47,7 +47,51 @@ fn monte_carlo() {
     }
 }
 
+/// Where the time of a single-thread run goes: drawing, the SIMD model,
+/// the statistics (the browser bench prints the same line for wasm).
+fn parts() {
+    use computedeal::batch::{self, Batch, Columns};
+    use computedeal::stats::{Moments, Sketch};
+    let scenario = decode_query("samples=1000000").scenario;
+    let setup = mc::Setup::new(&scenario, Engine::Simd);
+    let n = mc::BLOCK as usize;
+    let reps = 244;
+    let mut cols = Columns { len: n, ..Default::default() };
+    setup.sampler.fill(0, &mut cols);
+    let t = Instant::now();
+    for r in 0..reps {
+        setup.sampler.fill((r * n) as u64, &mut cols);
+    }
+    let draw = t.elapsed().as_secs_f64();
+    let mut b = Batch::new(n, None);
+    let t = Instant::now();
+    for _ in 0..reps {
+        batch::evaluate(Engine::Simd, &setup.shared, &cols, &mut b);
+    }
+    let model = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    for _ in 0..reps {
+        let mut sketches = vec![Sketch::default(); b.out.len()];
+        for (s, col) in sketches.iter_mut().zip(&b.out) {
+            for v in col {
+                s.add(*v);
+            }
+        }
+        let m: Vec<Moments> = b.out.iter().map(|c| Moments::of(c)).collect();
+        black_box((sketches, m));
+    }
+    let stats = t.elapsed().as_secs_f64();
+    let per = |s: f64| s * 1e9 / (reps * n) as f64;
+    println!(
+        "{{\"bench\":\"mc_parts\",\"engine\":\"native_simd\",\"ns_per_sample\":{{\"draw\":{:.0},\"model\":{:.0},\"statistics\":{:.0}}}}}",
+        per(draw),
+        per(model),
+        per(stats)
+    );
+}
+
 fn main() {
+    parts();
     monte_carlo();
     for preset in PRESETS {
         let x = preset.inputs();

@@ -22,7 +22,7 @@ pub const MAX_QUERY_CHARS: usize = 8192;
 pub const MAX_VALUE_CHARS: usize = 256;
 /// Keys that belong to the view (language, chart, embedding ...) rather than
 /// the model. The codec passes them through for the UI to check.
-pub const VIEW_KEYS: &[&str] = &["lang", "currency", "fx", "chart", "kpis", "embed", "sw", "debug", "compare", "output", "theme"];
+pub const VIEW_KEYS: &[&str] = &["lang", "currency", "fx", "chart", "kpis", "embed", "sw", "debug", "compare", "output", "theme", "bench", "workers"];
 
 /// What a decoder could build, and what it had to say about it.
 #[derive(Clone, Debug, PartialEq)]

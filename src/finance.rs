@@ -62,6 +62,10 @@ pub const IRR_OUT_OF_RANGE: &str = "the NPV does not reach zero for any yearly r
 pub const IRR_MIN: f64 = -0.99;
 pub const IRR_MAX: f64 = 10.0;
 
+/// Relative size of the last Newton step on the discount factor at which
+/// the IRR search stops.
+pub const IRR_TOLERANCE: f64 = 1e-13;
+
 /// Yearly rates at which the NPV is evaluated first, to bracket the IRR.
 pub const IRR_GRID: [f64; 5] = [IRR_MIN, -0.5, 0.0, 0.25, IRR_MAX];
 
@@ -120,8 +124,9 @@ pub fn irr_quarterly(flows: &[f64]) -> Result<f64, &'static str> {
             hi = x;
         }
         let newton = x - f / df;
-        // A Newton step this small is converged, even if rounding puts it on the bracket's edge.
-        if df != 0.0 && (newton - x).abs() <= 1e-15 * x.abs().max(1.0) {
+        // A Newton step this small is converged (the rate to about 1e-12),
+        // even if rounding puts it on the bracket's edge.
+        if df != 0.0 && (newton - x).abs() <= IRR_TOLERANCE * x.abs().max(1.0) {
             x = newton;
             break;
         }

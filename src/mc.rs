@@ -16,7 +16,7 @@ use crate::params::P;
 use crate::quarter::Quarter;
 use crate::sample::Sampler;
 use crate::scenario::Scenario;
-use crate::stats::{sorted_quantile, spearman, Moments, Sketch};
+use crate::stats::{rank_correlations, sorted_quantile, Moments, Sketch};
 
 /// Samples per block: the unit of merging (and of a chunk's alignment).
 pub const BLOCK: u64 = 4096;
@@ -78,6 +78,17 @@ pub struct Partial {
     pub sub_inputs: Vec<Vec<f64>>,
     pub sub_outputs: Vec<Vec<f64>>,
     pub sub_cumulative: Vec<Vec<f64>>,
+    /// The subsample's bands and rank correlations, when one chunk held the
+    /// whole subsample and worked them out (then the rows above are empty).
+    pub analysis: Option<SubAnalysis>,
+}
+
+/// What the subsample gives: per-quarter bands and rank correlations.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SubAnalysis {
+    pub bands: Vec<Band>,
+    pub rank_correlation: Vec<Vec<Option<f64>>>,
+    pub subsample: u64,
 }
 
 impl Partial {
@@ -92,6 +103,9 @@ impl Partial {
             }
         }
         self.loss += other.loss;
+        if self.analysis.is_none() {
+            self.analysis = other.analysis;
+        }
         self.sub_index.extend(other.sub_index);
         extend_columns(&mut self.sub_inputs, other.sub_inputs);
         extend_columns(&mut self.sub_outputs, other.sub_outputs);
@@ -149,7 +163,43 @@ pub fn run_blocks(setup: &Setup, first: u64, count: u64, buffers: &mut Buffers) 
             }
         }
     }
+    // A chunk that holds the whole subsample analyses it here, off the
+    // thread that merges (in the browser, in a worker).
+    let subsample_end = SUBSAMPLE.min(setup.samples);
+    if first == 0 && (first + count) * BLOCK >= subsample_end && part.sub_index.len() as u64 == subsample_end {
+        part.analysis = Some(analyze_subsample(setup, &part));
+        part.sub_index.clear();
+        part.sub_inputs.clear();
+        part.sub_outputs.clear();
+        part.sub_cumulative.clear();
+    }
     part
+}
+
+/// Bands and rank correlations of the subsample rows of a partial.
+pub fn analyze_subsample(setup: &Setup, all: &Partial) -> SubAnalysis {
+    // Rows in sample order.
+    let mut order: Vec<usize> = (0..all.sub_index.len()).collect();
+    order.sort_by_key(|&i| all.sub_index[i]);
+    let reorder = |cols: &[Vec<f64>]| -> Vec<Vec<f64>> { cols.iter().map(|c| order.iter().map(|&i| c[i]).collect()).collect() };
+    let sub_inputs = reorder(&all.sub_inputs);
+    let sub_outputs = reorder(&all.sub_outputs);
+    let bands = all
+        .sub_cumulative
+        .iter()
+        .enumerate()
+        .map(|(q, col)| {
+            let mut sorted: Vec<f64> = col.iter().copied().filter(|v| !v.is_nan()).collect();
+            sorted.sort_by(f64::total_cmp);
+            Band {
+                quarter: Quarter::from_index(setup.first_quarter.index() + q as i32).to_string(),
+                p10: sorted_quantile(&sorted, 0.1),
+                p50: sorted_quantile(&sorted, 0.5),
+                p90: sorted_quantile(&sorted, 0.9),
+            }
+        })
+        .collect();
+    SubAnalysis { bands, rank_correlation: rank_correlations(&sub_inputs, &sub_outputs), subsample: order.len() as u64 }
 }
 
 /// Summary of one headline output.
@@ -206,12 +256,14 @@ pub struct Summary {
 
 pub const HISTOGRAM_BINS: usize = 40;
 
-/// Turns the merged partial of a whole run into its summary.
-pub fn finish(setup: &Setup, mut all: Partial) -> Summary {
-    all.blocks.sort_by_key(|(b, _)| *b);
+/// Per-output summaries and the probability of loss of what has been merged
+/// so far: cheap enough to show while a run converges.
+pub fn finish_outputs(setup: &Setup, all: &Partial) -> Summary {
+    let mut order: Vec<usize> = (0..all.blocks.len()).collect();
+    order.sort_by_key(|&i| all.blocks[i].0);
     let mut moments = vec![Moments::default(); N_HEADLINE];
-    for (_, block) in &all.blocks {
-        for (m, b) in moments.iter_mut().zip(block) {
+    for i in order {
+        for (m, b) in moments.iter_mut().zip(&all.blocks[i].1) {
             m.merge(b);
         }
     }
@@ -219,7 +271,8 @@ pub fn finish(setup: &Setup, mut all: Partial) -> Summary {
         .iter()
         .enumerate()
         .map(|(k, key)| {
-            let sketch = all.sketches.get(k).cloned().unwrap_or_default();
+            let empty = Sketch::default();
+            let sketch = all.sketches.get(k).unwrap_or(&empty);
             let m = moments[k];
             let defined = sketch.count > 0;
             let (lo, hi) = (sketch.quantile(0.005).unwrap_or(0.0), sketch.quantile(0.995).unwrap_or(0.0));
@@ -238,39 +291,31 @@ pub fn finish(setup: &Setup, mut all: Partial) -> Summary {
             }
         })
         .collect();
-    // Subsample rows in sample order.
-    let mut order: Vec<usize> = (0..all.sub_index.len()).collect();
-    order.sort_by_key(|&i| all.sub_index[i]);
-    let reorder = |cols: &[Vec<f64>]| -> Vec<Vec<f64>> { cols.iter().map(|c| order.iter().map(|&i| c[i]).collect()).collect() };
-    let sub_inputs = reorder(&all.sub_inputs);
-    let sub_outputs = reorder(&all.sub_outputs);
-    let bands = all
-        .sub_cumulative
-        .iter()
-        .enumerate()
-        .map(|(q, col)| {
-            let mut sorted: Vec<f64> = col.iter().copied().filter(|v| !v.is_nan()).collect();
-            sorted.sort_by(f64::total_cmp);
-            Band {
-                quarter: Quarter::from_index(setup.first_quarter.index() + q as i32).to_string(),
-                p10: sorted_quantile(&sorted, 0.1),
-                p50: sorted_quantile(&sorted, 0.5),
-                p90: sorted_quantile(&sorted, 0.9),
-            }
-        })
-        .collect();
-    let rank_correlation = sub_outputs.iter().map(|out| sub_inputs.iter().map(|inp| spearman(inp, out)).collect()).collect();
     let npv_defined = all.sketches.get(batch::headline_index("npv_usd").unwrap_or(0)).map(|s| s.count).unwrap_or(0);
     Summary {
         samples: all.samples,
         seed: setup.seed,
         outputs,
         p_loss: if npv_defined > 0 { all.loss as f64 / npv_defined as f64 } else { 0.0 },
-        bands,
+        bands: Vec::new(),
         inputs: setup.sampler.params.iter().map(|p| p.key().to_string()).collect(),
-        rank_correlation,
-        subsample: order.len() as u64,
+        rank_correlation: Vec::new(),
+        subsample: 0,
     }
+}
+
+/// Turns the merged partial of a whole run into its summary, with the
+/// per-quarter bands and rank correlations from the subsample.
+pub fn finish(setup: &Setup, all: Partial) -> Summary {
+    let mut summary = finish_outputs(setup, &all);
+    let analysis = match all.analysis {
+        Some(a) => a,
+        None => analyze_subsample(setup, &all),
+    };
+    summary.bands = analysis.bands;
+    summary.rank_correlation = analysis.rank_correlation;
+    summary.subsample = analysis.subsample;
+    summary
 }
 
 /// Runs a whole Monte Carlo natively: `chunk_blocks` blocks per chunk,
@@ -309,4 +354,53 @@ pub fn run(setup: &Setup, chunk_blocks: u64, threads: usize) -> Summary {
 pub fn run_here(setup: &Setup) -> Summary {
     let mut buffers = Buffers::default();
     finish(setup, run_blocks(setup, 0, setup.blocks(), &mut buffers))
+}
+
+/// A worker's job: blocks of the run of one scenario (given as its query
+/// string, so the message stays small and readable).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChunkRequest {
+    /// The run this chunk belongs to; replies for stale runs are dropped.
+    pub generation: u32,
+    pub query: String,
+    pub first_block: u64,
+    pub blocks: u64,
+    pub simd: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChunkReply {
+    pub generation: u32,
+    pub first_block: u64,
+    pub blocks: u64,
+    pub partial: Partial,
+    /// Seconds the worker spent on the chunk (for the benchmark).
+    pub seconds: f64,
+    /// The worker's wasm memory after the chunk, in bytes (0 when unknown).
+    pub memory_bytes: u64,
+}
+
+/// What a worker keeps between chunks: the setup of the current run.
+#[derive(Default)]
+pub struct WorkerState {
+    current: Option<(u32, String, bool, Setup)>,
+    buffers: Buffers,
+}
+
+impl WorkerState {
+    /// Runs one chunk (building the run's setup on its first chunk).
+    pub fn handle(&mut self, req: &ChunkRequest, seconds: impl Fn() -> f64) -> ChunkReply {
+        let fresh = !matches!(&self.current, Some((g, q, simd, _)) if *g == req.generation && *q == req.query && *simd == req.simd);
+        if fresh {
+            let scenario = crate::codec::decode_query(&req.query).scenario;
+            let engine = if req.simd { Engine::Simd } else { Engine::Scalar };
+            self.current = Some((req.generation, req.query.clone(), req.simd, Setup::new(&scenario, engine)));
+        }
+        let start = seconds();
+        let partial = match &self.current {
+            Some((_, _, _, setup)) => run_blocks(setup, req.first_block, req.blocks, &mut self.buffers),
+            None => Partial::default(),
+        };
+        ChunkReply { generation: req.generation, first_block: req.first_block, blocks: req.blocks, partial, seconds: seconds() - start, memory_bytes: 0 }
+    }
 }

@@ -45,10 +45,7 @@ impl Sampler {
             if self.copula_columns.contains(&k) {
                 continue;
             }
-            let (dist, key) = (&self.dists[k], self.keys[k]);
-            for (i, v) in col.iter_mut().enumerate() {
-                *v = dist.quantile(rng::uniform(key, start + i as u64));
-            }
+            self.dists[k].fill(self.keys[k], start, col);
         }
         // Correlated inputs: normal scores, correlated, back to uniforms.
         if let Some(c) = &self.copula {
@@ -82,6 +79,18 @@ mod tests {
         let mut cols = Columns { len, ..Columns::default() };
         sampler.fill(start, &mut cols);
         cols
+    }
+
+    #[test]
+    fn fill_is_quantile_of_the_uniform() {
+        for text in ["1.1~1.4", "pert:1.05,1.2,1.5", "tri:1.05,1.2,1.5", "norm:1.2,0.1", "lognorm:1.1,1.4"] {
+            let d = crate::dist::Dist::parse(P::pue.param(), text).unwrap_or_else(|e| panic!("{e}"));
+            let mut out = vec![0.0; 100];
+            d.fill(99, 1000, &mut out);
+            for (i, v) in out.iter().enumerate() {
+                assert_eq!(*v, d.quantile(rng::uniform(99, 1000 + i as u64)), "{text}");
+            }
+        }
     }
 
     #[test]

@@ -19,17 +19,21 @@ use serde::{Deserialize, Serialize};
 const SUB_BITS: u32 = 7;
 const SUB: i32 = 1 << SUB_BITS;
 /// Smallest binary exponent kept; smaller magnitudes count as zero.
+#[cfg_attr(not(test), allow(dead_code))]
 const MIN_EXP: i32 = -40;
+/// 2^MIN_EXP.
+const MIN_MAGNITUDE: f64 = 9.094_947_017_729_282e-13;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 struct Store {
     /// Bucket index of `counts[0]`.
     offset: i32,
-    counts: Vec<u64>,
+    /// u32 keeps worker messages small; a bucket never holds 4 billion values.
+    counts: Vec<u32>,
 }
 
 impl Store {
-    fn add(&mut self, index: i32, n: u64) {
+    fn add(&mut self, index: i32, n: u32) {
         if self.counts.is_empty() {
             self.offset = index;
             self.counts.push(0);
@@ -98,7 +102,7 @@ impl Sketch {
         self.min = self.min.min(v);
         self.max = self.max.max(v);
         let m = v.abs();
-        if m < libm::ldexp(1.0, MIN_EXP) {
+        if m < MIN_MAGNITUDE {
             self.zero += 1;
         } else if v > 0.0 {
             self.positive.add(bucket(m), 1);
@@ -121,12 +125,12 @@ impl Sketch {
     fn buckets(&self) -> impl Iterator<Item = (f64, f64, u64)> + '_ {
         let neg = self.negative.counts.iter().enumerate().rev().map(move |(k, &n)| {
             let (lo, hi) = bucket_edges(self.negative.offset + k as i32);
-            (-hi, -lo, n)
+            (-hi, -lo, u64::from(n))
         });
         let zero = std::iter::once((0.0, 0.0, self.zero));
         let pos = self.positive.counts.iter().enumerate().map(move |(k, &n)| {
             let (lo, hi) = bucket_edges(self.positive.offset + k as i32);
-            (lo, hi, n)
+            (lo, hi, u64::from(n))
         });
         neg.chain(zero).chain(pos).filter(|(_, _, n)| *n > 0)
     }
@@ -237,6 +241,26 @@ pub fn spearman(a: &[f64], b: &[f64]) -> Option<f64> {
     pearson(&ra, &rb)
 }
 
+/// Spearman rank correlation of each input column with each output column
+/// (`result[output][input]`). Inputs are ranked once; an output with
+/// undefined (NaN) values drops those rows and ranks its subset afresh.
+pub fn rank_correlations(inputs: &[Vec<f64>], outputs: &[Vec<f64>]) -> Vec<Vec<Option<f64>>> {
+    let input_ranks: Vec<Vec<f64>> = inputs.iter().map(|c| ranks(c)).collect();
+    outputs
+        .iter()
+        .map(|out| {
+            if out.iter().any(|v| v.is_nan()) {
+                inputs.iter().map(|inp| spearman(inp, out)).collect()
+            } else if out.len() < 3 {
+                vec![None; inputs.len()]
+            } else {
+                let out_ranks = ranks(out);
+                input_ranks.iter().map(|r| pearson(r, &out_ranks)).collect()
+            }
+        })
+        .collect()
+}
+
 /// Pearson correlation; None when either side has no spread.
 pub fn pearson(a: &[f64], b: &[f64]) -> Option<f64> {
     let n = a.len() as f64;
@@ -327,6 +351,11 @@ mod tests {
     }
 
     #[test]
+    fn the_zero_threshold_is_two_to_the_min_exponent() {
+        assert_eq!(MIN_MAGNITUDE, libm::ldexp(1.0, MIN_EXP));
+    }
+
+    #[test]
     fn nan_is_counted_as_undefined_and_zero_has_its_bucket() {
         let mut s = Sketch::default();
         s.add(f64::NAN);
@@ -360,5 +389,13 @@ mod tests {
         let c: Vec<f64> = a.iter().map(|x| -x).collect();
         assert!((spearman(&a, &c).unwrap_or(0.0) + 1.0).abs() < 1e-12);
         assert_eq!(spearman(&[1.0, 1.0, 1.0], &[1.0, 2.0, 3.0]), None);
+        // The batched form agrees with one pair at a time, with and without NaNs.
+        let out = vec![b.clone(), c.iter().enumerate().map(|(i, v)| if i % 7 == 0 { f64::NAN } else { *v }).collect()];
+        let all = rank_correlations(&[a.clone(), b.clone()], &out);
+        for (o, row) in out.iter().zip(&all) {
+            for (inp, r) in [&a, &b].iter().zip(row) {
+                assert_eq!(*r, spearman(inp, o));
+            }
+        }
     }
 }

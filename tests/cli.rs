@@ -121,3 +121,42 @@ fn params_and_presets_list_the_tables() {
     assert_eq!(presets.as_array().map(Vec::len), Some(computedeal::presets::PRESETS.len()));
     assert_eq!(presets[3]["values"]["value_usd"]["value"], "300e9");
 }
+
+#[test]
+fn mc_prints_percentiles_and_the_probability_of_loss() {
+    let (code, out, err) = computedeal(&["mc", "pue=1.1~1.35&electricity_usd_per_mwh=tri:45,70,110", "--samples", "5000", "--seed", "42"]);
+    assert_eq!(code, 0, "{err}");
+    let v = json(&out);
+    assert_eq!(v["samples"], 5000);
+    assert_eq!(v["seed"], 42);
+    let npv = &v["outputs"]["npv_usd"];
+    let (p5, p50, p95) = (npv["p5"].as_f64().unwrap_or(0.0), npv["p50"].as_f64().unwrap_or(0.0), npv["p95"].as_f64().unwrap_or(0.0));
+    assert!(p5 < p50 && p50 < p95, "{p5} {p50} {p95}");
+    let p_loss = v["p_loss"].as_f64().unwrap_or(-1.0);
+    assert!((0.0..=1.0).contains(&p_loss));
+    assert!(v["uncertain"].as_array().is_some_and(|u| u.iter().any(|k| k == "electricity_usd_per_mwh")));
+    // The same query and seed give the same numbers; the thread count does not matter.
+    let (_, again, _) = computedeal(&["mc", "pue=1.1~1.35&electricity_usd_per_mwh=tri:45,70,110", "--samples=5000", "--seed=42", "--threads", "1"]);
+    assert_eq!(json(&again)["outputs"], v["outputs"]);
+}
+
+#[test]
+fn mc_rejects_bad_distributions_and_sample_counts() {
+    let cases: [(&[&str], &str); 5] = [
+        (&["mc", "pue=1.35~1.1"], "pue='1.35~1.1': the low end must be below the high end"),
+        (&["mc", "pue=norm:1.2,-1"], "the standard deviation must be positive"),
+        (&["mc", "", "--samples", "50"], "samples=50 is out of range: allowed 1000 to 1000000"),
+        (&["mc", "", "--threads", "0"], "--threads needs a whole number"),
+        (&["mc", "corr=pue:pue:0.5&pue=1.1~1.3"], "an input cannot be correlated with itself"),
+    ];
+    for (args, want) in cases {
+        let (code, out, err) = computedeal(args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(out.is_empty());
+        assert!(err.contains(want), "{args:?}: {err}");
+    }
+    // An impossible correlation matrix is repaired, and says so.
+    let (code, _, err) = computedeal(&["mc", "uncertainty=off&pue=1.1~1.3&wacc=0.05~0.1&mfu=0.2~0.4&corr=pue:wacc:0.9,pue:mfu:0.9,wacc:mfu:-0.9", "--samples", "1000"]);
+    assert_eq!(code, 0);
+    assert!(err.contains("cannot all hold at once") && err.contains("scaled by"), "{err}");
+}

@@ -15,7 +15,8 @@ async fn the_app_mounts_and_shows_the_implied_price() {
     let root = document().create_element("div").expect("a div");
     root.set_id("app");
     document().body().expect("a body").append_child(&root).expect("appended");
-    yew::Renderer::<computedeal::ui::App>::with_root(root.clone()).render();
+    let props = computedeal::ui::AppProps { scenario: computedeal::scenario::Scenario::default() };
+    yew::Renderer::<computedeal::ui::App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
 
     let kpi = root

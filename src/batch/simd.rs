@@ -18,7 +18,7 @@
 use wide::{f64x4, CmpEq, CmpGt, CmpLe, CmpLt, CmpNe};
 
 use super::{Batch, Columns, Shared, N_HEADLINE};
-use crate::finance::IRR_GRID;
+use crate::finance::{IRR_GRID, IRR_TOLERANCE};
 use crate::model::{HOURS_PER_QUARTER, HOURS_PER_YEAR};
 use crate::params::InputsT;
 
@@ -43,24 +43,28 @@ pub fn term_quarters(years: V) -> V {
     (years * 4.0 + 0.5).floor().max(s(1.0))
 }
 
-/// Mirror of `finance::crf`.
+/// Mirror of `finance::crf`, given ln(1 + r): one `exp` instead of a `pow`.
 #[inline]
-pub fn crf(r: V, n: V) -> V {
-    let general = r / (s(1.0) - (r + 1.0).pow_f64x4(-n));
+pub fn crf(r: V, ln_1r: V, n: V) -> V {
+    let growth = (ln_1r * n).exp();
+    let general = r * growth / (growth - 1.0);
     r.cmp_eq(s(0.0)).blend(s(1.0) / n, general)
 }
 
-/// Mirror of `finance::sff`.
+/// Mirror of `finance::sff`, given ln(1 + r).
 #[inline]
-pub fn sff(r: V, n: V) -> V {
-    let general = r / ((r + 1.0).pow_f64x4(n) - 1.0);
+pub fn sff(r: V, ln_1r: V, n: V) -> V {
+    let general = r / ((ln_1r * n).exp() - 1.0);
     r.cmp_eq(s(0.0)).blend(s(1.0) / n, general)
 }
 
-/// Mirror of `finance::capital_charge`.
+/// Mirror of `finance::capital_charge`, sharing one `exp` between the CRF and the SFF.
 #[inline]
-pub fn capital_charge(r: V, n: V, residual: V) -> V {
-    crf(r, n) - residual * sff(r, n)
+pub fn capital_charge(r: V, ln_1r: V, n: V, residual: V) -> V {
+    let growth = (ln_1r * n).exp();
+    let crf = r * growth / (growth - 1.0);
+    let sff = r / (growth - 1.0);
+    r.cmp_eq(s(0.0)).blend((s(1.0) - residual) / n, crf - residual * sff)
 }
 
 /// Mirror of `finance::book_value`, taking the reciprocal of the life.
@@ -69,9 +73,9 @@ pub fn book_value(inv_n: V, residual: V, a: V) -> V {
     residual + (s(1.0) - residual) * (s(1.0) - (a * inv_n).max(s(0.0)).min(s(1.0)))
 }
 
-/// Mirror of `finance::npv_quarterly`.
-pub fn npv_quarterly(flows: &[V], rate: V) -> V {
-    let v = (rate + 1.0).pow_f64x4(s(-0.25));
+/// Mirror of `finance::npv_quarterly`, given ln(1 + rate).
+pub fn npv_quarterly(flows: &[V], ln_1r: V) -> V {
+    let v = (ln_1r * -0.25).exp();
     flows.iter().rev().fold(s(0.0), |acc, cf| acc * v + *cf)
 }
 
@@ -87,6 +91,12 @@ fn npv_polynomial(flows: &[V], x: V) -> (V, V) {
     (p, dp)
 }
 
+/// The discount factors of `IRR_GRID`, worked out once.
+fn irr_grid_factors() -> [V; IRR_GRID.len()] {
+    static FACTORS: std::sync::OnceLock<[f64; IRR_GRID.len()]> = std::sync::OnceLock::new();
+    FACTORS.get_or_init(|| IRR_GRID.map(|r| libm::pow(1.0 + r, -0.25))).map(s)
+}
+
 /// Mirror of `finance::irr_quarterly`: NaN where the scalar returns an error.
 pub fn irr_quarterly(flows: &[V]) -> V {
     let zero = s(0.0);
@@ -97,7 +107,7 @@ pub fn irr_quarterly(flows: &[V]) -> V {
         has_neg = has_neg | cf.cmp_lt(zero);
     }
     let defined = has_pos & has_neg;
-    let xs = IRR_GRID.map(|r| s(libm::pow(1.0 + r, -0.25)));
+    let xs = irr_grid_factors();
     // All grid points in one pass: independent Horner chains overlap in the pipeline.
     let mut fs = [zero; IRR_GRID.len()];
     for cf in flows.iter().rev() {
@@ -138,7 +148,7 @@ pub fn irr_quarterly(flows: &[V]) -> V {
         lo = (update & same_as_lo).blend(x, lo);
         hi = (update & !same_as_lo).blend(x, hi);
         let newton = x - f / df;
-        let converged = df.cmp_ne(zero) & (newton - x).abs().cmp_le(x.abs().max(s(1.0)) * 1e-15);
+        let converged = df.cmp_ne(zero) & (newton - x).abs().cmp_le(x.abs().max(s(1.0)) * IRR_TOLERANCE);
         let inside = df.cmp_ne(zero) & newton.cmp_gt(lo) & newton.cmp_lt(hi);
         let next = (converged | inside).blend(newton, (lo + hi) * 0.5);
         x = update.blend(next, x);
@@ -193,8 +203,9 @@ pub fn evaluate(x: &InputsT<V>, c: &Shared, scratch: &mut Scratch, out: &mut [V;
     let one = s(1.0);
     let dq = x.delay_months / 3.0;
     let r = x.wacc;
-    let it_charge = capital_charge(r, x.it_life_years, x.residual_fraction);
-    let facility_charge = crf(r, x.facility_life_years);
+    let ln_1r = (r + 1.0).ln();
+    let it_charge = capital_charge(r, ln_1r, x.it_life_years, x.residual_fraction);
+    let facility_charge = crf(r, ln_1r, x.facility_life_years);
     let usd_per_kw_facility = x.facility_capex_usd_per_mw / 1000.0;
     let mwh_per_it_mw_quarter = x.load_factor * x.pue * HOURS_PER_QUARTER;
     let kw_per_vcpu = x.w_per_vcpu / 1000.0;
@@ -224,16 +235,15 @@ pub fn evaluate(x: &InputsT<V>, c: &Shared, scratch: &mut Scratch, out: &mut [V;
 
     // Planned hours per unit (mirror of `Tranche::planned_hours_per_unit`).
     let (inv_ramp1, inv_ramp2) = (one / ramp1, one / ramp2);
-    let planned = |t: V, t_max: usize, inv_ramp: V| {
-        let mut sum = zero;
-        for j in 0..t_max {
-            let jv = s(j as f64);
-            sum += jv.cmp_lt(t).blend(ramp_fraction(jv, inv_ramp, zero), zero);
-        }
-        sum * HOURS_PER_QUARTER
+    // The scalar sums the ramp's fractions; with whole T and R that sum is
+    // T(T + 1) / 2R while the ramp lasts, then (R + 1) / 2 + (T − R).
+    let planned = |t: V, ramp: V| {
+        let ramping = t * (t + 1.0) / (ramp * 2.0);
+        let full = (ramp + 1.0) * 0.5 + (t - ramp);
+        t.cmp_le(ramp).blend(ramping, full) * HOURS_PER_QUARTER
     };
-    let planned1 = planned(t1, t1_max, inv_ramp1);
-    let planned2 = planned(t2, t2_max, inv_ramp2);
+    let planned1 = planned(t1, ramp1);
+    let planned2 = planned(t2, ramp2);
     let (inv_it_life, inv_facility_life) = (one / x.it_life_years, one / x.facility_life_years);
     let price1 = value1 / (n1 * planned1);
     let cpu_price = has_cpu.blend(cpu_value / (vcpus * planned1), zero);
@@ -251,52 +261,60 @@ pub fn evaluate(x: &InputsT<V>, c: &Shared, scratch: &mut Scratch, out: &mut [V;
     let mut cpu_revenue = zero;
     let mut capex_total = zero;
     // The energy price's escalation, advanced one quarter at a time.
-    let escalation_step = (x.electricity_escalation + 1.0).pow_f64x4(s(0.25));
+    let ln_escalation = (x.electricity_escalation + 1.0).ln();
+    let escalation_step = (ln_escalation * 0.25).exp();
+    let hours_per_online = s(HOURS_PER_QUARTER) * x.availability;
 
     // One tranche's quarters (mirror of the tranche loop in `model::evaluate`).
+    // Everything a quarter adds is proportional to the share installed, the
+    // share online or the newly installed share, so each tranche's rates
+    // are worked out once and the loop only multiplies.
     let mut tranche = |offset: usize, t: V, t_max: usize, inv_ramp: V, n: V, capex: V, kw: V, price: V, vc: V, cpu_price: V| {
-        let it_acc = n * capex;
-        let it_cpu = vc * x.capex_usd_per_vcpu;
+        let it_assets = n * capex + vc * x.capex_usd_per_vcpu;
         let fac = usd_per_kw_facility * (n * kw + vc * kw_per_vcpu);
-        let all = it_acc + it_cpu + fac;
+        let all = it_assets + fac;
+        let opex_rate = x.opex_fraction_of_capex * all * 0.25;
+        let mw_acc_rate = n * kw * 0.001;
+        let mw_all_rate = mw_acc_rate + vc * kw_per_vcpu * 0.001;
+        let energy_rate = mw_all_rate * mwh_per_it_mw_quarter * x.electricity_usd_per_mwh;
+        let acc_revenue_rate = price * n * hours_per_online;
+        let cpu_revenue_rate = cpu_price * vc * hours_per_online;
+        let revenue_rate = acc_revenue_rate + cpu_revenue_rate;
         let mut installed_prev = zero;
+        let mut online_sum = zero;
         let mut tv = zero;
-        let mut escalation = (x.electricity_escalation + 1.0).pow_f64x4(s(offset as f64 / 4.0));
+        let mut escalation = if offset == 0 { s(1.0) } else { (ln_escalation * (offset as f64 / 4.0)).exp() };
+        let t_min = t.to_array().into_iter().fold(f64::INFINITY, f64::min) as usize;
         for j in 0..t_max {
             let i = offset + j;
             let jv = s(j as f64);
-            let active = jv.cmp_lt(t);
-            let installed = active.blend(ramp_fraction(jv, inv_ramp, zero), zero);
-            let online = active.blend(ramp_fraction(jv, inv_ramp, dq), zero);
-            let delta = active.blend(installed - installed_prev, zero);
-            installed_prev = active.blend(installed, installed_prev);
-
-            let capex_q = all * delta;
-            capex_total += capex_q;
-            let opex_q = x.opex_fraction_of_capex * all * installed * 0.25;
-            let units = n * online;
-            let vcpus_on = vc * online;
-            let it_mw_acc = units * kw / 1000.0;
-            let it_mw_cpu = vcpus_on * kw_per_vcpu / 1000.0;
-            it_mw[i] += it_mw_acc;
-            let mwh = (it_mw_acc + it_mw_cpu) * mwh_per_it_mw_quarter;
-            let energy_q = mwh * x.electricity_usd_per_mwh * escalation;
+            let mut installed = ramp_fraction(jv, inv_ramp, zero);
+            let mut online = ramp_fraction(jv, inv_ramp, dq);
+            let mut running = installed;
+            if j >= t_min {
+                // Past the end of some lanes' terms: those lanes add nothing.
+                let active = jv.cmp_lt(t);
+                installed = active.blend(installed, installed_prev);
+                online = active.blend(online, zero);
+                running = active.blend(installed, zero);
+            }
+            let delta = installed - installed_prev;
+            installed_prev = installed;
+            online_sum += online;
+            it_mw[i] += online * mw_acc_rate;
+            let energy_q = online * energy_rate * escalation;
             escalation *= escalation_step;
-            let hours = units * HOURS_PER_QUARTER * x.availability;
-            let vcpu_hours = vcpus_on * HOURS_PER_QUARTER * x.availability;
-            let revenue_q = price * hours + cpu_price * vcpu_hours;
-            acc_revenue += price * hours;
-            acc_hours += hours;
-            cpu_revenue += cpu_price * vcpu_hours;
-            operating[i] += revenue_q - capex_q - opex_q - energy_q;
-
+            operating[i] += online * revenue_rate - delta * all - running * opex_rate - energy_q;
             let age_years = (t - jv) * 0.25;
-            tv += (it_acc + it_cpu) * delta * book_value(inv_it_life, x.residual_fraction, age_years)
-                + fac * delta * book_value(inv_facility_life, zero, age_years);
+            tv += delta * (it_assets * book_value(inv_it_life, x.residual_fraction, age_years) + fac * book_value(inv_facility_life, zero, age_years));
         }
+        capex_total += all * installed_prev;
+        acc_revenue += acc_revenue_rate * online_sum;
+        acc_hours += n * hours_per_online * online_sum;
+        cpu_revenue += cpu_revenue_rate * online_sum;
         // The tranche's assets land at the end of its term, which varies by lane.
-        for (k, slot) in terminal.iter_mut().enumerate().skip(offset) {
-            *slot += s((k - offset) as f64).cmp_eq(t).blend(tv, zero);
+        for k in t_min..=t_max {
+            terminal[offset + k] += s(k as f64).cmp_eq(t).blend(tv, zero);
         }
     };
     tranche(0, t1, t1_max, inv_ramp1, n1, capex1, kw1, price1, vcpus, cpu_price);
@@ -306,7 +324,7 @@ pub fn evaluate(x: &InputsT<V>, c: &Shared, scratch: &mut Scratch, out: &mut [V;
 
     flows.clear();
     flows.extend(operating.iter().zip(terminal.iter()).map(|(o, t)| *o + *t));
-    let npv = npv_quarterly(flows, r);
+    let npv = npv_quarterly(flows, ln_1r);
     let irr = irr_quarterly(flows);
     let payback = payback_years(&operating[..horizon]);
     let it_mw_peak = it_mw.iter().fold(zero, |m, v| m.max(*v));

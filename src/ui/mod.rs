@@ -1,5 +1,12 @@
-//! The Yew user interface (wasm32 only): the only module, with the app entry,
-//! that knows about the DOM.
+//! The Yew user interface (wasm32 only): the only module, with the web
+//! entries in `src/bin/`, that knows about the DOM.
+
+pub mod bench;
+pub mod runner;
+pub mod worker;
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
@@ -7,43 +14,52 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::batch::{headline_index, Engine};
+use crate::codec::decode_query;
 use crate::model::evaluate;
+use crate::params::P;
 use crate::scenario::Scenario;
+use runner::{McUpdate, Runner};
 
-#[derive(Clone, Copy, PartialEq)]
-struct Slice {
-    value_usd: f64,
-    term_years: f64,
-    accelerators: f64,
+/// Bytes of this module's wasm memory (it only grows, so this is the peak).
+pub fn wasm_memory_bytes() -> u64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .ok()
+        .and_then(|m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
+        .map(|b| b.byte_length() as u64)
+        .unwrap_or(0)
 }
 
-impl Default for Slice {
-    /// The AWS–OpenAI deal of November 2025: $38B over seven years
-    /// (facts.md §1); 200,000 GB300-class GPUs is an estimate for
-    /// "hundreds of thousands".
-    fn default() -> Self {
-        Slice { value_usd: 38e9, term_years: 7.0, accelerators: 200_000.0 }
+fn set_root_attr(name: &str, value: &str) {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")) {
+        let _ = root.set_attribute(name, value);
     }
 }
 
-impl Slice {
-    fn scenario(&self) -> Scenario {
-        let mut s = Scenario::default();
-        s.inputs.value_usd = self.value_usd;
-        s.inputs.term_years = self.term_years;
-        s.inputs.accelerators = self.accelerators;
-        s
-    }
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub scenario: Scenario,
 }
 
 #[function_component(App)]
-pub fn app() -> Html {
-    let slice = use_state(Slice::default);
+pub fn app(props: &AppProps) -> Html {
+    let scenario = use_state(|| props.scenario.clone());
+    let mc = use_state(|| None::<McUpdate>);
     let canvas = use_node_ref();
+    let runner = {
+        let mc = mc.clone();
+        use_mut_ref(move || None::<Rc<RefCell<Runner>>>).clone()
+            .borrow_mut()
+            .get_or_insert_with(|| Runner::new(Callback::from(move |u: McUpdate| mc.set(Some(u)))))
+            .clone()
+    };
 
     {
         let canvas = canvas.clone();
-        use_effect_with(*slice, move |s| {
+        let runner = runner.clone();
+        let mc = mc.clone();
+        use_effect_with((*scenario).clone(), move |s| {
             if let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() {
                 let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0);
                 let css_w = el.client_width().max(300) as f64;
@@ -52,50 +68,74 @@ pub fn app() -> Html {
                 el.set_height((css_h * dpr) as u32);
                 if let Some(backend) = CanvasBackend::with_canvas_object(el) {
                     let area = backend.into_drawing_area();
-                    if let Err(e) = crate::charts::draw_deployment(&area, &evaluate(&s.scenario().inputs)) {
+                    if let Err(e) = crate::charts::draw_deployment(&area, &evaluate(&s.inputs)) {
                         web_sys::console::error_1(&format!("chart: {e:?}").into());
                     }
                 }
             }
-            if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")) {
-                let _ = root.set_attribute("data-state", "ready");
-            }
+            set_root_attr("data-state", "ready");
+            set_root_attr("data-mc", "running");
+            // The last run's result is stale now.
+            mc.set(None);
+            Runner::start(&runner, s, Engine::Simd);
         });
     }
+    if let Some(u) = mc.as_ref() {
+        set_root_attr("data-mc", if u.finished { "done" } else { "running" });
+    }
 
-    let field = |label: &'static str, key: &'static str, value: f64, set: fn(&mut Slice, f64)| {
-        let slice = slice.clone();
+    let field = |label: &'static str, p: P| {
+        let scenario = scenario.clone();
+        let value = scenario.inputs.get(p);
         let oninput = Callback::from(move |e: InputEvent| {
             let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
-            if let Ok(v) = input.value().trim().parse::<f64>() {
-                if v.is_finite() && v > 0.0 {
-                    let mut next = *slice;
-                    set(&mut next, v);
-                    slice.set(next);
-                }
+            if let Ok(v) = p.param().parse(&input.value()) {
+                let mut next = (*scenario).clone();
+                next.set_value(p, v);
+                scenario.set(next);
             }
         });
         html! {
             <label class="field">
                 <span>{ label }</span>
-                <input type="number" name={key} value={value.to_string()} {oninput} />
+                <input type="number" name={p.key()} value={p.param().format(value)} {oninput} />
             </label>
         }
     };
 
-    let price = evaluate(&slice.scenario().inputs).price_usd_per_accelerator_hour;
+    let outcome = evaluate(&scenario.inputs);
+    let price = outcome.price_usd_per_accelerator_hour;
+    let mc_view = match mc.as_ref() {
+        None => html! {},
+        Some(u) => {
+            let npv = u.summary.as_ref().and_then(|s| s.outputs.get(headline_index("npv_usd").unwrap_or(3)).cloned());
+            html! {
+                <section class="mc" aria-live="polite">
+                    <progress max={u.total.to_string()} value={u.done.to_string()} aria-label="Monte Carlo progress"></progress>
+                    <span class="muted">{ format!(" {} of {} scenarios ({} workers)", u.done, u.total, u.workers) }</span>
+                    if let (Some(npv), Some(s)) = (npv, u.summary.as_ref()) {
+                        <p data-kpi="npv_usd_p50" data-value={npv.p(50).unwrap_or(0.0).to_string()}>
+                            { format!("NPV P5 ${:.1}B · P50 ${:.1}B · P95 ${:.1}B", npv.p(5).unwrap_or(0.0) / 1e9, npv.p(50).unwrap_or(0.0) / 1e9, npv.p(95).unwrap_or(0.0) / 1e9) }
+                        </p>
+                        <p data-kpi="p_loss" data-value={s.p_loss.to_string()}>{ format!("Probability of loss: {:.1}%", s.p_loss * 100.0) }</p>
+                    }
+                </section>
+            }
+        }
+    };
     html! {
         <div class="slice">
             <h1>{ "computedeal" }</h1>
             <p class="lede">{ "What does a giant AI-compute deal buy, cost and earn? The AWS–OpenAI deal of November 2025 is loaded." }</p>
             <div class="inputs">
-                { field("Contract value (USD)", "value_usd", slice.value_usd, |s, v| s.value_usd = v) }
-                { field("Term (years)", "term_years", slice.term_years, |s, v| s.term_years = v) }
-                { field("Accelerators", "accelerators", slice.accelerators, |s, v| s.accelerators = v) }
+                { field("Contract value (USD)", P::value_usd) }
+                { field("Term (years)", P::term_years) }
+                { field("Accelerators", P::accelerators) }
             </div>
             <p class="kpi" data-kpi="price_usd_per_accelerator_hour" data-value={price.to_string()}>
                 { format!("Implied price: ${price:.2} per accelerator-hour") }
             </p>
+            { mc_view }
             <canvas ref={canvas} class="chart" width="640" height="360"></canvas>
         </div>
     }
@@ -119,8 +159,9 @@ fn install_panic_hook() {
     }));
 }
 
-/// Starts the app in `#app`. `?debug=panic` makes it panic on purpose, so
-/// the end-to-end tests can check the crash message.
+/// Starts the app in `#app` with the scenario of the URL's query string.
+/// `?debug=panic` makes it panic on purpose (the end-to-end tests check the
+/// crash message); `?bench=1` runs the browser benchmarks instead.
 pub fn start() {
     install_panic_hook();
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
@@ -128,10 +169,14 @@ pub fn start() {
         boot.remove();
     }
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    if search.split(['?', '&']).any(|kv| kv == "debug=panic") {
+    let decoded = decode_query(&search);
+    if decoded.view.get("debug").map(String::as_str) == Some("panic") {
         panic!("debug=panic was requested in the URL");
     }
-    if let Some(root) = doc.get_element_by_id("app") {
-        yew::Renderer::<App>::with_root(root).render();
+    let Some(root) = doc.get_element_by_id("app") else { return };
+    if search.split(['?', '&']).any(|kv| kv == "bench=1") {
+        bench::run(root);
+        return;
     }
+    yew::Renderer::<App>::with_root_and_props(root, AppProps { scenario: decoded.scenario }).render();
 }

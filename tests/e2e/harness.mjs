@@ -92,3 +92,14 @@ export function cliEval(query = '') {
   const out = execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'computedeal', '--', 'eval', query], { cwd: ROOT, encoding: 'utf8' });
   return JSON.parse(out);
 }
+
+/** The native CLI's Monte Carlo summary for a query (`computedeal mc QUERY`). */
+export function cliMc(query = '') {
+  const out = execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'computedeal', '--', 'mc', query], { cwd: ROOT, encoding: 'utf8' });
+  return JSON.parse(out);
+}
+
+/** Waits until the Monte Carlo run has finished. */
+export async function waitMc(page, timeout = 60000) {
+  await page.waitForSelector('#app[data-mc="done"]', { timeout });
+}

@@ -1,0 +1,33 @@
+//! The Monte Carlo web worker (gloo-worker): receives `mc::ChunkRequest`s,
+//! runs them with `mc::WorkerState` and replies with their partial statistics.
+
+use gloo::worker::{HandlerId, Registrable, Worker, WorkerScope};
+
+use crate::mc::{ChunkReply, ChunkRequest, WorkerState};
+
+pub struct McWorker {
+    state: WorkerState,
+}
+
+impl Worker for McWorker {
+    type Message = ();
+    type Input = ChunkRequest;
+    type Output = ChunkReply;
+
+    fn create(_scope: &WorkerScope<Self>) -> Self {
+        McWorker { state: WorkerState::default() }
+    }
+
+    fn update(&mut self, _scope: &WorkerScope<Self>, _msg: Self::Message) {}
+
+    fn received(&mut self, scope: &WorkerScope<Self>, msg: Self::Input, id: HandlerId) {
+        let mut reply = self.state.handle(&msg, || js_sys::Date::now() / 1000.0);
+        reply.memory_bytes = super::wasm_memory_bytes();
+        scope.respond(id, reply);
+    }
+}
+
+/// Called by the worker entry (`src/bin/worker.rs`).
+pub fn register() {
+    McWorker::registrar().register();
+}

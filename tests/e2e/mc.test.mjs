@@ -1,0 +1,48 @@
+// The Monte Carlo in the browser: it runs in web workers, reports progress,
+// gives the same numbers as `computedeal mc` for the same query and seed, and
+// a new input cancels the stale run.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, newPage, waitReady, waitMc, cliMc, foreignRequests } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function kpi(page, key) {
+  return Number(await page.locator(`[data-kpi="${key}"]`).first().getAttribute('data-value'));
+}
+
+function close(a, b, rel = 1e-9) {
+  return Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b), 1);
+}
+
+test('the browser and the CLI give the same Monte Carlo for the same query and seed', async () => {
+  const query = 'samples=20000&seed=7&pue=1.1~1.4&corr=pue:electricity_usd_per_mwh:0.5';
+  const page = await newPage(browser);
+  await page.goto(`${server.url}?${query}`);
+  await waitReady(page);
+  await waitMc(page);
+  const cli = cliMc(query);
+  const p50 = await kpi(page, 'npv_usd_p50');
+  const pLoss = await kpi(page, 'p_loss');
+  assert.ok(close(p50, cli.outputs.npv_usd.p50), `P50 ${p50} vs ${cli.outputs.npv_usd.p50}`);
+  assert.ok(close(pLoss, cli.p_loss), `P(loss) ${pLoss} vs ${cli.p_loss}`);
+  assert.deepEqual(foreignRequests(page, server.origin), []);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a new input cancels the stale run and the result is the new scenario\'s', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}?samples=1000000&seed=3`);
+  await waitReady(page);
+  // Change the accelerator count while the million-sample run is going.
+  await page.locator('input[name="accelerators"]').fill('300000');
+  await waitMc(page, 120000);
+  const cli = cliMc('samples=1000000&seed=3&accelerators=300000');
+  const p50 = await kpi(page, 'npv_usd_p50');
+  assert.ok(close(p50, cli.outputs.npv_usd.p50), `P50 ${p50} vs ${cli.outputs.npv_usd.p50}`);
+  await page.context().close();
+});
