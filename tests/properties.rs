@@ -135,6 +135,27 @@ proptest! {
     }
 
     #[test]
+    fn queries_with_distributions_and_correlations_round_trip(lo in 1.0..1.5f64, width in 0.01..0.9f64, mode in 0.0..1.0f64, shape in 0..5usize, rho in -0.95..0.95f64) {
+        use computedeal::dist::{Dist, Shape};
+        let hi = lo + width;
+        let m = lo + mode * width;
+        let shape = match shape {
+            0 => Shape::Uniform { lo, hi },
+            1 => Shape::Triangular { lo, mode: m, hi },
+            2 => Shape::Pert { lo, mode: m, hi },
+            3 => Shape::Normal { mean: m, sd: width / 4.0 },
+            _ => Shape::LogNormal { p5: lo, p95: hi },
+        };
+        let mut s = Scenario::default();
+        s.set_dist(P::pue, Dist::new(P::pue.param(), shape));
+        s.set_corr(P::pue, P::electricity_usd_per_mwh, (rho * 1000.0).round() / 1000.0);
+        let q = encode_query(&s);
+        let d = decode_query(&q);
+        prop_assert_eq!(&d.scenario, &s, "{}", q);
+        prop_assert!(d.warnings.iter().all(|w| w.key == "corr"), "{:?}", d.warnings);
+    }
+
+    #[test]
     fn decoding_any_text_never_panics(text in ".{0,300}") {
         let d = decode_query(&text);
         for p in P::ALL {
