@@ -20,7 +20,7 @@ use crate::scenario::Scenario;
 /// Blocks per chunk: 16 × 4,096 samples, some 40 ms of a worker's time.
 /// Larger chunks mean fewer messages to merge on the main thread; smaller
 /// ones, finer progress and a faster switch to a new run.
-pub const CHUNK_BLOCKS: u64 = 16;
+pub const CHUNK_BLOCKS: u64 = 8;
 /// Chunks kept in flight per worker, so none waits for its next message.
 const IN_FLIGHT: usize = 2;
 /// Least time between intermediate summaries.
@@ -75,7 +75,14 @@ fn workers_allowed() -> bool {
 }
 
 impl Runner {
+    /// A runner with one worker per core (at most four).
     pub fn new(on_update: Callback<McUpdate>) -> Rc<RefCell<Runner>> {
+        let cores = web_sys::window().map(|w| w.navigator().hardware_concurrency()).unwrap_or(2.0);
+        Runner::with_workers(on_update, (cores as usize).clamp(1, 4))
+    }
+
+    /// A runner with `n` workers (none when workers cannot start here).
+    pub fn with_workers(on_update: Callback<McUpdate>, n: usize) -> Rc<RefCell<Runner>> {
         let runner = Rc::new(RefCell::new(Runner {
             workers: Vec::new(),
             in_flight: Vec::new(),
@@ -100,8 +107,6 @@ impl Runner {
             let mut r = runner.borrow_mut();
             r.me = weak.clone();
             if workers_allowed() {
-                let cores = web_sys::window().map(|w| w.navigator().hardware_concurrency()).unwrap_or(2.0);
-                let n = (cores as usize).clamp(1, 4);
                 for i in 0..n {
                     let weak = weak.clone();
                     let bridge = McWorker::spawner()
