@@ -257,6 +257,16 @@ fn looks_like_dist(text: &str) -> bool {
     parse_number(text.trim()).is_none() && (text.contains('~') || text.contains(':'))
 }
 
+/// Parses correlation pairs (`a:b:0.4`, comma-separated) for a scenario:
+/// the valid pairs and a warning for each one that is not.
+pub fn parse_corrs(text: &str, scenario: &Scenario) -> (Vec<(P, P, f64)>, Vec<Warning>) {
+    let mut s = scenario.clone();
+    s.corrs.clear();
+    let mut warnings = Vec::new();
+    decode_corrs(text, true, &mut s, &mut warnings);
+    (s.corrs, warnings)
+}
+
 /// Reads `a:b:0.4` pairs (comma-separated) into the scenario's correlations.
 fn decode_corrs(text: &str, is_text: bool, scenario: &mut Scenario, warnings: &mut Vec<Warning>) {
     if !is_text || text.chars().count() > MAX_VALUE_CHARS {

@@ -124,6 +124,8 @@ impl Plan {
 pub struct QuarterRow {
     pub quarter: String,
     pub accelerators_online: f64,
+    /// Of which in the expansion tranche.
+    pub expansion_accelerators_online: f64,
     pub vcpus_online: f64,
     pub it_mw: f64,
     pub cpu_it_mw: f64,
@@ -208,6 +210,7 @@ pub fn evaluate(x: &Inputs) -> Outcome {
 
     // Quarterly accumulators over the horizon; index h holds end-of-term values.
     let mut acc_online = vec![0.0; h];
+    let mut exp_online = vec![0.0; h];
     let mut vcpu_online = vec![0.0; h];
     let mut acc_it_mw = vec![0.0; h];
     let mut cpu_it_mw = vec![0.0; h];
@@ -231,7 +234,7 @@ pub fn evaluate(x: &Inputs) -> Outcome {
     let mut cpu_hours = 0.0;
     let mut gw_years = 0.0;
 
-    for t in &plan.tranches {
+    for (k, t) in plan.tranches.iter().enumerate() {
         let planned_hours = t.planned_hours_per_unit();
         let price = t.value_usd / (t.accelerators * planned_hours);
         let cpu_price = if t.vcpus > 0.0 { t.cpu_value_usd / (t.vcpus * planned_hours) } else { 0.0 };
@@ -264,6 +267,9 @@ pub fn evaluate(x: &Inputs) -> Outcome {
             let it_mw_acc = units * t.it_kw / 1000.0;
             let it_mw_cpu = vcpus * kw_per_vcpu / 1000.0;
             acc_online[i] += units;
+            if k > 0 {
+                exp_online[i] += units;
+            }
             vcpu_online[i] += vcpus;
             acc_it_mw[i] += it_mw_acc;
             cpu_it_mw[i] += it_mw_cpu;
@@ -379,6 +385,7 @@ pub fn evaluate(x: &Inputs) -> Outcome {
             QuarterRow {
                 quarter: Quarter::from_index(first.index() + i as i32).to_string(),
                 accelerators_online: get(&acc_online),
+                expansion_accelerators_online: get(&exp_online),
                 vcpus_online: get(&vcpu_online),
                 it_mw: get(&acc_it_mw),
                 cpu_it_mw: get(&cpu_it_mw),

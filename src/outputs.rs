@@ -19,6 +19,8 @@ pub enum Unit {
     Pflops,
     Hours,
     TokensPerSecond,
+    /// A number in its input's own unit, three significant figures.
+    Plain,
 }
 
 #[derive(Clone, Copy, Debug)]

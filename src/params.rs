@@ -129,6 +129,49 @@ impl Param {
         Ok(v)
     }
 
+    /// The slider position of a value: the quarter index for quarters,
+    /// else 0 to `SLIDER_STEPS` (logarithmic for `Scale::Log`).
+    pub fn slider_position(&self, v: f64) -> f64 {
+        match (self.kind, self.scale) {
+            (Kind::Quarter, _) => v,
+            (_, Scale::Log) if self.min > 0.0 => (v.max(self.min).ln() - self.min.ln()) / (self.max.ln() - self.min.ln()) * SLIDER_STEPS,
+            _ => (v - self.min) / (self.max - self.min) * SLIDER_STEPS,
+        }
+    }
+
+    /// The value at a slider position: on the step for linear sliders, at
+    /// three significant figures for logarithmic ones, always in range.
+    pub fn from_slider(&self, pos: f64) -> f64 {
+        let raw = match (self.kind, self.scale) {
+            (Kind::Quarter, _) => return pos.round().clamp(self.min, self.max),
+            (_, Scale::Log) if self.min > 0.0 => (self.min.ln() + pos / SLIDER_STEPS * (self.max.ln() - self.min.ln())).exp(),
+            _ => self.min + pos / SLIDER_STEPS * (self.max - self.min),
+        };
+        let snapped = if self.scale == Scale::Log {
+            let magnitude = 10f64.powf(raw.abs().log10().floor() - 2.0);
+            ((raw / magnitude).round() * magnitude).max(self.step)
+        } else {
+            (raw / self.step).round() * self.step
+        };
+        let v = tidy(snapped).clamp(self.min, self.max);
+        if matches!(self.kind, Kind::Count) {
+            v.round()
+        } else {
+            v
+        }
+    }
+
+    /// A value as an input field shows it: whole numbers grouped
+    /// (38,000,000,000), which `parse` reads back.
+    pub fn display(&self, v: f64) -> String {
+        match self.kind {
+            Kind::Number if v.fract() == 0.0 && v.abs() < 1e15 => crate::format::fixed(v, 0),
+            Kind::Number => format_number(tidy(v)),
+            Kind::Count => crate::format::fixed(v, 0),
+            _ => self.format(v),
+        }
+    }
+
     /// The allowed values, in words, for messages and help.
     pub fn range_text(&self) -> String {
         match self.kind {
@@ -208,6 +251,9 @@ pub fn shorten(text: &str) -> String {
 }
 
 pub const PRECISIONS: &[&str] = &["bf16", "fp8", "fp4"];
+
+/// Positions of a number's slider (0 to this).
+pub const SLIDER_STEPS: f64 = 1000.0;
 
 const fn p(key: &'static str, label: &'static str, unit: &'static str, kind: Kind, default: f64, min: f64, max: f64, step: f64) -> Param {
     Param {
@@ -431,6 +477,26 @@ mod tests {
         let err = P::accelerator.param().parse("tpu9").unwrap_err();
         assert!(err.contains("one of h100"), "{err}");
         assert!(P::accelerators.param().parse("1000.5").unwrap_err().contains("whole number"));
+    }
+
+    #[test]
+    fn sliders_and_displays_round_trip_every_default() {
+        for p in P::ALL {
+            let param = p.param();
+            let v = param.default;
+            if !matches!(param.kind, Kind::Choice(_)) {
+                let back = param.from_slider(param.slider_position(v));
+                assert!((back - v).abs() <= param.step.max(v.abs() * 0.005), "{}: {v} → {back}", param.key);
+            }
+            // What a field shows parses back to the value (grouping is read).
+            assert_eq!(param.parse(&param.display(v)), Ok(v), "{}", param.key);
+        }
+        assert_eq!(P::value_usd.param().display(38e9), "38,000,000,000");
+        // The ends of a slider are the ends of the range.
+        let pue = P::pue.param();
+        assert_eq!((pue.from_slider(0.0), pue.from_slider(SLIDER_STEPS)), (1.0, 2.5));
+        let value = P::value_usd.param();
+        assert_eq!((value.from_slider(0.0), value.from_slider(SLIDER_STEPS)), (1e8, 3e12));
     }
 
     #[test]

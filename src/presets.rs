@@ -18,6 +18,9 @@ pub struct PresetValue {
 pub struct Preset {
     pub id: &'static str,
     pub name: &'static str,
+    /// Who sells the capacity and who buys it, for the plain-language reading.
+    pub seller: &'static str,
+    pub buyer: &'static str,
     pub summary: &'static str,
     pub values: &'static [PresetValue],
 }
@@ -34,6 +37,8 @@ pub const DEFAULT_PRESET: &str = "aws-openai-2025";
 pub static PRESETS: &[Preset] = &[
     Preset {
         id: "aws-openai-2025",
+        seller: "AWS",
+        buyer: "OpenAI",
         name: "AWS–OpenAI (Nov 2025)",
         summary: "$38B over seven years for hundreds of thousands of NVIDIA GB200/GB300 GPUs and tens of millions of CPUs, all online by the end of 2026.",
         // The table's defaults are this deal; they cite their sources there.
@@ -41,6 +46,8 @@ pub static PRESETS: &[Preset] = &[
     },
     Preset {
         id: "aws-openai-2026-100b",
+        seller: "AWS",
+        buyer: "OpenAI",
         name: "AWS–OpenAI expanded to $100B (Feb 2026 reading 1)",
         summary: "The February 2026 expansion read as the deal growing from $38B to $100B: $62B more over eight years for ~2 GW of Trainium from 2027.",
         values: &[
@@ -55,6 +62,8 @@ pub static PRESETS: &[Preset] = &[
     },
     Preset {
         id: "aws-openai-2026-138b",
+        seller: "AWS",
+        buyer: "OpenAI",
         name: "AWS–OpenAI plus $100B (Feb 2026 reading 2)",
         summary: "The February 2026 expansion read as an additional $100B over eight years (about $138B in all) for ~2 GW of Trainium from 2027.",
         values: &[
@@ -68,6 +77,8 @@ pub static PRESETS: &[Preset] = &[
     },
     Preset {
         id: "oracle-openai-2025",
+        seller: "Oracle",
+        buyer: "OpenAI",
         name: "Oracle–OpenAI (Sep 2025)",
         summary: "About $300B over five years from 2027 for 4.5 GW of Stargate capacity (WSJ).",
         values: &[
@@ -85,6 +96,8 @@ pub static PRESETS: &[Preset] = &[
     },
     Preset {
         id: "microsoft-iren-2025",
+        seller: "IREN",
+        buyer: "Microsoft",
         name: "Microsoft–IREN (Nov 2025)",
         summary: "$9.7B over five years for ~76k GB300 GPUs in 200 MW of critical IT at Childress, Texas, phased through 2026.",
         values: &[
@@ -103,6 +116,8 @@ pub static PRESETS: &[Preset] = &[
     },
     Preset {
         id: "coreweave-openai-2025",
+        seller: "CoreWeave",
+        buyer: "OpenAI",
         name: "CoreWeave–OpenAI (2025)",
         summary: "Three contracts in 2025 worth $22.4B in all, five years for the first tranche; capacity not disclosed.",
         values: &[
@@ -122,6 +137,8 @@ pub static PRESETS: &[Preset] = &[
     },
     Preset {
         id: "microsoft-nebius-2025",
+        seller: "Nebius",
+        buyer: "Microsoft",
         name: "Microsoft–Nebius (Sep 2025)",
         summary: "$17.4B (up to $19.4B) through 2031 from the Vineland, New Jersey campus of up to ~300 MW.",
         values: &[
@@ -140,6 +157,8 @@ pub static PRESETS: &[Preset] = &[
     },
     Preset {
         id: "google-anthropic-tpu-2025",
+        seller: "Google",
+        buyer: "Anthropic",
         name: "Google–Anthropic TPUs (Oct 2025)",
         summary: "Up to one million TPUs, well over 1 GW online in 2026, for \"tens of billions\" of dollars.",
         values: &[
@@ -158,6 +177,8 @@ pub static PRESETS: &[Preset] = &[
     },
     Preset {
         id: "reference-1gw",
+        seller: "the operator",
+        buyer: "its tenant",
         name: "1 GW reference data centre (Epoch AI)",
         summary: "Epoch AI's stylized 1 GW (IT) GB200 site, $38B of capex, rented out for five years at $11.5B per GW-year.",
         values: &[

@@ -1,8 +1,14 @@
-//! The web app entry that Trunk builds: install the panic hook, then mount the UI.
+//! The web entry that Trunk builds. The same wasm runs the page and its
+//! Monte Carlo workers: in a window it mounts the UI, in a worker (loaded by
+//! `static/mc-worker.js`) it serves Monte Carlo chunks.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    computedeal::ui::start();
+    if web_sys::window().is_some() {
+        computedeal::ui::start();
+    } else {
+        computedeal::ui::worker::register();
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -65,13 +65,24 @@ pub fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or_else(js_sys::Date::now)
 }
 
-/// Whether this page can start workers: an http(s) page, not `file://`,
-/// and not turned off with `?workers=0`.
-fn workers_allowed() -> bool {
-    let Some(location) = web_sys::window().map(|w| w.location()) else { return false };
-    let protocol = location.protocol().unwrap_or_default();
-    let search = location.search().unwrap_or_default();
-    (protocol == "http:" || protocol == "https:") && !search.contains("workers=0")
+/// The worker script for this page: `mc-worker.js`, told where the page's
+/// own JS glue and wasm are (Trunk links them for preloading), so the
+/// workers run the very module the page runs. None when workers cannot
+/// start here: a page opened from disk (`file://`), no preload links (a
+/// single-file build), or `?workers=0`.
+fn worker_url() -> Option<String> {
+    let window = web_sys::window()?;
+    let location = window.location();
+    let protocol = location.protocol().ok()?;
+    if !(protocol == "http:" || protocol == "https:") || location.search().unwrap_or_default().contains("workers=0") {
+        return None;
+    }
+    let doc = window.document()?;
+    let href = |selector: &str| doc.query_selector(selector).ok().flatten().and_then(|e| e.get_attribute("href"));
+    let js = href("link[rel=modulepreload]")?;
+    let wasm = href("link[rel=preload][as=fetch]")?;
+    let q = |s: &str| crate::codec::percent_encode(s);
+    Some(format!("./mc-worker.js?js={}&wasm={}", q(&js), q(&wasm)))
 }
 
 impl Runner {
@@ -106,7 +117,7 @@ impl Runner {
         {
             let mut r = runner.borrow_mut();
             r.me = weak.clone();
-            if workers_allowed() {
+            if let Some(url) = worker_url() {
                 for i in 0..n {
                     let weak = weak.clone();
                     let bridge = McWorker::spawner()
@@ -115,7 +126,7 @@ impl Runner {
                                 Runner::on_reply(&r, i, reply);
                             }
                         })
-                        .spawn_with_loader("./worker_loader.js");
+                        .spawn_with_loader(&url);
                     r.workers.push(bridge);
                     r.in_flight.push(0);
                 }

@@ -27,7 +27,7 @@ impl Worker for McWorker {
     }
 }
 
-/// Called by the worker entry (`src/bin/worker.rs`).
+/// Called by the web entry (`src/bin/app.rs`) when it runs in a worker.
 pub fn register() {
     McWorker::registrar().register();
 }

@@ -103,3 +103,11 @@ export function cliMc(query = '') {
 export async function waitMc(page, timeout = 60000) {
   await page.waitForSelector('#app[data-mc="done"]', { timeout });
 }
+
+/** Types a value into an input's number field (opening its group) and commits it with Enter. */
+export async function setField(page, key, text) {
+  await page.evaluate((k) => { document.getElementById(`param-${k}`)?.closest('details')?.setAttribute('open', ''); }, key);
+  const field = page.locator(`#f-${key}`);
+  await field.fill(text);
+  await field.press('Enter');
+}

@@ -1,27 +1,160 @@
-// The first end-to-end tests: the page loads from dist/, says it is ready,
-// shows a model number, draws its chart and stays within its own origin.
+// The calculator page: it loads ready with the model's numbers and seven
+// charts, presets switch deals, sliders and fields change the right cards,
+// bad entries are refused without losing the result, the data tables match
+// the model, and a phone-width page does not scroll sideways.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, newPage, waitReady, canvasColours, foreignRequests, cliEval } from './harness.mjs';
+import { serve, launch, newPage, waitReady, canvasColours, foreignRequests, cliEval, setField } from './harness.mjs';
 
 let server;
 let browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-test('the page loads, shows the implied price and a chart, and stays on its origin', async () => {
+const CHARTS = ['deployment', 'cost', 'cashflow', 'histogram', 'tornado', 'heatmap', 'presets'];
+
+async function kpi(page, key) {
+  return Number(await page.locator(`[data-kpi="${key}"]`).first().getAttribute('data-value'));
+}
+
+/** Waits until a card's value changes from `before`. */
+async function kpiChanged(page, key, before) {
+  await page.waitForFunction(([k, b]) => Number(document.querySelector(`[data-kpi="${k}"]`)?.getAttribute('data-value')) !== b, [key, before]);
+  return kpi(page, key);
+}
+
+test('the page loads, shows the model\'s numbers and every chart, and stays on its origin', async () => {
   const page = await newPage(browser);
   await page.goto(server.url);
   await waitReady(page);
-  const kpi = page.locator('[data-kpi="price_usd_per_accelerator_hour"]');
-  const value = Number(await kpi.getAttribute('data-value'));
-  // The browser's number is the CLI's, to the last digit.
-  assert.equal(value, cliEval('').price_usd_per_accelerator_hour);
-  assert.match(await kpi.textContent(), /\$3\.00/);
-  assert.ok(await canvasColours(page, 'canvas') > 1, 'the chart canvas is blank');
+  const cli = cliEval('');
+  // The browser's numbers are the CLI's, to the last digit.
+  for (const key of ['price_usd_per_accelerator_hour', 'cost_usd_per_accelerator_hour', 'margin', 'npv_usd', 'irr', 'payback_years', 'it_mw_peak', 'capex_usd']) {
+    assert.equal(await kpi(page, key), cli[key], key);
+  }
+  assert.match(await page.locator('[data-kpi="price_usd_per_accelerator_hour"] .card-value').textContent(), /\$3\.00/);
+  await page.waitForSelector('#app[data-mc="done"]');
+  for (const id of CHARTS) {
+    assert.ok(await canvasColours(page, `#chart-${id} canvas`) > 1, `chart ${id} is blank`);
+  }
+  assert.match(await page.locator('#reading').textContent(), /AWS earns \$3\.00 per accelerator-hour from OpenAI/);
   assert.deepEqual(foreignRequests(page, server.origin), []);
   assert.deepEqual(page.errors, []);
   await page.context().close();
+});
+
+test('each preset loads and shows different headline numbers', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await waitReady(page);
+  const ids = await page.$$eval('#preset option', (os) => os.map((o) => o.value));
+  assert.equal(ids.length, 9);
+  const seen = new Map();
+  for (const id of ids) {
+    await page.selectOption('#preset', id);
+    await page.waitForFunction((i) => document.querySelector('#preset').value === i, id);
+    const cli = cliEval(`preset=${id}`);
+    const price = await kpi(page, 'price_usd_per_accelerator_hour');
+    assert.equal(price, cli.price_usd_per_accelerator_hour, id);
+    assert.equal(await kpi(page, 'npv_usd'), cli.npv_usd, id);
+    seen.set(`${price}/${await kpi(page, 'npv_usd')}`, id);
+  }
+  assert.equal(seen.size, ids.length, 'two presets show the same numbers');
+  await page.context().close();
+});
+
+test('the slider and the number field change the right cards', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}?uncertainty=off`);
+  await waitReady(page);
+  const mw = await kpi(page, 'it_mw_peak');
+  const price = await kpi(page, 'price_usd_per_accelerator_hour');
+  // The accelerator count's field: more accelerators, more megawatts, a lower price.
+  await setField(page, 'accelerators', '300,000');
+  assert.ok(await kpiChanged(page, 'it_mw_peak', mw) > mw);
+  assert.ok(await kpi(page, 'price_usd_per_accelerator_hour') < price);
+  assert.ok(await page.locator('#param-accelerators.changed').count() === 1, 'the changed input is marked');
+  // The PUE's slider: facility power moves, IT power does not.
+  const facility = await kpi(page, 'facility_mw_peak');
+  const it = await kpi(page, 'it_mw_peak');
+  await page.evaluate(() => { document.getElementById('param-pue').closest('details').open = true; });
+  const slider = page.locator('#param-pue input[type=range]');
+  await slider.fill('600');
+  assert.ok(await kpiChanged(page, 'facility_mw_peak', facility) > facility);
+  assert.equal(await kpi(page, 'it_mw_peak'), it);
+  assert.equal(await page.locator('#f-pue').inputValue(), '1.9');
+  assert.equal(await kpi(page, 'facility_mw_peak'), cliEval('uncertainty=off&accelerators=300000&pue=1.9').facility_mw_peak);
+  await page.context().close();
+});
+
+test('an invalid entry shows its message and keeps the last result', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await waitReady(page);
+  const npv = await kpi(page, 'npv_usd');
+  await setField(page, 'term_years', '40');
+  const error = page.locator('#param-term_years .error');
+  await error.waitFor();
+  assert.match(await error.textContent(), /term_years=40 is out of range: allowed 1 to 15/);
+  assert.equal(await page.locator('#f-term_years').getAttribute('aria-invalid'), 'true');
+  assert.equal(await kpi(page, 'npv_usd'), npv);
+  await setField(page, 'term_years', 'seven');
+  assert.match(await error.textContent(), /term_years='seven' is not a number/);
+  // A malformed distribution, likewise.
+  await page.evaluate(() => { document.getElementById('param-pue').closest('details').open = true; });
+  await page.locator('#param-pue .dist').fill('1.4~1.1');
+  await page.locator('#param-pue .dist').press('Enter');
+  assert.match(await page.locator('#param-pue .error').textContent(), /the low end must be below the high end/);
+  assert.equal(await kpi(page, 'npv_usd'), npv);
+  // A valid entry clears the message.
+  await setField(page, 'term_years', '8');
+  await page.waitForFunction(() => !document.querySelector('#param-term_years .error'));
+  assert.notEqual(await kpi(page, 'npv_usd'), npv);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the data toggle shows the chart\'s numbers, which are the model\'s', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await waitReady(page);
+  await page.click('#chart-deployment button.toggle');
+  const rows = await page.$$eval('#table-deployment tbody tr', (trs) => trs.map((tr) => [tr.querySelector('th').textContent, Number(tr.querySelector('td').dataset.value)]));
+  const cli = cliEval('');
+  assert.equal(rows.length, cli.quarters.length - 1);
+  rows.forEach(([quarter, online], i) => {
+    assert.equal(quarter, cli.quarters[i].quarter);
+    assert.equal(online, cli.quarters[i].accelerators_online);
+  });
+  // And back to the chart.
+  await page.click('#chart-deployment button.toggle');
+  assert.equal(await page.locator('#table-deployment').count(), 0);
+  await page.context().close();
+});
+
+test('hovering a chart shows a readout of the row under the pointer', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await waitReady(page);
+  const canvas = page.locator('#chart-deployment canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+  const readout = page.locator('#chart-deployment .readout');
+  await readout.waitFor({ state: 'visible' });
+  assert.match(await readout.textContent(), /^20\d\dQ\d: accelerators online 200,000/);
+  await page.context().close();
+});
+
+test('a phone-width page has no horizontal scroll', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const page = await newPage(browser, { viewport: { width: 360, height: 740 }, colorScheme });
+    await page.goto(server.url);
+    await waitReady(page);
+    const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    assert.ok(scroll <= client, `${colorScheme}: scrollWidth ${scroll} > ${client}`);
+    await page.context().close();
+  }
 });
 
 test('a panic shows a plain message instead of a blank page', async () => {

@@ -1,0 +1,85 @@
+//! Chart 3: cumulative cash flow per quarter, the P10–P90 fan from the Monte
+//! Carlo when it has run, and the payback point.
+
+use plotters::prelude::*;
+
+use super::{DrawResult, Meta, Table, Theme};
+use crate::mc::Band;
+use crate::model::Outcome;
+use crate::outputs::Unit;
+
+pub fn table(o: &Outcome, bands: &[Band]) -> Table {
+    let mut t = Table::new("quarter", &[("cumulative cash flow", Unit::Usd), ("P10", Unit::Usd), ("P50", Unit::Usd), ("P90", Unit::Usd)]);
+    for (i, q) in o.quarters.iter().enumerate() {
+        let b = bands.get(i).filter(|b| b.quarter == q.quarter);
+        let (p10, p50, p90) = b.map(|b| (b.p10, b.p50, b.p90)).unwrap_or((f64::NAN, f64::NAN, f64::NAN));
+        t.rows.push((q.quarter.clone(), vec![q.cumulative_cash_flow_usd, p10, p50, p90]));
+    }
+    t
+}
+
+pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, o: &Outcome, bands: &[Band], theme: &Theme) -> DrawResult<DB> {
+    let t = table(o, bands);
+    area.fill(&theme.background)?;
+    let n = t.rows.len().max(1);
+    let values = t.rows.iter().flat_map(|r| r.1.iter().copied()).filter(|v| v.is_finite());
+    let (lo, hi) = values.fold((0.0f64, 0.0f64), |(a, b), v| (a.min(v), b.max(v)));
+    let pad = (hi - lo).max(1.0) * 0.08;
+    let labels: Vec<String> = t.rows.iter().map(|r| r.0.clone()).collect();
+    let mut chart = ChartBuilder::on(area)
+        .margin(theme.px(8.0))
+        .x_label_area_size(theme.px(28.0))
+        .y_label_area_size(theme.px(56.0))
+        .build_cartesian_2d(0.0..(n - 1).max(1) as f64, (lo - pad)..(hi + pad))?;
+    chart
+        .configure_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(theme.grid)
+        .axis_style(theme.muted)
+        .label_style(theme.muted_font(11.0))
+        .axis_desc_style(theme.font(11.0))
+        .y_desc("cumulative USD")
+        .x_labels(6)
+        .x_label_formatter(&|x| labels.get(x.round() as usize).cloned().unwrap_or_default())
+        .y_label_formatter(&|v| crate::format::usd_axis(*v))
+        .draw()?;
+    // The zero line.
+    chart.draw_series(LineSeries::new([(0.0, 0.0), ((n - 1) as f64, 0.0)], theme.muted.stroke_width(theme.px(1.0))))?;
+    let fan: Vec<(f64, f64, f64)> = t.rows.iter().enumerate().filter(|(_, r)| r.1[1].is_finite()).map(|(i, r)| (i as f64, r.1[1], r.1[3])).collect();
+    let line = theme.series[0];
+    if fan.len() > 1 {
+        let mut polygon: Vec<(f64, f64)> = fan.iter().map(|(x, lo, _)| (*x, *lo)).collect();
+        polygon.extend(fan.iter().rev().map(|(x, _, hi)| (*x, *hi)));
+        chart
+            .draw_series(std::iter::once(Polygon::new(polygon, line.mix(0.22).filled())))?
+            .label("P10–P90")
+            .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], line.mix(0.3).filled()));
+    }
+    chart
+        .draw_series(LineSeries::new(t.rows.iter().enumerate().map(|(i, r)| (i as f64, r.1[0])), line.stroke_width(theme.px(2.5))))?
+        .label("point estimate")
+        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 12, y)], line.stroke_width(3)));
+    if let Some(p) = o.payback_years {
+        // Flow i lands at i / 4 years: the payback is at quarter index 4p.
+        let x = p * 4.0;
+        let colour = theme.series[1];
+        chart
+            .draw_series(std::iter::once(PathElement::new(vec![(x, lo - pad), (x, hi + pad)], colour.stroke_width(theme.px(1.5)))))?
+            .label(format!("payback {} yr", crate::format::fixed(p, 1)))
+            .legend(move |(x, y)| PathElement::new(vec![(x + 5, y - 6), (x + 5, y + 6)], colour.stroke_width(2)));
+    }
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .background_style(theme.background.mix(0.85))
+        .border_style(theme.grid)
+        .label_font(theme.font(10.0))
+        .draw()?;
+    let mut meta = Meta::from_area(chart.plotting_area(), t.rows.len(), false);
+    // Rows sit on points, not in bins: widen the bins by half a step each side.
+    let step = (meta.x1 - meta.x0) / (n - 1).max(1) as f64;
+    meta.x0 -= step / 2.0;
+    meta.x1 += step / 2.0;
+    area.present()?;
+    Ok(meta)
+}

@@ -1,0 +1,85 @@
+//! Chart 2: the yearly cost stack (capital recovery by asset class, energy,
+//! other opex) against revenue.
+
+use plotters::prelude::*;
+
+use super::{nice_ceiling, DrawResult, Meta, Table, Theme};
+use crate::model::Outcome;
+use crate::outputs::Unit;
+
+pub const PARTS: [&str; 5] = ["capital: accelerators", "capital: CPUs", "capital: facility", "energy", "other opex"];
+
+pub fn table(o: &Outcome) -> Table {
+    let mut t = Table::new(
+        "year",
+        &[
+            ("capital: accelerators", Unit::Usd),
+            ("capital: CPUs", Unit::Usd),
+            ("capital: facility", Unit::Usd),
+            ("energy", Unit::Usd),
+            ("other opex", Unit::Usd),
+            ("revenue", Unit::Usd),
+        ],
+    );
+    for y in &o.years {
+        t.rows.push((
+            y.year.to_string(),
+            vec![y.capital_accelerators_usd, y.capital_cpus_usd, y.capital_facility_usd, y.energy_usd, y.other_opex_usd, y.revenue_usd],
+        ));
+    }
+    t
+}
+
+pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, o: &Outcome, theme: &Theme) -> DrawResult<DB> {
+    let t = table(o);
+    area.fill(&theme.background)?;
+    let n = t.rows.len().max(1);
+    let top = t.rows.iter().map(|r| r.1[..5].iter().sum::<f64>().max(r.1[5])).fold(0.0, f64::max);
+    let y_max = nice_ceiling(top * 1.08);
+    let labels: Vec<String> = t.rows.iter().map(|r| r.0.clone()).collect();
+    let mut chart = ChartBuilder::on(area)
+        .margin(theme.px(8.0))
+        .x_label_area_size(theme.px(28.0))
+        .y_label_area_size(theme.px(56.0))
+        .build_cartesian_2d(-0.5..n as f64 - 0.5, 0.0..y_max)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(theme.grid)
+        .axis_style(theme.muted)
+        .label_style(theme.muted_font(11.0))
+        .axis_desc_style(theme.font(11.0))
+        .y_desc("USD per year")
+        .x_labels(n.min(12))
+        .x_label_formatter(&|x| if x.fract() == 0.0 && *x >= 0.0 { labels.get(*x as usize).cloned().unwrap_or_default() } else { String::new() })
+        .y_label_formatter(&|v| crate::format::usd_axis(*v))
+        .draw()?;
+    let colours = [theme.series[0], theme.series[4], theme.series[3], theme.series[1], theme.series[2]];
+    for (k, name) in PARTS.iter().enumerate() {
+        let colour = colours[k];
+        chart
+            .draw_series(t.rows.iter().enumerate().map(move |(i, r)| {
+                let below: f64 = r.1[..k].iter().sum();
+                Rectangle::new([(i as f64 - 0.35, below), (i as f64 + 0.35, below + r.1[k])], colour.filled())
+            }))?
+            .label(*name)
+            .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], colour.filled()));
+    }
+    let text = theme.text;
+    chart
+        .draw_series(LineSeries::new(t.rows.iter().enumerate().map(|(i, r)| (i as f64, r.1[5])), text.stroke_width(theme.px(2.0))))?
+        .label("revenue")
+        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 12, y)], text.stroke_width(2)));
+    chart.draw_series(t.rows.iter().enumerate().map(|(i, r)| Circle::new((i as f64, r.1[5]), theme.px(3.0), text.filled())))?;
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperRight)
+        .background_style(theme.background.mix(0.85))
+        .border_style(theme.grid)
+        .label_font(theme.font(10.0))
+        .draw()?;
+    let meta = Meta::from_area(chart.plotting_area(), t.rows.len(), false);
+    area.present()?;
+    Ok(meta)
+}

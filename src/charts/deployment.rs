@@ -1,0 +1,91 @@
+//! Chart 1: accelerators online per quarter (first tranche and expansion
+//! stacked) and facility power (right axis).
+
+use plotters::prelude::*;
+
+use super::{nice_ceiling, DrawResult, Meta, Table, Theme};
+use crate::model::Outcome;
+use crate::outputs::Unit;
+
+pub fn table(o: &Outcome) -> Table {
+    let mut t = Table::new(
+        "quarter",
+        &[("accelerators online", Unit::Count), ("of which expansion", Unit::Count), ("IT power (all)", Unit::Mw), ("facility power", Unit::Mw)],
+    );
+    // The last row is the end-of-term instant, with nothing online.
+    for q in o.quarters.iter().take(o.quarters.len().saturating_sub(1)) {
+        t.rows.push((q.quarter.clone(), vec![q.accelerators_online, q.expansion_accelerators_online, q.it_mw + q.cpu_it_mw, q.facility_mw]));
+    }
+    t
+}
+
+pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, o: &Outcome, theme: &Theme) -> DrawResult<DB> {
+    let t = table(o);
+    area.fill(&theme.background)?;
+    let n = t.rows.len().max(1);
+    let acc_max = nice_ceiling(t.rows.iter().map(|r| r.1[0]).fold(0.0, f64::max) * 1.05);
+    let mw_max = nice_ceiling(t.rows.iter().map(|r| r.1[3]).fold(0.0, f64::max) * 1.05);
+    let mut chart = ChartBuilder::on(area)
+        .margin(theme.px(8.0))
+        .x_label_area_size(theme.px(28.0))
+        .y_label_area_size(theme.px(52.0))
+        .right_y_label_area_size(theme.px(52.0))
+        .build_cartesian_2d(-0.5..n as f64 - 0.5, 0.0..acc_max)?
+        .set_secondary_coord(-0.5..n as f64 - 0.5, 0.0..mw_max);
+    let labels = t.rows.iter().map(|r| r.0.clone()).collect::<Vec<_>>();
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(theme.grid)
+        .axis_style(theme.muted)
+        .label_style(theme.muted_font(11.0))
+        .axis_desc_style(theme.font(11.0))
+        .y_desc("accelerators online")
+        .x_labels(6)
+        .x_label_formatter(&|x| if x.fract() == 0.0 && *x >= 0.0 { labels.get(*x as usize).cloned().unwrap_or_default() } else { String::new() })
+        .y_label_formatter(&|v| if *v == 0.0 { "0".to_string() } else { crate::format::sig3(*v / 1000.0) + "k" })
+        .draw()?;
+    chart
+        .configure_secondary_axes()
+        .axis_style(theme.muted)
+        .label_style(theme.muted_font(11.0))
+        .axis_desc_style(theme.font(11.0))
+        .y_desc("facility MW")
+        .y_label_formatter(&|v| crate::format::fixed(*v, 0))
+        .draw()?;
+    let first = theme.series[0];
+    let expansion = theme.series[2];
+    // Stacked bars: the first tranche below, the expansion above.
+    let has_expansion = t.rows.iter().any(|r| r.1[1] > 0.0);
+    chart
+        .draw_series(t.rows.iter().enumerate().map(|(i, r)| {
+            let base = r.1[0] - r.1[1];
+            Rectangle::new([(i as f64 - 0.4, 0.0), (i as f64 + 0.4, base)], first.mix(0.85).filled())
+        }))?
+        .label(if has_expansion { "first tranche" } else { "accelerators online" })
+        .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], first.filled()));
+    if has_expansion {
+        chart
+            .draw_series(t.rows.iter().enumerate().filter(|(_, r)| r.1[1] > 0.0).map(|(i, r)| {
+                Rectangle::new([(i as f64 - 0.4, r.1[0] - r.1[1]), (i as f64 + 0.4, r.1[0])], expansion.mix(0.85).filled())
+            }))?
+            .label("expansion")
+            .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], expansion.filled()));
+    }
+    let mw = theme.series[1];
+    chart
+        .draw_secondary_series(LineSeries::new(t.rows.iter().enumerate().map(|(i, r)| (i as f64, r.1[3])), mw.stroke_width(theme.px(2.5))))?
+        .label("facility MW")
+        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 12, y)], mw.stroke_width(3)));
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::LowerRight)
+        .background_style(theme.background.mix(0.85))
+        .border_style(theme.grid)
+        .label_font(theme.font(11.0))
+        .draw()?;
+    let meta = Meta::from_area(chart.plotting_area(), t.rows.len(), false);
+    area.present()?;
+    Ok(meta)
+}

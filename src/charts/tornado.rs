@@ -1,0 +1,93 @@
+//! Chart 5: the tornado: the inputs that move the chosen output most, each
+//! swung from its P10 to its P90 with the others at their point values.
+
+use plotters::prelude::*;
+
+use super::{DrawResult, Meta, Table, Theme};
+use crate::outputs::Unit;
+use crate::params::P;
+use crate::sensitivity::Tornado;
+
+/// At most this many bars: the widest swings.
+pub const BARS: usize = 10;
+
+pub fn table(t: &Tornado, k: usize, unit: Unit) -> Table {
+    let mut table = Table::new(
+        "input",
+        &[("input at P10", Unit::Plain), ("input at P90", Unit::Plain), ("output at P10", unit), ("output at P90", unit), ("swing", unit)],
+    );
+    for s in t.ranked(k).into_iter().take(BARS) {
+        let label = P::from_key(&s.param).map(|p| p.param().label).unwrap_or(&s.param).to_string();
+        table.rows.push((label, vec![s.low_value, s.high_value, s.low[k], s.high[k], (s.high[k] - s.low[k]).abs()]));
+    }
+    table
+}
+
+pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, t: &Tornado, k: usize, unit: Unit, theme: &Theme) -> DrawResult<DB> {
+    let table = table(t, k, unit);
+    if table.rows.is_empty() {
+        return super::draw_message(area, theme, "Make an input uncertain to see what moves the result.");
+    }
+    area.fill(&theme.background)?;
+    let base = t.base.get(k).copied().unwrap_or(0.0);
+    let (mut lo, mut hi) = (base, base);
+    for r in &table.rows {
+        lo = lo.min(r.1[2]).min(r.1[3]);
+        hi = hi.max(r.1[2]).max(r.1[3]);
+    }
+    let pad = (hi - lo).max(base.abs() * 0.01).max(1e-9) * 0.08;
+    let n = table.rows.len();
+    let labels: Vec<String> = table.rows.iter().map(|r| r.0.clone()).collect();
+    let mut chart = ChartBuilder::on(area)
+        .margin(theme.px(8.0))
+        .x_label_area_size(theme.px(28.0))
+        .y_label_area_size(theme.px(150.0))
+        .build_cartesian_2d((lo - pad)..(hi + pad), 0.0..n as f64)?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(theme.grid)
+        .axis_style(theme.muted)
+        .label_style(theme.muted_font(11.0))
+        // Ticks every half row; the label goes on each bar's middle.
+        .y_labels(2 * n + 1)
+        .y_label_formatter(&|y| {
+            if ((y - 0.5).fract()).abs() > 1e-9 || *y < 0.0 {
+                return String::new();
+            }
+            // Row 0 at the top: the widest swing.
+            let row = n as f64 - 1.0 - y.floor();
+            labels.get(row as usize).cloned().unwrap_or_default()
+        })
+        .x_labels(5)
+        .x_label_formatter(&|v| crate::format::axis(*v, unit))
+        .draw()?;
+    let (low_colour, high_colour) = (theme.series[1], theme.series[0]);
+    for (i, r) in table.rows.iter().enumerate() {
+        let y = (n - 1 - i) as f64;
+        for (value, colour) in [(r.1[2], low_colour), (r.1[3], high_colour)] {
+            let (a, b) = if value < base { (value, base) } else { (base, value) };
+            chart.draw_series(std::iter::once(Rectangle::new([(a, y + 0.2), (b, y + 0.8)], colour.mix(0.9).filled())))?;
+        }
+    }
+    chart.draw_series(std::iter::once(PathElement::new(vec![(base, 0.0), (base, n as f64)], theme.text.stroke_width(theme.px(1.5)))))?;
+    chart
+        .draw_series(std::iter::once(Rectangle::new([(lo, -1.0), (lo, -1.0)], low_colour.filled())))?
+        .label("input at its P10")
+        .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], low_colour.filled()));
+    chart
+        .draw_series(std::iter::once(Rectangle::new([(lo, -1.0), (lo, -1.0)], high_colour.filled())))?
+        .label("input at its P90")
+        .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], high_colour.filled()));
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::LowerRight)
+        .background_style(theme.background.mix(0.85))
+        .border_style(theme.grid)
+        .label_font(theme.font(10.0))
+        .draw()?;
+    let meta = Meta::from_area(chart.plotting_area(), n, true);
+    area.present()?;
+    Ok(meta)
+}
