@@ -1,5 +1,5 @@
-//! The layering rule: only the UI module (`src/ui/`) and the web entries
-//! (`src/bin/app.rs`, `src/bin/worker.rs`) may name the web crates. Everything
+//! The layering rule: only the UI module (`src/ui/`) and the web entry
+//! (`src/bin/app.rs`) may name the web crates. Everything
 //! else is core: plain Rust that compiles and tests natively.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 const WEB_CRATES: &[&str] = &["yew", "web_sys", "js_sys", "wasm_bindgen", "wasm_bindgen_futures", "gloo", "plotters_canvas"];
 
 fn is_web_layer(rel: &Path) -> bool {
-    rel.starts_with("src/ui") || rel == Path::new("src/bin/app.rs") || rel == Path::new("src/bin/worker.rs")
+    rel.starts_with("src/ui") || rel == Path::new("src/bin/app.rs")
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
