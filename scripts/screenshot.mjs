@@ -13,5 +13,10 @@ page.on('console', (m) => { if (m.type() === 'error') console.error('console:', 
 await page.goto(url);
 await page.waitForSelector('#app[data-state="ready"], #app[data-state="crashed"]', { timeout: 30000 });
 await page.waitForTimeout(Number(process.env.WAIT_MS || 300));
+// SCROLL_TO=css-selector scrolls that element to the top first.
+if (process.env.SCROLL_TO) {
+  await page.evaluate((sel) => document.querySelector(sel)?.scrollIntoView({ block: 'start' }), process.env.SCROLL_TO);
+  await page.waitForTimeout(300);
+}
 await page.screenshot({ path: out, fullPage: full === 'fullpage' });
 await browser.close();

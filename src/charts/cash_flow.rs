@@ -39,7 +39,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
         .label_style(theme.muted_font(11.0))
         .axis_desc_style(theme.font(11.0))
         .y_desc("cumulative USD")
-        .x_labels(6)
+        .x_labels(theme.label_count(area.dim_in_pixel().0, 8))
         .x_label_formatter(&|x| labels.get(x.round() as usize).cloned().unwrap_or_default())
         .y_label_formatter(&|v| crate::format::usd_axis(*v))
         .draw()?;
@@ -73,7 +73,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
         .position(SeriesLabelPosition::UpperLeft)
         .background_style(theme.background.mix(0.85))
         .border_style(theme.grid)
-        .label_font(theme.font(10.0))
+        .label_font(theme.legend_font(area.dim_in_pixel().0))
         .draw()?;
     let mut meta = Meta::from_area(chart.plotting_area(), t.rows.len(), false);
     // Rows sit on points, not in bins: widen the bins by half a step each side.

@@ -35,7 +35,8 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
     area.fill(&theme.background)?;
     let n = t.rows.len().max(1);
     let top = t.rows.iter().map(|r| r.1[..5].iter().sum::<f64>().max(r.1[5])).fold(0.0, f64::max);
-    let y_max = nice_ceiling(top * 1.08);
+    // Headroom above the bars for the legend.
+    let y_max = nice_ceiling(top * 1.6);
     let labels: Vec<String> = t.rows.iter().map(|r| r.0.clone()).collect();
     let mut chart = ChartBuilder::on(area)
         .margin(theme.px(8.0))
@@ -51,7 +52,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
         .label_style(theme.muted_font(11.0))
         .axis_desc_style(theme.font(11.0))
         .y_desc("USD per year")
-        .x_labels(n.min(12))
+        .x_labels(theme.label_count(area.dim_in_pixel().0, n.min(12)))
         .x_label_formatter(&|x| if x.fract() == 0.0 && *x >= 0.0 { labels.get(*x as usize).cloned().unwrap_or_default() } else { String::new() })
         .y_label_formatter(&|v| crate::format::usd_axis(*v))
         .draw()?;
@@ -77,7 +78,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
         .position(SeriesLabelPosition::UpperRight)
         .background_style(theme.background.mix(0.85))
         .border_style(theme.grid)
-        .label_font(theme.font(10.0))
+        .label_font(theme.legend_font(area.dim_in_pixel().0))
         .draw()?;
     let meta = Meta::from_area(chart.plotting_area(), t.rows.len(), false);
     area.present()?;

@@ -23,8 +23,9 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
     let t = table(o);
     area.fill(&theme.background)?;
     let n = t.rows.len().max(1);
-    let acc_max = nice_ceiling(t.rows.iter().map(|r| r.1[0]).fold(0.0, f64::max) * 1.05);
-    let mw_max = nice_ceiling(t.rows.iter().map(|r| r.1[3]).fold(0.0, f64::max) * 1.05);
+    // Headroom above the bars for the legend.
+    let acc_max = nice_ceiling(t.rows.iter().map(|r| r.1[0]).fold(0.0, f64::max) * 1.4);
+    let mw_max = nice_ceiling(t.rows.iter().map(|r| r.1[3]).fold(0.0, f64::max) * 1.4);
     let mut chart = ChartBuilder::on(area)
         .margin(theme.px(8.0))
         .x_label_area_size(theme.px(28.0))
@@ -42,7 +43,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
         .label_style(theme.muted_font(11.0))
         .axis_desc_style(theme.font(11.0))
         .y_desc("accelerators online")
-        .x_labels(6)
+        .x_labels(theme.label_count(area.dim_in_pixel().0, 8))
         .x_label_formatter(&|x| if x.fract() == 0.0 && *x >= 0.0 { labels.get(*x as usize).cloned().unwrap_or_default() } else { String::new() })
         .y_label_formatter(&|v| if *v == 0.0 { "0".to_string() } else { crate::format::sig3(*v / 1000.0) + "k" })
         .draw()?;
@@ -80,10 +81,10 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
         .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 12, y)], mw.stroke_width(3)));
     chart
         .configure_series_labels()
-        .position(SeriesLabelPosition::LowerRight)
+        .position(SeriesLabelPosition::UpperRight)
         .background_style(theme.background.mix(0.85))
         .border_style(theme.grid)
-        .label_font(theme.font(11.0))
+        .label_font(theme.legend_font(area.dim_in_pixel().0))
         .draw()?;
     let meta = Meta::from_area(chart.plotting_area(), t.rows.len(), false);
     area.present()?;

@@ -52,7 +52,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
         .axis_desc_style(theme.font(11.0))
         .x_desc("price per accelerator-hour")
         .y_desc("availability")
-        .x_labels(6)
+        .x_labels(theme.label_count(area.dim_in_pixel().0, 7))
         .x_label_formatter(&|v| format!("${}", crate::format::fixed(*v, 2)))
         .y_label_formatter(&|v| format!("{}%", crate::format::fixed(v * 100.0, 0)))
         .draw()?;
@@ -81,7 +81,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
         .position(SeriesLabelPosition::LowerRight)
         .background_style(theme.background.mix(0.85))
         .border_style(theme.grid)
-        .label_font(theme.font(10.0))
+        .label_font(theme.legend_font(area.dim_in_pixel().0))
         .draw()?;
     // Hover rows: one per availability, bottom to top.
     let mut meta = Meta::from_area(chart.plotting_area(), na, true);

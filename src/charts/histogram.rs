@@ -47,7 +47,7 @@ pub fn draw<DB: DrawingBackend>(
         .label_style(theme.muted_font(11.0))
         .axis_desc_style(theme.font(11.0))
         .y_desc("samples")
-        .x_labels(5)
+        .x_labels(theme.label_count(area.dim_in_pixel().0, 6))
         .x_label_formatter(&|v| crate::format::axis(*v, unit))
         .y_label_formatter(&|v| crate::format::fixed(*v, 0))
         .draw()?;

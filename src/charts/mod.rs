@@ -126,6 +126,17 @@ impl Theme {
     pub fn muted_font(&self, css: f64) -> TextStyle<'static> {
         ("sans-serif", css * self.scale).into_font().color(&self.muted)
     }
+
+    /// How many axis labels fit along `pixels` backend pixels (one per ~85 CSS px).
+    pub fn label_count(&self, pixels: u32, at_most: usize) -> usize {
+        ((pixels as f64 / self.scale / 85.0) as usize).clamp(2, at_most.max(2))
+    }
+
+    /// Legend text: smaller on a narrow chart, where the legend would hide the data.
+    pub fn legend_font(&self, area_pixels: u32) -> TextStyle<'static> {
+        let narrow = (area_pixels as f64 / self.scale) < 520.0;
+        self.font(if narrow { 9.0 } else { 10.5 })
+    }
 }
 
 /// A chart's numbers, as the "data" toggle and the CSV download show them.

@@ -60,7 +60,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
             let row = n as f64 - 1.0 - y.floor();
             labels.get(row as usize).cloned().unwrap_or_default()
         })
-        .x_labels(5)
+        .x_labels(theme.label_count(area.dim_in_pixel().0, 5))
         .x_label_formatter(&|v| crate::format::axis(*v, unit))
         .draw()?;
     let (low_colour, high_colour) = (theme.series[1], theme.series[0]);
@@ -85,7 +85,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
         .position(SeriesLabelPosition::LowerRight)
         .background_style(theme.background.mix(0.85))
         .border_style(theme.grid)
-        .label_font(theme.font(10.0))
+        .label_font(theme.legend_font(area.dim_in_pixel().0))
         .draw()?;
     let meta = Meta::from_area(chart.plotting_area(), n, true);
     area.present()?;

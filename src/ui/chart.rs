@@ -25,6 +25,9 @@ pub struct ChartProps {
     pub size: u32,
     #[prop_or_default]
     pub controls: Html,
+    /// Shown under the chart (the deals' names).
+    #[prop_or_default]
+    pub footer: Html,
 }
 
 fn device_pixel_ratio() -> f64 {
@@ -53,6 +56,14 @@ pub fn draw_into(canvas: &web_sys::HtmlCanvasElement, input: &ChartInput, dark: 
     }
 }
 
+/// Whether any part of an element is inside the viewport.
+fn on_screen(el: Option<&web_sys::Element>) -> bool {
+    let (Some(el), Some(w)) = (el, web_sys::window()) else { return true };
+    let r = el.get_bounding_client_rect();
+    let height = w.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::INFINITY);
+    r.bottom() > 0.0 && r.top() < height
+}
+
 #[function_component(ChartCard)]
 pub fn chart_card(props: &ChartProps) -> Html {
     let canvas = use_node_ref();
@@ -66,12 +77,25 @@ pub fn chart_card(props: &ChartProps) -> Html {
         let canvas = canvas.clone();
         let meta = meta.clone();
         let table = table.clone();
+        let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
         use_effect_with((props.input.clone(), props.dark, props.size), move |(input, dark, _)| {
             *table.borrow_mut() = input.table();
-            if let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() {
-                if let Some(m) = draw_into(&el, input, *dark) {
-                    *meta.borrow_mut() = m;
+            let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() else { return };
+            let draw = {
+                let (input, dark, meta) = (input.clone(), *dark, meta.clone());
+                move || {
+                    if let Some(m) = draw_into(&el, &input, dark) {
+                        *meta.borrow_mut() = m;
+                    }
                 }
+            };
+            // Charts on screen are drawn in this frame; the others just after
+            // it, so one input change costs one frame for what the reader sees.
+            if on_screen(canvas.cast::<web_sys::Element>().as_ref()) {
+                *pending.borrow_mut() = None;
+                draw();
+            } else {
+                *pending.borrow_mut() = Some(gloo::timers::callback::Timeout::new(0, draw));
             }
         });
     }
@@ -97,7 +121,8 @@ pub fn chart_card(props: &ChartProps) -> Html {
         let show_table = show_table.clone();
         Callback::from(move |_: MouseEvent| show_table.set(!*show_table))
     };
-    let data = props.input.table();
+    // The table is built only when it is shown.
+    let data = if *show_table { props.input.table() } else { Table::default() };
     html! {
         <figure class="chart-card" id={format!("chart-{key}")} data-chart={key}>
             <figcaption>
@@ -116,6 +141,7 @@ pub fn chart_card(props: &ChartProps) -> Html {
                 <canvas ref={canvas} class="chart" role="img" aria-label={format!("{}. {}", props.title, props.summary)} {onmousemove} {onmouseleave}></canvas>
                 <div class="readout" aria-hidden="true" hidden={readout.is_none()}>{ (*readout).clone().unwrap_or_default() }</div>
             </div>
+            { props.footer.clone() }
             <p class="sr-only">{ props.summary.clone() }</p>
             if *show_table {
                 <div class="table-wrap" id={format!("table-{key}")}>

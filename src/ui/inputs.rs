@@ -51,8 +51,12 @@ pub fn input_panel(props: &PanelProps) -> Html {
                             { group.label() }
                             if n_changed > 0 { <span class="badge changed-badge">{ format!("{n_changed} changed") }</span> }
                         </summary>
-                        { for params.iter().map(|p| html! {
-                            <ParamRow key={p.key()} param={*p} state={state.clone()} dispatch={props.dispatch.clone()} changed={changed.contains(p)} />
+                        { for params.iter().map(|p| {
+                            let s = &state.scenario;
+                            html! {
+                                <ParamRow key={p.key()} param={*p} value={s.inputs.get(*p)} dist={s.dist(*p).cloned()} error={state.errors.get(p.key()).cloned()}
+                                    preset={s.preset.id} dispatch={props.dispatch.clone()} changed={changed.contains(p)} />
+                            }
                         }) }
                         if *group == Group::Uncertainty {
                             <UncertaintyExtras state={state.clone()} dispatch={props.dispatch.clone()} />
@@ -64,10 +68,15 @@ pub fn input_panel(props: &PanelProps) -> Html {
     }
 }
 
+/// Only what one row shows, so a row re-renders only when it changes.
 #[derive(Properties, PartialEq)]
 struct RowProps {
     param: P,
-    state: Rc<State>,
+    value: f64,
+    dist: Option<Dist>,
+    error: Option<(String, String)>,
+    /// The preset's id: it decides the source shown.
+    preset: &'static str,
     dispatch: Callback<Action>,
     changed: bool,
 }
@@ -77,11 +86,10 @@ fn param_row(props: &RowProps) -> Html {
     let p = props.param;
     let param = p.param();
     let key = p.key();
-    let scenario = &props.state.scenario;
-    let value = scenario.inputs.get(p);
-    let dist = scenario.dist(p).cloned();
-    let error = props.state.errors.get(key).cloned();
-    let (source_id, estimate) = scenario.preset.provenance(p);
+    let value = props.value;
+    let dist = props.dist.clone();
+    let error = props.error.clone();
+    let (source_id, estimate) = crate::presets::by_id(props.preset).unwrap_or_else(crate::presets::default_preset).provenance(p);
     let source = sources::source(source_id);
     let dispatch = props.dispatch.clone();
 

@@ -197,12 +197,14 @@ pub fn app(props: &AppProps) -> Html {
             "Per quarter, both tranches, with facility power on the right axis.".to_string(),
             format!("{} accelerators at peak, fully online by {}; facility power peaks at {}.", value(o.accelerators_peak, Unit::Count), peak_quarter, value(o.total_facility_mw_peak, Unit::Mw)),
             html! {},
+            html! {},
         ),
         (
             ChartInput::CostStack(o.clone()),
             "Cost per year against revenue",
             "Capital recovery by asset class, energy and other opex, stacked; the line is revenue.".to_string(),
             full_year.map(|y| format!("In {} costs come to {} against revenue of {}.", y.year, value(y.capital_accelerators_usd + y.capital_cpus_usd + y.capital_facility_usd + y.energy_usd + y.other_opex_usd, Unit::Usd), value(y.revenue_usd, Unit::Usd))).unwrap_or_default(),
+            html! {},
             html! {},
         ),
         (
@@ -217,6 +219,7 @@ pub fn app(props: &AppProps) -> Html {
                 value(o.quarters.last().map(|q| q.cumulative_cash_flow_usd).unwrap_or(0.0), Unit::Usd)
             ),
             html! {},
+            html! {},
         ),
         (
             ChartInput::Histogram(out_summary.clone(), out_unit, loss_below),
@@ -224,6 +227,7 @@ pub fn app(props: &AppProps) -> Html {
             format!("{out_label} over the Monte Carlo; P5, P50 and P95 marked, the loss region shaded."),
             out_summary.as_ref().and_then(|os| Some(format!("{out_label}: P5 {}, P50 {}, P95 {}.", value(os.p(5)?, out_unit), value(os.p(50)?, out_unit), value(os.p(95)?, out_unit)))).unwrap_or_else(|| "The distribution appears when the Monte Carlo has run.".into()),
             output_select("output-histogram"),
+            html! {},
         ),
         (
             ChartInput::Tornado(state.tornado.clone(), state.output, out_unit),
@@ -233,6 +237,7 @@ pub fn app(props: &AppProps) -> Html {
                 .map(|(p, lo, hi)| format!("The biggest swing comes from {}: {} to {}.", crate::params::P::from_key(&p).map(|p| p.param().label).unwrap_or(&p), value(lo, out_unit), value(hi, out_unit)))
                 .unwrap_or_else(|| "No input is uncertain.".into()),
             output_select("output-tornado"),
+            html! {},
         ),
         (
             ChartInput::Heatmap(state.grid.clone()),
@@ -240,12 +245,14 @@ pub fn app(props: &AppProps) -> Html {
             "Blue is a profit, orange a loss, deeper further from zero; the line is break-even, the circle this scenario.".to_string(),
             be.map(|(b, a)| format!("At {} availability the deal breaks even at {} per accelerator-hour.", value(a, Unit::Fraction), value(b, Unit::UsdPerHour))).unwrap_or_default(),
             html! {},
+            html! {},
         ),
         (
             ChartInput::Presets(state.deals.clone()),
             "The deals compared",
             "Price per accelerator-hour and contract revenue per GW-year of IT load; the highlighted bar is the scenario on screen.".to_string(),
             state.deals.iter().map(|d| format!("{}: {} per accelerator-hour", d.name, value(d.price_usd_per_accelerator_hour, Unit::UsdPerHour))).collect::<Vec<_>>().join("; "),
+            html! {},
             html! {
                 <ol class="deal-list">{ for state.deals.iter().map(|d| html! { <li class={classes!(d.current.then_some("current"))}>{ d.name.clone() }</li> }) }</ol>
             },
@@ -285,8 +292,8 @@ pub fn app(props: &AppProps) -> Html {
                     <InputPanel state={(*state).clone().into_rc()} dispatch={dispatch.clone()} />
                 </aside>
                 <section class="charts" aria-label="Charts">
-                    { for charts.into_iter().map(|(input, title, description, summary, controls)| html! {
-                        <ChartCard input={input} title={title} description={description} summary={summary} dark={*dark} size={*size} controls={controls} />
+                    { for charts.into_iter().map(|(input, title, description, summary, controls, footer)| html! {
+                        <ChartCard input={input} title={title} description={description} summary={summary} dark={*dark} size={*size} controls={controls} footer={footer} />
                     }) }
                 </section>
             </div>
