@@ -9,7 +9,6 @@ use std::io::Write;
 use serde_json::{json, Map, Value};
 
 use crate::codec::{self, Decoded};
-use crate::model;
 use crate::params::{Kind, P};
 use crate::presets::PRESETS;
 use crate::scenario::Severity;
@@ -112,20 +111,7 @@ pub fn read_scenario(rest: &[String], err: &mut dyn Write) -> Option<Decoded> {
     (!rejected).then_some(decoded)
 }
 
-/// The outcome JSON: the outcome's keys at the top level, plus the scenario,
-/// its canonical query and any warnings.
-pub fn eval_json(decoded: &Decoded) -> Value {
-    let outcome = model::evaluate(&decoded.scenario.inputs);
-    let mut map = match serde_json::to_value(&outcome) {
-        Ok(Value::Object(m)) => m,
-        _ => Map::new(),
-    };
-    map.insert("preset".into(), json!(decoded.scenario.preset.id));
-    map.insert("query".into(), json!(codec::encode_query(&decoded.scenario)));
-    map.insert("scenario".into(), codec::scenario_to_json(&decoded.scenario));
-    map.insert("warnings".into(), json!(decoded.warnings));
-    Value::Object(map)
-}
+pub use crate::export::eval_json;
 
 /// `computedeal mc`: flags, then the scenario.
 fn run_mc(rest: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
@@ -185,28 +171,13 @@ fn usage(err: &mut dyn Write, why: &str) -> i32 {
 /// The Monte Carlo summary as JSON: per headline output, its moments and
 /// percentiles; the probability of loss; what was uncertain.
 pub fn mc_json(decoded: &Decoded, s: &crate::mc::Summary) -> Value {
-    let outputs: Map<String, Value> = s
-        .outputs
-        .iter()
-        .map(|o| {
-            let v = json!({
-                "mean": o.mean, "sd": o.sd, "min": o.min, "max": o.max,
-                "p1": o.p(1), "p5": o.p(5), "p10": o.p(10), "p50": o.p(50), "p90": o.p(90), "p95": o.p(95), "p99": o.p(99),
-                "defined": o.defined, "undefined": o.undefined,
-            });
-            (o.key.clone(), v)
-        })
-        .collect();
-    json!({
-        "preset": decoded.scenario.preset.id,
-        "query": codec::encode_query(&decoded.scenario),
-        "samples": s.samples,
-        "seed": s.seed,
-        "p_loss": s.p_loss,
-        "uncertain": s.inputs,
-        "outputs": outputs,
-        "warnings": decoded.warnings,
-    })
+    let mut v = crate::export::summary_json(s);
+    if let Value::Object(m) = &mut v {
+        m.insert("preset".into(), json!(decoded.scenario.preset.id));
+        m.insert("query".into(), json!(codec::encode_query(&decoded.scenario)));
+        m.insert("warnings".into(), json!(decoded.warnings));
+    }
+    v
 }
 
 fn params_json() -> Value {

@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 
 use crate::copula;
 use crate::dist::Dist;
+use crate::i18n::msg;
 use crate::params::{format_number, parse_number, shorten, Kind, P};
 use crate::presets::{self, DEFAULT_PRESET};
 use crate::scenario::{consistency_warnings, Scenario, Warning};
@@ -82,11 +83,7 @@ fn split_query(query: &str, warnings: &mut Vec<Warning>) -> Vec<(String, String)
         while !query.is_char_boundary(cut) {
             cut -= 1;
         }
-        warnings.push(Warning::new(
-            "",
-            "",
-            format!("the link is {} characters long; only the first {MAX_QUERY_CHARS} were read", query.len()),
-        ));
+        warnings.push(Warning::new("", "", msg(|m| m.e_query_too_long, &[("n", &query.len().to_string()), ("max", &MAX_QUERY_CHARS.to_string())])));
         query = &query[..cut];
     }
     query
@@ -100,10 +97,11 @@ fn split_query(query: &str, warnings: &mut Vec<Warning>) -> Vec<(String, String)
 }
 
 /// Decodes a query string such as `preset=microsoft-iren-2025&pue=1.3`.
+#[inline(never)]
 pub fn decode_query(query: &str) -> Decoded {
     let mut warnings = Vec::new();
     let pairs = split_query(query, &mut warnings);
-    decode_pairs(pairs.into_iter().map(|(k, v)| (k, RawValue::Text(v))), &mut warnings)
+    decode_pairs(pairs.into_iter().map(|(k, v)| (k, RawValue::Text(v))).collect(), &mut warnings)
 }
 
 enum RawValue {
@@ -122,8 +120,9 @@ impl RawValue {
     }
 }
 
-fn decode_pairs(pairs: impl Iterator<Item = (String, RawValue)>, warnings: &mut Vec<Warning>) -> Decoded {
-    let pairs: Vec<(String, RawValue)> = pairs.collect();
+// One copy for both decoders (a generic iterator here cost 20 KB of wasm).
+#[inline(never)]
+fn decode_pairs(pairs: Vec<(String, RawValue)>, warnings: &mut Vec<Warning>) -> Decoded {
     // The preset comes first: the other keys override it, wherever they stand.
     let mut preset = presets::default_preset();
     for (key, value) in pairs.iter().filter(|(k, _)| k == "preset") {
@@ -133,11 +132,9 @@ fn decode_pairs(pairs: impl Iterator<Item = (String, RawValue)>, warnings: &mut 
             None => warnings.push(Warning::new(
                 key,
                 &text,
-                format!(
-                    "preset={} is not a preset; using {}. Allowed: {}",
-                    shorten(&text),
-                    preset.id,
-                    presets::PRESETS.iter().map(|p| p.id).collect::<Vec<_>>().join(", ")
+                msg(
+                    |m| m.e_bad_preset,
+                    &[("value", &shorten(&text)), ("preset", preset.id), ("list", &presets::PRESETS.iter().map(|p| p.id).collect::<Vec<_>>().join(", "))],
                 ),
             )),
         }
@@ -148,7 +145,7 @@ fn decode_pairs(pairs: impl Iterator<Item = (String, RawValue)>, warnings: &mut 
         match text.trim().to_ascii_lowercase().as_str() {
             "on" | "1" | "true" => uncertainty = true,
             "off" | "0" | "false" => uncertainty = false,
-            _ => warnings.push(Warning::new(key, &text, format!("uncertainty={} is not allowed: on or off", shorten(&text)))),
+            _ => warnings.push(Warning::new(key, &text, msg(|m| m.e_bad_uncertainty, &[("value", &shorten(&text))]))),
         }
     }
     let mut scenario = Scenario::base(preset, uncertainty);
@@ -163,21 +160,23 @@ fn decode_pairs(pairs: impl Iterator<Item = (String, RawValue)>, warnings: &mut 
             continue;
         }
         if !seen.insert(key.clone()) && key != "preset" && key != "uncertainty" {
-            warnings.push(Warning::repaired(&key, &shown, format!("{key} is given more than once; the last value, {}, is used", shorten(&shown))));
+            warnings.push(Warning::repaired(&key, &shown, msg(|m| m.e_duplicate, &[("key", &key), ("value", &shorten(&shown))])));
         }
         if key == "preset" || key == "uncertainty" {
             continue;
         }
         if VIEW_KEYS.contains(&key.as_str()) {
-            if shown.chars().count() > MAX_VALUE_CHARS {
-                warnings.push(too_long(&key, &shown));
+            // A pinned scenario is a whole query of its own.
+            let limit = if key == "compare" { MAX_QUERY_CHARS } else { MAX_VALUE_CHARS };
+            if shown.chars().count() > limit {
+                warnings.push(too_long_max(&key, &shown, limit));
             } else {
                 view.insert(key, shown);
             }
             continue;
         }
         let Some(p) = P::from_key(&key) else {
-            warnings.push(Warning::new(&key, &shown, format!("{} is not a parameter of this calculator and was ignored", shorten(&key))));
+            warnings.push(Warning::new(&key, &shown, msg(|m| m.e_unknown_param, &[("key", &shorten(&key))])));
             continue;
         };
         let param = p.param();
@@ -191,7 +190,7 @@ fn decode_pairs(pairs: impl Iterator<Item = (String, RawValue)>, warnings: &mut 
                     Err(message) => warnings.push(Warning::new(
                         &key,
                         &shown,
-                        format!("{message}; the preset's value {} is used", param.format(scenario.preset.inputs().get(p))),
+                        msg(|m| m.e_preset_value_used, &[("message", &message), ("value", &param.format(scenario.preset.inputs().get(p)))]),
                     )),
                 }
                 continue;
@@ -201,8 +200,8 @@ fn decode_pairs(pairs: impl Iterator<Item = (String, RawValue)>, warnings: &mut 
             RawValue::Text(t) if t.chars().count() > MAX_VALUE_CHARS => Err(too_long(&key, t).message),
             RawValue::Text(t) => param.parse(t),
             RawValue::Number(n) if param.is_numeric() => param.check(*n),
-            RawValue::Number(n) => Err(format!("{key}={} must be written as text: allowed {}", format_number(*n), param.range_text())),
-            RawValue::Other(t) => Err(format!("{key}={} is not a number or text: allowed {}", shorten(t), param.range_text())),
+            RawValue::Number(n) => Err(msg(|m| m.e_as_text, &[("key", &key), ("value", &format_number(*n)), ("allowed", &param.range_text())])),
+            RawValue::Other(t) => Err(msg(|m| m.e_not_number_or_text, &[("key", &key), ("value", &shorten(t)), ("allowed", &param.range_text())])),
         };
         match parsed {
             Ok(v) => {
@@ -212,7 +211,7 @@ fn decode_pairs(pairs: impl Iterator<Item = (String, RawValue)>, warnings: &mut 
             Err(message) => warnings.push(Warning::new(
                 &key,
                 &shown,
-                format!("{message}; the preset's value {} is used", param.format(scenario.preset.inputs().get(p))),
+                msg(|m| m.e_preset_value_used, &[("message", &message), ("value", &param.format(scenario.preset.inputs().get(p)))]),
             )),
         }
     }
@@ -236,11 +235,7 @@ fn decode_pairs(pairs: impl Iterator<Item = (String, RawValue)>, warnings: &mut 
             warnings.push(Warning::repaired(
                 "corr",
                 &text,
-                format!(
-                    "corr={}: these correlations cannot all hold at once (their matrix is not positive definite); each was scaled by {} to make them consistent",
-                    shorten(&text),
-                    c.scale
-                ),
+                msg(|m| m.e_corr_scaled, &[("value", &shorten(&text)), ("scale", &c.scale.to_string())]),
             ));
         }
     }
@@ -270,33 +265,30 @@ pub fn parse_corrs(text: &str, scenario: &Scenario) -> (Vec<(P, P, f64)>, Vec<Wa
 /// Reads `a:b:0.4` pairs (comma-separated) into the scenario's correlations.
 fn decode_corrs(text: &str, is_text: bool, scenario: &mut Scenario, warnings: &mut Vec<Warning>) {
     if !is_text || text.chars().count() > MAX_VALUE_CHARS {
-        warnings.push(Warning::new("corr", &shorten(text), format!("corr={} must be text of at most {MAX_VALUE_CHARS} characters, like corr=pue:wacc:0.4", shorten(text))));
+        warnings.push(Warning::new("corr", &shorten(text), msg(|m| m.e_corr_text, &[("value", &shorten(text)), ("max", &MAX_VALUE_CHARS.to_string())])));
         return;
     }
     for item in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        let bad = |why: &str| Warning::new("corr", item, format!("corr={}: {why}; it was ignored", shorten(item)));
+        let bad = |why: &str| Warning::new("corr", item, msg(|m| m.e_corr_ignored, &[("value", &shorten(item)), ("why", why)]));
+        let m = crate::i18n::t();
         let parts: Vec<&str> = item.split(':').collect();
         if parts.len() != 3 {
-            warnings.push(bad("write a correlation as input:input:rho, like pue:wacc:0.4"));
+            warnings.push(bad(m.e_corr_form));
             continue;
         }
         let (a, b) = (P::from_key(parts[0].trim()), P::from_key(parts[1].trim()));
         let rho = parse_number(parts[2].trim());
         match (a, b, rho) {
-            (None, _, _) => warnings.push(bad(&format!("{} is not a parameter", shorten(parts[0])))),
-            (_, None, _) => warnings.push(bad(&format!("{} is not a parameter", shorten(parts[1])))),
-            (_, _, None) => warnings.push(bad("the correlation is not a number")),
+            (None, _, _) => warnings.push(bad(&msg(|m| m.e_corr_not_param, &[("key", &shorten(parts[0]))]))),
+            (_, None, _) => warnings.push(bad(&msg(|m| m.e_corr_not_param, &[("key", &shorten(parts[1]))]))),
+            (_, _, None) => warnings.push(bad(m.e_corr_not_number)),
             (Some(a), Some(b), Some(rho)) => {
                 if a == b {
-                    warnings.push(bad("an input cannot be correlated with itself"));
+                    warnings.push(bad(m.e_corr_self));
                 } else if !(-1.0..=1.0).contains(&rho) {
-                    warnings.push(bad(&format!("the rank correlation {} is out of range: allowed -1 to 1", format_number(rho))));
+                    warnings.push(bad(&msg(|m| m.e_corr_range, &[("value", &format_number(rho))])));
                 } else if let Some(p) = [a, b].into_iter().find(|p| scenario.dist(*p).is_none()) {
-                    warnings.push(Warning::repaired(
-                        "corr",
-                        item,
-                        format!("corr={}: {} is not uncertain (give it a distribution first), so the correlation has no effect and was ignored", shorten(item), p.key()),
-                    ));
+                    warnings.push(Warning::repaired("corr", item, msg(|m| m.e_corr_not_uncertain, &[("value", &shorten(item)), ("key", p.key())])));
                 } else {
                     scenario.set_corr(a, b, rho);
                 }
@@ -311,10 +303,14 @@ pub fn encode_corrs(corrs: &[(P, P, f64)]) -> String {
 }
 
 fn too_long(key: &str, value: &str) -> Warning {
+    too_long_max(key, value, MAX_VALUE_CHARS)
+}
+
+fn too_long_max(key: &str, value: &str, max: usize) -> Warning {
     Warning::new(
         key,
         &shorten(value),
-        format!("{key} has a value of {} characters; at most {MAX_VALUE_CHARS} are allowed, so it was ignored", value.chars().count()),
+        msg(|m| m.e_too_long, &[("key", key), ("n", &value.chars().count().to_string()), ("max", &max.to_string())]),
     )
 }
 
@@ -388,24 +384,24 @@ pub const MAX_JSON_BYTES: usize = 1 << 20;
 pub fn decode_json(text: &str) -> Decoded {
     let mut warnings = Vec::new();
     if text.len() > MAX_JSON_BYTES {
-        warnings.push(Warning::new("", "", format!("the file is {} bytes; at most {MAX_JSON_BYTES} are read, so it was ignored", text.len())));
-        return decode_pairs(std::iter::empty(), &mut warnings);
+        warnings.push(Warning::new("", "", msg(|m| m.e_json_too_big, &[("n", &text.len().to_string()), ("max", &MAX_JSON_BYTES.to_string())])));
+        return decode_pairs(Vec::new(), &mut warnings);
     }
     let root: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            warnings.push(Warning::new("", "", format!("the file is not valid JSON ({e}); nothing was imported")));
-            return decode_pairs(std::iter::empty(), &mut warnings);
+            warnings.push(Warning::new("", "", msg(|m| m.e_json_invalid, &[("error", &e.to_string())])));
+            return decode_pairs(Vec::new(), &mut warnings);
         }
     };
     let object = match root.get("scenario").filter(|s| s.is_object()).or(Some(&root)) {
         Some(Value::Object(m)) => m.clone(),
         _ => {
-            warnings.push(Warning::new("", "", "the file holds no JSON object with a scenario; nothing was imported"));
-            return decode_pairs(std::iter::empty(), &mut warnings);
+            warnings.push(Warning::new("", "", crate::i18n::t().e_json_no_object));
+            return decode_pairs(Vec::new(), &mut warnings);
         }
     };
-    let export_keys = ["outcome", "warnings", "generator", "version", "query", "notes", "uncertainty", "summary"];
+    let export_keys = ["outcome", "warnings", "generator", "version", "query", "notes", "summary", "view"];
     let pairs = object.into_iter().filter(|(k, _)| !export_keys.contains(&k.as_str())).map(|(k, v)| {
         let raw = match v {
             Value::String(s) => RawValue::Text(s),
@@ -417,7 +413,7 @@ pub fn decode_json(text: &str) -> Decoded {
         };
         (k, raw)
     });
-    decode_pairs(pairs, &mut warnings)
+    decode_pairs(pairs.collect(), &mut warnings)
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@
 //! (sampled within it, not clipped). Transcendental functions come from
 //! `libm`, so a seed gives the same draws natively and in the browser.
 
+use crate::i18n::msg;
 use crate::params::{format_number, parse_number, shorten, Kind, Param};
 
 /// z-score of the 95th percentile of a standard normal.
@@ -64,55 +65,65 @@ impl Dist {
     pub fn parse(param: &Param, text: &str) -> Result<Dist, String> {
         let key = param.key;
         if !param.is_numeric() || matches!(key, "samples" | "seed") {
-            return Err(format!("{key} cannot be uncertain: only numeric inputs can carry a distribution"));
+            return Err(msg(|m| m.e_cannot_be_uncertain, &[("key", key)]));
         }
         let t = text.trim();
+        let value = shorten(t);
+        let syntax = crate::i18n::t().syntax;
         let (name, args) = if let Some((a, b)) = t.split_once('~') {
             ("unif", vec![a, b])
         } else if let Some((name, rest)) = t.split_once(':') {
             (name.trim(), rest.split(',').collect())
         } else {
-            return Err(format!("{key}={}: not a number or a distribution ({})", shorten(t), SYNTAX));
+            return Err(msg(|m| m.e_not_number_or_dist, &[("key", key), ("value", &value), ("syntax", syntax)]));
         };
         let numbers: Vec<f64> = args
             .iter()
-            .map(|a| parse_number(a.trim()).ok_or_else(|| format!("{key}={}: '{}' is not a number", shorten(t), a.trim())))
+            .map(|a| parse_number(a.trim()).ok_or_else(|| msg(|m| m.e_dist_arg, &[("key", key), ("value", &value), ("arg", &shorten(a.trim()))])))
             .collect::<Result<_, _>>()?;
         let want = |n: usize, what: &str| -> Result<(), String> {
             if numbers.len() == n {
                 Ok(())
             } else {
-                Err(format!("{key}={}: {name} takes {n} numbers ({what}), got {}", shorten(t), numbers.len()))
+                Err(msg(
+                    |m| m.e_dist_count,
+                    &[("key", key), ("value", &value), ("name", name), ("n", &n.to_string()), ("what", what), ("got", &numbers.len().to_string())],
+                ))
             }
         };
         let in_range = |v: f64, what: &str| -> Result<(), String> {
             if v < param.min || v > param.max {
-                Err(format!("{key}={}: the {what} {} is out of range: allowed {}", shorten(t), format_number(v), param.range_text()))
+                Err(msg(
+                    |m| m.e_dist_end,
+                    &[("key", key), ("value", &value), ("what", what), ("number", &format_number(v)), ("allowed", &param.range_text())],
+                ))
             } else {
                 Ok(())
             }
         };
+        let m = crate::i18n::t();
+        let order_err = || msg(|m| m.e_dist_order, &[("key", key), ("value", &value)]);
         let shape = match name.to_ascii_lowercase().as_str() {
             "unif" | "uniform" => {
                 want(2, "low, high")?;
                 let (lo, hi) = (numbers[0], numbers[1]);
-                in_range(lo, "low end")?;
-                in_range(hi, "high end")?;
+                in_range(lo, m.w_low_end)?;
+                in_range(hi, m.w_high_end)?;
                 if lo >= hi {
-                    return Err(format!("{key}={}: the low end must be below the high end", shorten(t)));
+                    return Err(order_err());
                 }
                 Shape::Uniform { lo, hi }
             }
             "tri" | "triangular" | "pert" => {
                 want(3, "low, mode, high")?;
                 let (lo, mode, hi) = (numbers[0], numbers[1], numbers[2]);
-                in_range(lo, "low end")?;
-                in_range(hi, "high end")?;
+                in_range(lo, m.w_low_end)?;
+                in_range(hi, m.w_high_end)?;
                 if lo >= hi {
-                    return Err(format!("{key}={}: the low end must be below the high end", shorten(t)));
+                    return Err(order_err());
                 }
                 if mode < lo || mode > hi {
-                    return Err(format!("{key}={}: the mode {} must lie between the low and high ends", shorten(t), format_number(mode)));
+                    return Err(msg(|m| m.e_dist_mode, &[("key", key), ("value", &value), ("mode", &format_number(mode))]));
                 }
                 if name.eq_ignore_ascii_case("pert") {
                     Shape::Pert { lo, mode, hi }
@@ -121,11 +132,11 @@ impl Dist {
                 }
             }
             "norm" | "normal" => {
-                want(2, "mean, standard deviation")?;
+                want(2, "mean, sd")?;
                 let (mean, sd) = (numbers[0], numbers[1]);
-                in_range(mean, "mean")?;
+                in_range(mean, m.w_mean)?;
                 if sd <= 0.0 {
-                    return Err(format!("{key}={}: the standard deviation must be positive, got {}", shorten(t), format_number(sd)));
+                    return Err(msg(|m| m.e_dist_sd, &[("key", key), ("value", &value), ("sd", &format_number(sd))]));
                 }
                 Shape::Normal { mean, sd }
             }
@@ -133,16 +144,16 @@ impl Dist {
                 want(2, "P5, P95")?;
                 let (p5, p95) = (numbers[0], numbers[1]);
                 if p5 <= 0.0 {
-                    return Err(format!("{key}={}: a lognormal needs a positive P5, got {}", shorten(t), format_number(p5)));
+                    return Err(msg(|m| m.e_dist_p5, &[("key", key), ("value", &value), ("p5", &format_number(p5))]));
                 }
-                in_range(p5, "P5")?;
-                in_range(p95, "P95")?;
+                in_range(p5, m.w_p5)?;
+                in_range(p95, m.w_p95)?;
                 if p5 >= p95 {
-                    return Err(format!("{key}={}: P5 must be below P95", shorten(t)));
+                    return Err(msg(|m| m.e_dist_p5_p95, &[("key", key), ("value", &value)]));
                 }
                 Shape::LogNormal { p5, p95 }
             }
-            other => return Err(format!("{key}={}: unknown distribution {} ({SYNTAX})", shorten(t), shorten(other))),
+            other => return Err(msg(|m| m.e_dist_unknown, &[("key", key), ("value", &value), ("name", &shorten(other)), ("syntax", syntax)])),
         };
         Ok(Dist::new(param, shape))
     }
@@ -270,7 +281,6 @@ impl Dist {
     }
 }
 
-pub const SYNTAX: &str = "write a~b, tri:low,mode,high, pert:low,mode,high, norm:mean,sd or lognorm:p5,p95";
 
 /// Quantiles of a PERT distribution at evenly spaced probabilities, by
 /// integrating the beta density on a fine grid and inverting the CDF.
@@ -375,6 +385,7 @@ mod tests {
             (P::electricity_usd_per_mwh, "beta:1,2", "unknown distribution 'beta'"),
             (P::electricity_usd_per_mwh, "tri:45,70", "tri takes 3 numbers"),
             (P::electricity_usd_per_mwh, "tri:45,x,70", "'x' is not a number"),
+            (P::pue, "1.3", "not a number or a distribution"),
             (P::electricity_escalation, "lognorm:-0.01,0.05", "needs a positive P5"),
             (P::accelerator, "1~2", "accelerator cannot be uncertain"),
             (P::samples, "1000~2000", "samples cannot be uncertain"),

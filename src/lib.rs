@@ -10,8 +10,10 @@ pub mod charts;
 pub mod codec;
 pub mod copula;
 pub mod dist;
+pub mod export;
 pub mod finance;
 pub mod format;
+pub mod i18n;
 pub mod mc;
 pub mod model;
 pub mod outputs;
@@ -25,6 +27,7 @@ pub mod scenario;
 pub mod sensitivity;
 pub mod sources;
 pub mod stats;
+pub mod view;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

@@ -9,6 +9,7 @@
 //! and choices as their index in the choice list.
 
 use crate::catalogue::ACCELERATOR_IDS;
+use crate::i18n::msg;
 use crate::quarter::Quarter;
 
 /// The panel group a parameter belongs to (the UI shows them in this order).
@@ -112,19 +113,19 @@ impl Param {
     /// Checks a value against the parameter's kind and range.
     pub fn check(&self, v: f64) -> Result<f64, String> {
         if !v.is_finite() {
-            return Err(format!("{} must be a finite number, got {v}", self.key));
+            return Err(msg(|m| m.e_not_finite, &[("key", self.key), ("value", &v.to_string())]));
         }
         match self.kind {
             Kind::Count | Kind::Quarter if v.fract() != 0.0 => {
-                return Err(format!("{}={} must be a whole number", self.key, format_number(v)))
+                return Err(msg(|m| m.e_not_whole, &[("key", self.key), ("value", &format_number(v))]))
             }
             Kind::Choice(ids) if v.fract() != 0.0 || v < 0.0 || v as usize >= ids.len() => {
-                return Err(format!("{}: no choice with index {}", self.key, format_number(v)))
+                return Err(msg(|m| m.e_no_choice, &[("key", self.key), ("value", &format_number(v))]))
             }
             _ => {}
         }
         if v < self.min || v > self.max {
-            return Err(format!("{}={} is out of range: allowed {}", self.key, self.format(v), self.range_text()));
+            return Err(msg(|m| m.e_out_of_range, &[("key", self.key), ("value", &self.format(v)), ("allowed", &self.range_text())]));
         }
         Ok(v)
     }
@@ -175,8 +176,8 @@ impl Param {
     /// The allowed values, in words, for messages and help.
     pub fn range_text(&self) -> String {
         match self.kind {
-            Kind::Choice(ids) => format!("one of {}", ids.join(", ")),
-            _ => format!("{} to {}", self.format(self.min), self.format(self.max)),
+            Kind::Choice(ids) => msg(|m| m.range_one_of, &[("list", &ids.join(", "))]),
+            _ => msg(|m| m.range_to, &[("min", &self.format(self.min)), ("max", &self.format(self.max))]),
         }
     }
 
@@ -196,14 +197,14 @@ impl Param {
         let v = match self.kind {
             Kind::Quarter => Quarter::parse(text)
                 .map(|q| q.index() as f64)
-                .map_err(|e| format!("{}={}: {e}", self.key, shorten(text)))?,
+                .map_err(|why| msg(|m| m.e_quarter_in, &[("key", self.key), ("value", &shorten(text)), ("why", &why)]))?,
             Kind::Choice(ids) => ids
                 .iter()
                 .position(|id| id.eq_ignore_ascii_case(text))
                 .map(|i| i as f64)
-                .ok_or_else(|| format!("{}={} is not allowed: {}", self.key, shorten(text), self.range_text()))?,
+                .ok_or_else(|| msg(|m| m.e_not_allowed, &[("key", self.key), ("value", &shorten(text)), ("allowed", &self.range_text())]))?,
             Kind::Number | Kind::Count => parse_number(text)
-                .ok_or_else(|| format!("{}={} is not a number: allowed {}", self.key, shorten(text), self.range_text()))?,
+                .ok_or_else(|| msg(|m| m.e_not_a_number, &[("key", self.key), ("value", &shorten(text)), ("allowed", &self.range_text())]))?,
         };
         self.check(v)
     }
@@ -246,7 +247,7 @@ pub fn shorten(text: &str) -> String {
         format!("'{text}'")
     } else {
         let head: String = text.chars().take(MAX).collect();
-        format!("'{head}…' ({} characters)", text.chars().count())
+        format!("'{head}…' ({})", msg(|m| m.chars, &[("n", &text.chars().count().to_string())]))
     }
 }
 

@@ -197,6 +197,31 @@ pub static PRESETS: &[Preset] = &[
             r(P::cpu_value_fraction, "0", "epoch-1gw"),
         ],
     },
+    Preset {
+        id: "india-1gw",
+        name: "1 GW AI data centre in India (Mumbai)",
+        seller: "the operator",
+        buyer: "its tenant",
+        summary: "The 1 GW reference site built in Mumbai: Indian construction cost, electricity tariff and grid carbon, the same chips and rent.",
+        values: &[
+            e(P::value_usd, "57.5e9", "rental-per-gw"),
+            e(P::term_years, "5", "rental-per-gw"),
+            e(P::start, "2026Q1", "epoch-1gw"),
+            e(P::ramp_end, "2026Q1", "epoch-1gw"),
+            r(P::accelerator, "gb200", "epoch-1gw"),
+            e(P::accelerators, "555000", "epoch-1gw"),
+            r(P::it_kw_per_accelerator, "1.8", "nvidia-gb200"),
+            e(P::capex_usd_per_accelerator, "49000", "epoch-1gw"),
+            r(P::opex_fraction_of_capex, "0.008", "epoch-1gw"),
+            r(P::vcpus, "0", "epoch-1gw"),
+            r(P::cpu_value_fraction, "0", "epoch-1gw"),
+            // The India view of the data-centre inputs.
+            r(P::facility_capex_usd_per_mw, "6.64e6", "tt-mumbai-cost"),
+            r(P::electricity_usd_per_mwh, "67.1", "tt-mumbai-tariff"),
+            r(P::grid_kg_co2_per_mwh, "712", "cea-co2-india"),
+            e(P::pue, "1.4", "india-pue-estimate"),
+        ],
+    },
 ];
 
 /// Default uncertainty: for each input, the relative half-width of a

@@ -27,7 +27,7 @@ impl Quarter {
     /// Parses `2025Q4`; also accepts `2025q4`, `2025-Q4` and `2025 Q4`.
     pub fn parse(text: &str) -> Result<Quarter, String> {
         let t = text.trim();
-        let bad = || "a quarter is written like 2025Q4 (year, Q, 1 to 4)".to_string();
+        let bad = || crate::i18n::t().e_quarter.to_string();
         let upper = t.to_ascii_uppercase();
         let (year, q) = upper.split_once('Q').ok_or_else(bad)?;
         let year = year.trim_end_matches(['-', ' ']);

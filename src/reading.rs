@@ -1,58 +1,49 @@
 //! The plain-language reading of a scenario: one paragraph a reader of a
 //! news story can follow, built from the same numbers as the cards.
 
-use crate::format::{fixed, usd, value};
+use crate::format::Fmt;
+use crate::i18n::{fill, messages};
 use crate::model::Outcome;
 use crate::outputs::Unit;
 use crate::scenario::Scenario;
 
-/// The paragraph; `p_loss` is the Monte Carlo's probability of loss, once known.
-pub fn reading(s: &Scenario, o: &Outcome, p_loss: Option<f64>) -> String {
-    let seller = s.preset.seller;
-    let buyer = s.preset.buyer;
+/// The paragraph, in the language and currency of `fmt`; `p_loss` is the
+/// Monte Carlo's probability of loss, once known.
+pub fn reading(s: &Scenario, o: &Outcome, p_loss: Option<f64>, fmt: &Fmt) -> String {
+    let m = messages(fmt.lang);
     let price = o.price_usd_per_accelerator_hour;
     let cost = o.cost_usd_per_accelerator_hour;
-    let hour = |v: f64| value(v, Unit::UsdPerHour);
+    let hour = |v: f64| fmt.value(v, Unit::UsdPerHour);
+    let pct = |v: f64| fmt.value(v, Unit::Fraction);
+    let (price_s, cost_s) = (hour(price), hour(cost));
+    let who = [("seller", s.preset.seller), ("buyer", s.preset.buyer), ("price", price_s.as_str()), ("cost", cost_s.as_str())];
     let mut text = if price >= cost {
-        format!(
-            "At these assumptions {seller} earns {} per accelerator-hour from {buyer} against a full cost of {}, a margin of {}.",
-            hour(price),
-            hour(cost),
-            value(o.margin, Unit::Fraction)
-        )
+        fill(m.r_profit, &[&who[..], &[("margin", pct(o.margin).as_str())]].concat())
     } else {
-        format!(
-            "At these assumptions {seller} earns {} per accelerator-hour from {buyer} but it costs {} to provide: a loss of {} on every hour.",
-            hour(price),
-            hour(cost),
-            value(-o.margin, Unit::Fraction)
-        )
+        fill(m.r_loss, &[&who[..], &[("margin", pct(-o.margin).as_str())]].concat())
     };
-    text.push_str(&format!(
-        " It takes {} of capex for {} accelerators drawing {} of IT power at peak.",
-        usd(o.capex_usd),
-        fixed(o.accelerators_peak, 0),
-        value(o.it_mw_peak, Unit::Mw)
+    text.push_str(&fill(
+        m.r_scale,
+        &[("capex", &fmt.money(o.capex_usd)), ("n", &fmt.number(o.accelerators_peak, 0)), ("mw", &fmt.value(o.it_mw_peak, Unit::Mw))],
     ));
-    let wacc = value(s.inputs.wacc, Unit::Fraction);
-    let npv = if o.npv_usd >= 0.0 { format!("worth {} today", usd(o.npv_usd)) } else { format!("a loss of {} in today's money", usd(-o.npv_usd)) };
-    text.push_str(&format!(" Over the deal, at a {wacc} cost of capital, the cash flows are {npv}"));
+    let wacc = pct(s.inputs.wacc);
+    if o.npv_usd >= 0.0 {
+        text.push_str(&fill(m.r_npv_gain, &[("wacc", &wacc), ("npv", &fmt.money(o.npv_usd))]));
+    } else {
+        text.push_str(&fill(m.r_npv_loss, &[("wacc", &wacc), ("npv", &fmt.money(-o.npv_usd))]));
+    }
     match (o.irr, o.payback_years) {
-        (Some(irr), Some(pb)) => text.push_str(&format!(" (IRR {}), and the cash spent is paid back after {} years.", value(irr, Unit::Fraction), fixed(pb, 1))),
-        (Some(irr), None) => text.push_str(&format!(" (IRR {}), but the cash spent is not paid back within the deal.", value(irr, Unit::Fraction))),
-        (None, _) => text.push('.'),
+        (Some(irr), Some(pb)) => text.push_str(&fill(m.r_irr_payback, &[("irr", &pct(irr)), ("years", &fmt.number(pb, 1))])),
+        (Some(irr), None) => text.push_str(&fill(m.r_irr_no_payback, &[("irr", &pct(irr))])),
+        (None, _) => text.push_str(m.r_no_irr),
     }
     if price >= cost {
-        text.push_str(&format!(
-            " The deal breaks even if the price falls to {} per accelerator-hour, or if costs rise by {}.",
-            hour(cost),
-            value(price / cost - 1.0, Unit::Fraction)
-        ));
+        text.push_str(&fill(m.r_break_even, &[("cost", &cost_s), ("rise", &pct(price / cost - 1.0))]));
     } else {
-        text.push_str(&format!(" It would break even at a price of {} per accelerator-hour.", hour(cost)));
+        text.push_str(&fill(m.r_would_break_even, &[("cost", &cost_s)]));
     }
     if let Some(p) = p_loss {
-        text.push_str(&format!(" Across the uncertain inputs, the chance that the deal loses money (a negative NPV) is {}.", value(p, Unit::Fraction)));
+        text.push_str(&fill(m.r_p_loss, &[("p", &pct(p))]));
     }
     text
 }
@@ -67,7 +58,7 @@ mod tests {
     fn the_default_deal_reads_as_a_thin_margin() {
         let s = decode_query("").scenario;
         let o = evaluate(&s.inputs);
-        let text = reading(&s, &o, Some(0.12));
+        let text = reading(&s, &o, Some(0.12), &Fmt::default());
         assert!(text.starts_with("At these assumptions AWS earns $3.00 per accelerator-hour from OpenAI against a full cost of $2.82, a margin of 6.3%."), "{text}");
         assert!(text.contains("paid back after 5.0 years"), "{text}");
         assert!(text.contains("breaks even if the price falls to $2.82"), "{text}");
@@ -78,7 +69,23 @@ mod tests {
     fn a_losing_deal_says_so() {
         let s = decode_query("value_usd=20e9").scenario;
         let o = evaluate(&s.inputs);
-        let text = reading(&s, &o, None);
+        let text = reading(&s, &o, None, &Fmt::default());
         assert!(text.contains("a loss of") && text.contains("would break even at a price of"), "{text}");
+    }
+
+    #[test]
+    fn in_hindi_and_rupees_the_numbers_are_the_same() {
+        use crate::format::Currency;
+        use crate::i18n::Lang;
+        let s = decode_query("").scenario;
+        let o = evaluate(&s.inputs);
+        let fmt = Fmt::new(Lang::Hi, Currency::Inr, 88.7);
+        let text = reading(&s, &o, None, &fmt);
+        // The price per hour ($3.0032) × 88.7 = ₹266.38; 200,000 accelerators
+        // in Indian grouping; capex ($22.7B × 88.7 ≈ ₹2.01 lakh crore).
+        assert!(text.contains(&format!("₹{:.2}", o.price_usd_per_accelerator_hour * 88.7)), "{text}");
+        assert!(text.contains("2,00,000 "), "{text}");
+        assert!(text.contains("₹2.01 लाख करोड़"), "{text}");
+        assert!(!text.contains("At these assumptions"), "{text}");
     }
 }

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::catalogue;
 use crate::dist::Dist;
+use crate::i18n::msg;
 use crate::params::{Inputs, P};
 use crate::presets::{self, Preset};
 
@@ -146,40 +147,24 @@ pub fn consistency_warnings(x: &Inputs) -> Vec<Warning> {
     let mut out = Vec::new();
     let q = |p: P| p.param().format(x.get(p));
     if x.ramp_end < x.start {
-        out.push(Warning::repaired(
-            "ramp_end",
-            &q(P::ramp_end),
-            format!("ramp_end={} is before start={}: the first tranche is taken to be online at once", q(P::ramp_end), q(P::start)),
-        ));
+        out.push(Warning::repaired("ramp_end", &q(P::ramp_end), msg(|m| m.e_ramp_before_start, &[("ramp_end", &q(P::ramp_end)), ("start", &q(P::start))])));
     }
     let term_end = x.start + (x.term_years * 4.0).round();
     if x.ramp_end >= term_end {
-        out.push(Warning::repaired(
-            "ramp_end",
-            &q(P::ramp_end),
-            format!("ramp_end={} is after the term ends: the first tranche never comes fully online", q(P::ramp_end)),
-        ));
+        out.push(Warning::repaired("ramp_end", &q(P::ramp_end), msg(|m| m.e_ramp_after_term, &[("ramp_end", &q(P::ramp_end))])));
     }
     if x.expansion_accelerators > 0.0 && x.expansion_start < x.start {
         out.push(Warning::repaired(
             "expansion_start",
             &q(P::expansion_start),
-            format!("expansion_start={} is before start={}: the expansion is taken to start with the deal", q(P::expansion_start), q(P::start)),
+            msg(|m| m.e_expansion_before_start, &[("expansion_start", &q(P::expansion_start)), ("start", &q(P::start))]),
         ));
     }
     if x.expansion_value_usd > 0.0 && x.expansion_accelerators == 0.0 {
-        out.push(Warning::repaired(
-            "expansion_value_usd",
-            &q(P::expansion_value_usd),
-            "expansion_value_usd is set but expansion_accelerators is 0: the expansion is off and its value is ignored",
-        ));
+        out.push(Warning::repaired("expansion_value_usd", &q(P::expansion_value_usd), crate::i18n::t().e_expansion_value_alone));
     }
     if x.cpu_value_fraction > 0.0 && x.vcpus == 0.0 {
-        out.push(Warning::repaired(
-            "cpu_value_fraction",
-            &q(P::cpu_value_fraction),
-            "cpu_value_fraction is set but vcpus is 0: the whole value is taken to pay for the accelerators",
-        ));
+        out.push(Warning::repaired("cpu_value_fraction", &q(P::cpu_value_fraction), crate::i18n::t().e_cpu_value_alone));
     }
     out
 }

@@ -48,17 +48,17 @@ fn every_chart_renders_its_data() {
     let o = evaluate(&s.inputs);
     let summary = mc::run_here(&mc::Setup::new(&s, Engine::Simd));
 
-    let (svg, meta) = render("deployment", |a| charts::deployment::draw(a, &o, &theme).expect("drawn"));
+    let (svg, meta) = render("deployment", |a| charts::deployment::draw(a, &o, None, &theme).expect("drawn"));
     assert!(svg.contains("accelerators online") && svg.contains("facility MW"));
     assert_eq!(meta.rows, 28);
     // The 28 quarters of the deal, as bars; the ramp's first quarter at 20%.
-    assert_eq!(charts::deployment::table(&o).rows[0].1[0], 40_000.0);
+    assert_eq!(charts::deployment::table(&o, &computedeal::i18n::EN).rows[0].1[0], 40_000.0);
 
-    let (svg, meta) = render("cost", |a| charts::cost_stack::draw(a, &o, &theme).expect("drawn"));
+    let (svg, meta) = render("cost", |a| charts::cost_stack::draw(a, &o, None, &theme).expect("drawn"));
     assert!(svg.contains("capital: accelerators") && svg.contains("revenue"));
     assert_eq!(meta.rows, o.years.len());
 
-    let (svg, _) = render("cashflow", |a| charts::cash_flow::draw(a, &o, &summary.bands, &theme).expect("drawn"));
+    let (svg, _) = render("cashflow", |a| charts::cash_flow::draw(a, &o, &summary.bands, None, &theme).expect("drawn"));
     assert!(svg.contains("P10–P90") && svg.contains("payback 5.0 yr"), "{}", &svg[..200]);
 
     let npv = &summary.outputs[headline_index("npv_usd").unwrap_or(3)];
@@ -94,9 +94,27 @@ fn every_chart_renders_its_data() {
 fn dark_theme_and_high_dpi_render_too() {
     let theme = Theme::dark(2.0);
     let o = evaluate(&scenario().inputs);
-    let (svg, _) = render("deployment-dark-2x", |a| charts::deployment::draw(a, &o, &theme).expect("drawn"));
+    let (svg, _) = render("deployment-dark-2x", |a| charts::deployment::draw(a, &o, None, &theme).expect("drawn"));
     // Dark background, text scaled for a 2× screen.
     assert!(svg.contains("#0F1419") || svg.contains("#0f1419"), "{}", &svg[..300]);
     // Text at twice the 1× size (plotters writes an 11-point label as 8.87 px).
     assert!(svg.contains("font-size=\"17.74"), "{}", &svg[..300]);
+}
+
+#[test]
+fn in_hindi_and_rupees_with_scenario_a_overlaid() {
+    use computedeal::format::{Currency, Fmt};
+    use computedeal::i18n::{Lang, HI};
+    let theme = Theme::light(1.0).with_fmt(Fmt::new(Lang::Hi, Currency::Inr, 88.7));
+    let o = evaluate(&scenario().inputs);
+    let a = evaluate(&decode_query("value_usd=30e9").scenario.inputs);
+    let (svg, _) = render("cashflow-hi-inr-compare", |area| charts::cash_flow::draw(area, &o, &[], Some(&a), &theme).expect("drawn"));
+    assert!(svg.contains(HI.lg_scenario_a), "A is in the legend, in Hindi");
+    assert!(svg.contains("₹") && svg.contains("करोड़"), "rupee axis in crore");
+    let (svg, _) = render("cost-hi-inr-compare", |area| charts::cost_stack::draw(area, &o, Some(&a), &theme).expect("drawn"));
+    assert!(svg.contains(HI.lg_revenue) && svg.contains(HI.lg_scenario_a));
+    // The table's headers are in Hindi; its numbers stay in base units.
+    let t = charts::cost_stack::table(&o, &HI);
+    assert!(t.columns.iter().any(|c| c == HI.lg_energy));
+    assert_eq!(t.rows.len(), o.years.len());
 }

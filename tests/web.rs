@@ -2,7 +2,8 @@
 //! read what a user would see.
 #![cfg(target_arch = "wasm32")]
 
-use computedeal::codec::decode_query;
+use computedeal::i18n::Lang;
+use computedeal::view::decode_page;
 use computedeal::model::evaluate;
 use computedeal::ui::{App, AppProps};
 use wasm_bindgen_test::*;
@@ -17,8 +18,12 @@ fn mount(query: &str) -> web_sys::Element {
     let root = document().create_element("div").expect("a div");
     root.set_id("app");
     document().body().expect("a body").append_child(&root).expect("appended");
-    let decoded = decode_query(query);
-    let props = AppProps { scenario: decoded.scenario, notices: decoded.warnings };
+    let q = query.trim_start_matches('?');
+    let page = decode_page(q);
+    let lang = page.view.lang.unwrap_or(Lang::En);
+    computedeal::i18n::set_lang(lang);
+    let page = decode_page(q);
+    let props = AppProps { scenario: page.scenario, notices: page.warnings, view: page.view, lang, opened_with: q.to_string() };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     root
 }
@@ -61,5 +66,19 @@ async fn url_warnings_are_listed_in_a_notice() {
     let notices = root.query_selector(".notices").ok().flatten().and_then(|n| n.text_content()).unwrap_or_default();
     assert!(notices.contains("pue=9 is out of range"), "{notices}");
     assert!(notices.contains("'frobnicate' is not a parameter"), "{notices}");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn in_hindi_and_rupees_the_labels_change_and_the_numbers_do_not() {
+    let root = mount("?lang=hi&currency=INR");
+    yew::scheduler::flush().await;
+    let want = evaluate(&computedeal::scenario::Scenario::default().inputs);
+    assert_eq!(kpi(&root, "npv_usd"), want.npv_usd, "data-value stays in USD");
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("एनपीवी") && text.contains("मान्यताएँ"), "Hindi labels");
+    assert!(text.contains("करोड़"), "rupees in crore");
+    assert!(!text.contains("Headline results") && !text.contains("Cost per year against revenue"), "no English left in the page's own text");
+    computedeal::i18n::set_lang(Lang::En);
     root.remove();
 }

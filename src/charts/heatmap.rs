@@ -4,13 +4,14 @@
 use plotters::prelude::*;
 
 use super::{DrawResult, Meta, Table, Theme};
+use crate::i18n::Messages;
 use crate::outputs::Unit;
 use crate::sensitivity::Grid;
 
 /// The break-even price at each availability (the chart's line); the full
 /// grid is in the CSV download.
-pub fn table(g: &Grid) -> Table {
-    let mut t = Table::new("availability", &[("break-even price per accelerator-hour", Unit::UsdPerHour), ("margin at the scenario's price", Unit::Fraction)]);
+pub fn table(g: &Grid, m: &Messages) -> Table {
+    let mut t = Table::new(m.tl_availability, &[(m.tc_break_even, Unit::UsdPerHour), (m.tc_margin_here, Unit::Fraction)]);
     let (np, base) = (g.prices.len(), g.base_price);
     // The price column nearest the scenario's price.
     let pcol = g.prices.iter().enumerate().min_by(|a, b| (a.1 - base).abs().total_cmp(&(b.1 - base).abs())).map(|(i, _)| i).unwrap_or(0);
@@ -31,6 +32,7 @@ fn colour(margin: f64, theme: &Theme) -> RGBColor {
 }
 
 pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, g: &Grid, theme: &Theme) -> DrawResult<DB> {
+    let m = theme.m();
     area.fill(&theme.background)?;
     let (np, na) = (g.prices.len(), g.availabilities.len());
     if np < 2 || na < 2 {
@@ -50,11 +52,11 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
         .axis_style(theme.muted)
         .label_style(theme.muted_font(11.0))
         .axis_desc_style(theme.font(11.0))
-        .x_desc("price per accelerator-hour")
-        .y_desc("availability")
+        .x_desc(m.ax_price_hour)
+        .y_desc(m.ax_availability)
         .x_labels(theme.label_count(area.dim_in_pixel().0, 7))
-        .x_label_formatter(&|v| format!("${}", crate::format::fixed(*v, 2)))
-        .y_label_formatter(&|v| format!("{}%", crate::format::fixed(v * 100.0, 0)))
+        .x_label_formatter(&|v| theme.fmt.money_small(*v))
+        .y_label_formatter(&|v| format!("{}%", theme.fmt.number(v * 100.0, 0)))
         .draw()?;
     chart.draw_series((0..na).flat_map(|a| (0..np).map(move |p| (a, p))).map(|(a, p)| {
         let (x, y) = (g.prices[p], g.availabilities[a]);
@@ -63,7 +65,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
     let line: Vec<(f64, f64)> = g.break_even.iter().zip(&g.availabilities).filter_map(|(b, a)| b.map(|b| (b, *a))).collect();
     chart
         .draw_series(LineSeries::new(line, theme.text.stroke_width(theme.px(2.0))))?
-        .label("break-even (margin 0)")
+        .label(m.lg_break_even)
         .legend({
             let c = theme.text;
             move |(x, y)| PathElement::new(vec![(x, y), (x + 12, y)], c.stroke_width(2))
@@ -71,7 +73,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
     let here = (g.base_price, g.base_availability);
     chart
         .draw_series(std::iter::once(Circle::new(here, theme.px(6.0), theme.text.stroke_width(theme.px(2.5)))))?
-        .label("this scenario")
+        .label(m.lg_here)
         .legend({
             let c = theme.text;
             move |(x, y)| Circle::new((x + 5, y), 4, c.stroke_width(2))

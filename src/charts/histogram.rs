@@ -4,16 +4,17 @@
 use plotters::prelude::*;
 
 use super::{DrawResult, Meta, Table, Theme};
+use crate::i18n::Messages;
 use crate::mc::OutputSummary;
 use crate::outputs::Unit;
 
-pub fn table(s: &OutputSummary, unit: Unit) -> Table {
-    let mut t = Table::new("bin", &[("from", unit), ("to", unit), ("samples", Unit::Count)]);
+pub fn table(s: &OutputSummary, unit: Unit, m: &Messages) -> Table {
+    let mut t = Table::new(m.tl_bin, &[(m.tc_from, unit), (m.tc_to, unit), (m.tc_samples, Unit::Count)]);
     let bins = s.histogram.len();
     let width = (s.hist_hi - s.hist_lo) / bins.max(1) as f64;
     for (k, count) in s.histogram.iter().enumerate() {
         let from = s.hist_lo + k as f64 * width;
-        t.rows.push((format!("bin {}", k + 1), vec![from, from + width, *count as f64]));
+        t.rows.push((format!("{} {}", m.tl_bin, k + 1), vec![from, from + width, *count as f64]));
     }
     t
 }
@@ -26,9 +27,10 @@ pub fn draw<DB: DrawingBackend>(
     loss_below: Option<f64>,
     theme: &Theme,
 ) -> DrawResult<DB> {
-    let t = table(s, unit);
+    let m = theme.m();
+    let t = table(s, unit, m);
     if t.rows.is_empty() {
-        return super::draw_message(area, theme, "The distribution appears when the Monte Carlo has run.");
+        return super::draw_message(area, theme, m.msg_no_distribution);
     }
     area.fill(&theme.background)?;
     let (lo, hi) = (s.hist_lo, s.hist_hi.max(s.hist_lo + f64::EPSILON * s.hist_lo.abs().max(1.0)));
@@ -46,10 +48,10 @@ pub fn draw<DB: DrawingBackend>(
         .axis_style(theme.muted)
         .label_style(theme.muted_font(11.0))
         .axis_desc_style(theme.font(11.0))
-        .y_desc("samples")
+        .y_desc(m.ax_samples)
         .x_labels(theme.label_count(area.dim_in_pixel().0, 6))
-        .x_label_formatter(&|v| crate::format::axis(*v, unit))
-        .y_label_formatter(&|v| crate::format::fixed(*v, 0))
+        .x_label_formatter(&|v| theme.fmt.axis(*v, unit))
+        .y_label_formatter(&|v| theme.fmt.number(*v, 0))
         .draw()?;
     let bar = theme.series[0];
     let loss = theme.loss;

@@ -16,6 +16,8 @@ pub mod tornado;
 use plotters::prelude::*;
 use plotters::style::RGBColor;
 
+use crate::format::Fmt;
+use crate::i18n::Messages;
 use crate::outputs::Unit;
 
 /// The charts, in page order.
@@ -57,6 +59,8 @@ impl ChartId {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Theme {
     pub dark: bool,
+    /// Language, currency and rate for every label and number.
+    pub fmt: Fmt,
     /// Device pixels per CSS pixel: text and lines scale with it.
     pub scale: f64,
     pub background: RGBColor,
@@ -72,6 +76,7 @@ impl Theme {
     pub fn light(scale: f64) -> Theme {
         Theme {
             dark: false,
+            fmt: Fmt::default(),
             scale,
             background: RGBColor(255, 255, 255),
             text: RGBColor(27, 31, 36),
@@ -95,6 +100,7 @@ impl Theme {
     pub fn dark(scale: f64) -> Theme {
         Theme {
             dark: true,
+            fmt: Fmt::default(),
             scale,
             background: RGBColor(15, 20, 25),
             text: RGBColor(230, 237, 243),
@@ -112,6 +118,29 @@ impl Theme {
             loss: RGBColor(240, 120, 40),
             gain: RGBColor(86, 180, 233),
         }
+    }
+
+    /// The same theme in another language and currency.
+    pub fn with_fmt(mut self, fmt: Fmt) -> Theme {
+        self.fmt = fmt;
+        self
+    }
+
+    /// The message catalogue of the theme's language.
+    pub fn m(&self) -> &'static Messages {
+        crate::i18n::messages(self.fmt.lang)
+    }
+
+    /// A money axis's title: "USD per year", "INR प्रति वर्ष".
+    pub fn money_desc(&self, what: &str) -> String {
+        format!("{} {what}", self.fmt.currency.code())
+    }
+
+    /// Room for a y axis's labels and its title, from the widest label of
+    /// values like the axis's (rupees in crore take more than "$25B").
+    pub fn y_label_area(&self, samples: &[f64], unit: Unit) -> u32 {
+        let widest = samples.iter().map(|v| self.fmt.axis(*v, unit).chars().count()).max().unwrap_or(4);
+        self.px((widest as f64 * 6.2 + 26.0).max(52.0))
     }
 
     /// A length in CSS pixels, in backend pixels.
@@ -162,7 +191,7 @@ impl Table {
     }
 
     /// A row as a readout: "2026Q3: accelerators online 160,000 · facility MW 441 MW".
-    pub fn readout(&self, row: usize) -> Option<String> {
+    pub fn readout(&self, row: usize, fmt: &Fmt) -> Option<String> {
         let (label, values) = self.rows.get(row)?;
         let parts: Vec<String> = self
             .columns
@@ -170,9 +199,23 @@ impl Table {
             .zip(values)
             .zip(&self.units)
             .filter(|((_, v), _)| v.is_finite())
-            .map(|((c, v), u)| format!("{c} {}", crate::format::value(*v, *u)))
+            .map(|((c, v), u)| format!("{c} {}", fmt.value(*v, *u)))
             .collect();
         Some(format!("{label}: {}", parts.join(" · ")))
+    }
+
+    /// The table with its money columns in the display currency (`k` per
+    /// USD), for drawing on axes whose ticks are round in that currency.
+    pub fn in_currency(&self, k: f64) -> Table {
+        let mut t = self.clone();
+        for (_, values) in &mut t.rows {
+            for (v, u) in values.iter_mut().zip(&self.units) {
+                if matches!(u, Unit::Usd | Unit::UsdPerYear | Unit::UsdPerHour) {
+                    *v *= k;
+                }
+            }
+        }
+        t
     }
 
     /// CSV with a header; labels quoted, numbers in full precision.
@@ -278,7 +321,7 @@ mod tests {
         let mut t = Table::new("quarter", &[("a", Unit::Count), ("b \"x\"", Unit::Usd)]);
         t.rows.push(("2025Q4".into(), vec![1.5, f64::NAN]));
         assert_eq!(t.to_csv(), "\"quarter\",\"a\",\"b \"\"x\"\"\"\n\"2025Q4\",1.5,\n");
-        assert_eq!(t.readout(0).as_deref(), Some("2025Q4: a 2"));
+        assert_eq!(t.readout(0, &Fmt::default()).as_deref(), Some("2025Q4: a 2"));
     }
 
     #[test]
@@ -300,9 +343,10 @@ use crate::sensitivity::{Grid, Tornado};
 /// download and the tests all go through one dispatch.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ChartInput {
-    Deployment(Rc<Outcome>),
-    CostStack(Rc<Outcome>),
-    CashFlow(Rc<Outcome>, Rc<Vec<Band>>),
+    /// The outcome and, when comparing, scenario A's (drawn as a line).
+    Deployment(Rc<Outcome>, Option<Rc<Outcome>>),
+    CostStack(Rc<Outcome>, Option<Rc<Outcome>>),
+    CashFlow(Rc<Outcome>, Rc<Vec<Band>>, Option<Rc<Outcome>>),
     /// The output's summary (None until the Monte Carlo has run), its unit,
     /// and where losses begin.
     Histogram(Option<Rc<OutputSummary>>, Unit, Option<f64>),
@@ -315,8 +359,8 @@ pub enum ChartInput {
 impl ChartInput {
     pub fn id(&self) -> ChartId {
         match self {
-            ChartInput::Deployment(_) => ChartId::Deployment,
-            ChartInput::CostStack(_) => ChartId::CostStack,
+            ChartInput::Deployment(..) => ChartId::Deployment,
+            ChartInput::CostStack(..) => ChartId::CostStack,
             ChartInput::CashFlow(..) => ChartId::CashFlow,
             ChartInput::Histogram(..) => ChartId::Histogram,
             ChartInput::Tornado(..) => ChartId::Tornado,
@@ -325,25 +369,27 @@ impl ChartInput {
         }
     }
 
-    pub fn table(&self) -> Table {
+    /// The chart's numbers, with headers in a language.
+    pub fn table(&self, lang: crate::i18n::Lang) -> Table {
+        let m = crate::i18n::messages(lang);
         match self {
-            ChartInput::Deployment(o) => deployment::table(o),
-            ChartInput::CostStack(o) => cost_stack::table(o),
-            ChartInput::CashFlow(o, b) => cash_flow::table(o, b),
-            ChartInput::Histogram(s, unit, _) => s.as_ref().map(|s| histogram::table(s, *unit)).unwrap_or_default(),
-            ChartInput::Tornado(t, k, unit) => tornado::table(t, *k, *unit),
-            ChartInput::Heatmap(g) => heatmap::table(g),
-            ChartInput::Presets(p) => presets::table(p),
+            ChartInput::Deployment(o, _) => deployment::table(o, m),
+            ChartInput::CostStack(o, _) => cost_stack::table(o, m),
+            ChartInput::CashFlow(o, b, _) => cash_flow::table(o, b, m),
+            ChartInput::Histogram(s, unit, _) => s.as_ref().map(|s| histogram::table(s, *unit, m)).unwrap_or_default(),
+            ChartInput::Tornado(t, k, unit) => tornado::table(t, *k, *unit, lang),
+            ChartInput::Heatmap(g) => heatmap::table(g, m),
+            ChartInput::Presets(p) => presets::table(p, m),
         }
     }
 
     pub fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, plotters::coord::Shift>, theme: &Theme) -> DrawResult<DB> {
         match self {
-            ChartInput::Deployment(o) => deployment::draw(area, o, theme),
-            ChartInput::CostStack(o) => cost_stack::draw(area, o, theme),
-            ChartInput::CashFlow(o, b) => cash_flow::draw(area, o, b, theme),
+            ChartInput::Deployment(o, a) => deployment::draw(area, o, a.as_deref(), theme),
+            ChartInput::CostStack(o, a) => cost_stack::draw(area, o, a.as_deref(), theme),
+            ChartInput::CashFlow(o, b, a) => cash_flow::draw(area, o, b, a.as_deref(), theme),
             ChartInput::Histogram(Some(s), unit, loss) => histogram::draw(area, s, *unit, *loss, theme),
-            ChartInput::Histogram(None, ..) => draw_message(area, theme, "The distribution appears when the Monte Carlo has run."),
+            ChartInput::Histogram(None, ..) => draw_message(area, theme, theme.m().msg_no_distribution),
             ChartInput::Tornado(t, k, unit) => tornado::draw(area, t, *k, *unit, theme),
             ChartInput::Heatmap(g) => heatmap::draw(area, g, theme),
             ChartInput::Presets(p) => presets::draw(area, p, theme),

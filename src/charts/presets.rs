@@ -4,6 +4,7 @@
 use plotters::prelude::*;
 
 use super::{nice_ceiling, DrawResult, Meta, Table, Theme};
+use crate::i18n::Messages;
 use crate::outputs::Unit;
 
 /// One deal's point on the chart.
@@ -16,8 +17,8 @@ pub struct DealPoint {
     pub current: bool,
 }
 
-pub fn table(points: &[DealPoint]) -> Table {
-    let mut t = Table::new("deal", &[("price per accelerator-hour", Unit::UsdPerHour), ("revenue per GW-year of IT", Unit::UsdPerYear)]);
+pub fn table(points: &[DealPoint], m: &Messages) -> Table {
+    let mut t = Table::new(m.tl_deal, &[(m.cap_price, Unit::UsdPerHour), (m.tc_gw_year, Unit::UsdPerYear)]);
     for p in points {
         t.rows.push((p.name.clone(), vec![p.price_usd_per_accelerator_hour, p.usd_per_gw_year]));
     }
@@ -29,13 +30,21 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
     let n = points.len().max(1);
     let (left, right) = area.split_horizontally(area.dim_in_pixel().0 / 2);
     let mut metas = Vec::new();
-    for (panel, k, title) in [(&left, 0usize, "price per accelerator-hour"), (&right, 1usize, "revenue per GW-year (IT)")] {
-        let top = nice_ceiling(points.iter().map(|p| if k == 0 { p.price_usd_per_accelerator_hour } else { p.usd_per_gw_year }).fold(0.0, f64::max) * 1.1);
+    let m = theme.m();
+    for (panel, k, title) in [(&left, 0usize, m.cap_price), (&right, 1usize, m.cap_gw_year)] {
+        // Drawn in the display currency, so the axis ticks are round in it.
+        let fx = theme.fmt.fx;
+        let value = |p: &DealPoint| fx * if k == 0 { p.price_usd_per_accelerator_hour } else { p.usd_per_gw_year };
+        let top = nice_ceiling(points.iter().map(value).fold(0.0, f64::max) * 1.1);
         let mut chart = ChartBuilder::on(panel)
             .margin(theme.px(8.0))
             .caption(title, theme.font(12.0))
             .x_label_area_size(theme.px(22.0))
-            .y_label_area_size(theme.px(k as f64 * 10.0 + 44.0))
+            .y_label_area_size({
+                let unit = if k == 0 { Unit::UsdPerHour } else { Unit::Usd };
+                // No axis title here: less room than `y_label_area` keeps for one.
+                theme.y_label_area(&[top / fx, top * 0.77 / fx, top * 0.33 / fx], unit).saturating_sub(theme.px(16.0)).max(theme.px(40.0))
+            })
             .build_cartesian_2d(-0.5..n as f64 - 0.5, 0.0..top)?;
         chart
             .configure_mesh()
@@ -46,10 +55,10 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
             .label_style(theme.muted_font(10.0))
             .x_labels(n)
             .x_label_formatter(&|x| if x.fract() == 0.0 && *x >= 0.0 { format!("{}", *x as usize + 1) } else { String::new() })
-            .y_label_formatter(&|v| if k == 0 { format!("${}", crate::format::fixed(*v, 1)) } else { crate::format::usd_axis(*v) })
+            .y_label_formatter(&|v| if k == 0 { theme.fmt.axis(*v / fx, Unit::UsdPerHour) } else { theme.fmt.axis(*v / fx, Unit::Usd) })
             .draw()?;
         chart.draw_series(points.iter().enumerate().map(|(i, p)| {
-            let v = if k == 0 { p.price_usd_per_accelerator_hour } else { p.usd_per_gw_year };
+            let v = value(p);
             let colour = if p.current { theme.series[1] } else { theme.series[0] };
             Rectangle::new([(i as f64 - 0.35, 0.0), (i as f64 + 0.35, v.max(0.0))], colour.filled())
         }))?;

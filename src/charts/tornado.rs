@@ -4,6 +4,7 @@
 use plotters::prelude::*;
 
 use super::{DrawResult, Meta, Table, Theme};
+use crate::i18n::Lang;
 use crate::outputs::Unit;
 use crate::params::P;
 use crate::sensitivity::Tornado;
@@ -11,22 +12,24 @@ use crate::sensitivity::Tornado;
 /// At most this many bars: the widest swings.
 pub const BARS: usize = 10;
 
-pub fn table(t: &Tornado, k: usize, unit: Unit) -> Table {
+pub fn table(t: &Tornado, k: usize, unit: Unit, lang: Lang) -> Table {
+    let m = crate::i18n::messages(lang);
     let mut table = Table::new(
-        "input",
-        &[("input at P10", Unit::Plain), ("input at P90", Unit::Plain), ("output at P10", unit), ("output at P90", unit), ("swing", unit)],
+        m.tl_input,
+        &[(m.tc_input_p10, Unit::Plain), (m.tc_input_p90, Unit::Plain), (m.tc_output_p10, unit), (m.tc_output_p90, unit), (m.tc_swing, unit)],
     );
     for s in t.ranked(k).into_iter().take(BARS) {
-        let label = P::from_key(&s.param).map(|p| p.param().label).unwrap_or(&s.param).to_string();
+        let label = P::from_key(&s.param).map(|p| crate::i18n::param_label(lang, p)).unwrap_or(&s.param).to_string();
         table.rows.push((label, vec![s.low_value, s.high_value, s.low[k], s.high[k], (s.high[k] - s.low[k]).abs()]));
     }
     table
 }
 
 pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, t: &Tornado, k: usize, unit: Unit, theme: &Theme) -> DrawResult<DB> {
-    let table = table(t, k, unit);
+    let m = theme.m();
+    let table = table(t, k, unit, theme.fmt.lang);
     if table.rows.is_empty() {
-        return super::draw_message(area, theme, "Make an input uncertain to see what moves the result.");
+        return super::draw_message(area, theme, m.msg_no_uncertain);
     }
     area.fill(&theme.background)?;
     let base = t.base.get(k).copied().unwrap_or(0.0);
@@ -61,7 +64,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
             labels.get(row as usize).cloned().unwrap_or_default()
         })
         .x_labels(theme.label_count(area.dim_in_pixel().0, 5))
-        .x_label_formatter(&|v| crate::format::axis(*v, unit))
+        .x_label_formatter(&|v| theme.fmt.axis(*v, unit))
         .draw()?;
     let (low_colour, high_colour) = (theme.series[1], theme.series[0]);
     for (i, r) in table.rows.iter().enumerate() {
@@ -74,11 +77,11 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
     chart.draw_series(std::iter::once(PathElement::new(vec![(base, 0.0), (base, n as f64)], theme.text.stroke_width(theme.px(1.5)))))?;
     chart
         .draw_series(std::iter::once(Rectangle::new([(lo, -1.0), (lo, -1.0)], low_colour.filled())))?
-        .label("input at its P10")
+        .label(m.lg_p10)
         .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], low_colour.filled()));
     chart
         .draw_series(std::iter::once(Rectangle::new([(lo, -1.0), (lo, -1.0)], high_colour.filled())))?
-        .label("input at its P90")
+        .label(m.lg_p90)
         .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], high_colour.filled()));
     chart
         .configure_series_labels()

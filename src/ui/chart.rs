@@ -10,8 +10,11 @@ use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use yew::prelude::*;
 
+use super::backend::AnyBackend;
+use super::download;
 use crate::charts::{ChartInput, Meta, Table, Theme};
-use crate::format::value;
+use crate::format::Fmt;
+use crate::i18n::{fill, messages};
 
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {
@@ -21,6 +24,10 @@ pub struct ChartProps {
     /// A one-sentence summary of what the chart shows, for screen readers.
     pub summary: AttrValue,
     pub dark: bool,
+    /// Language, currency and rate of every label.
+    pub fmt: Fmt,
+    /// For downloaded files' names.
+    pub name: AttrValue,
     /// Bumped when the window resizes, so the chart redraws at its new size.
     pub size: u32,
     #[prop_or_default]
@@ -35,7 +42,7 @@ fn device_pixel_ratio() -> f64 {
 }
 
 /// Draws a chart into a canvas at its CSS size × devicePixelRatio.
-pub fn draw_into(canvas: &web_sys::HtmlCanvasElement, input: &ChartInput, dark: bool) -> Option<Meta> {
+pub fn draw_into(canvas: &web_sys::HtmlCanvasElement, input: &ChartInput, dark: bool, fmt: Fmt) -> Option<Meta> {
     let dpr = device_pixel_ratio();
     let w = canvas.client_width().max(200) as f64;
     let h = canvas.client_height().max(160) as f64;
@@ -44,8 +51,8 @@ pub fn draw_into(canvas: &web_sys::HtmlCanvasElement, input: &ChartInput, dark: 
         canvas.set_width(bw);
         canvas.set_height(bh);
     }
-    let theme = if dark { Theme::dark(dpr) } else { Theme::light(dpr) };
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    let theme = if dark { Theme::dark(dpr) } else { Theme::light(dpr) }.with_fmt(fmt);
+    let backend = AnyBackend::Canvas(CanvasBackend::with_canvas_object(canvas.clone())?);
     let area = backend.into_drawing_area();
     match input.draw(&area, &theme) {
         Ok(meta) => Some(meta),
@@ -54,6 +61,19 @@ pub fn draw_into(canvas: &web_sys::HtmlCanvasElement, input: &ChartInput, dark: 
             None
         }
     }
+}
+
+/// The chart as SVG, drawn by the same function at the canvas's CSS size.
+pub fn to_svg(input: &ChartInput, width: u32, height: u32, dark: bool, fmt: Fmt) -> String {
+    let theme = if dark { Theme::dark(1.0) } else { Theme::light(1.0) }.with_fmt(fmt);
+    let mut svg = String::new();
+    {
+        let area = AnyBackend::Svg(SVGBackend::with_string(&mut svg, (width, height))).into_drawing_area();
+        if let Err(e) = input.draw(&area, &theme) {
+            web_sys::console::error_1(&format!("chart {} as SVG: {e:?}", input.id().key()).into());
+        }
+    }
+    svg
 }
 
 /// Whether any part of an element is inside the viewport.
@@ -78,13 +98,13 @@ pub fn chart_card(props: &ChartProps) -> Html {
         let meta = meta.clone();
         let table = table.clone();
         let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
-        use_effect_with((props.input.clone(), props.dark, props.size), move |(input, dark, _)| {
-            *table.borrow_mut() = input.table();
+        use_effect_with((props.input.clone(), props.dark, props.size, props.fmt), move |(input, dark, _, fmt)| {
+            *table.borrow_mut() = input.table(fmt.lang);
             let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() else { return };
             let draw = {
-                let (input, dark, meta) = (input.clone(), *dark, meta.clone());
+                let (input, dark, meta, fmt) = (input.clone(), *dark, meta.clone(), *fmt);
                 move || {
-                    if let Some(m) = draw_into(&el, &input, dark) {
+                    if let Some(m) = draw_into(&el, &input, dark, fmt) {
                         *meta.borrow_mut() = m;
                     }
                 }
@@ -104,10 +124,11 @@ pub fn chart_card(props: &ChartProps) -> Html {
         let meta = meta.clone();
         let readout = readout.clone();
         let table = table.clone();
+        let fmt = props.fmt;
         Callback::from(move |e: MouseEvent| {
             let dpr = device_pixel_ratio();
             let row = meta.borrow().row_at(e.offset_x() as f64 * dpr, e.offset_y() as f64 * dpr);
-            let text = row.and_then(|r| table.borrow().readout(r));
+            let text = row.and_then(|r| table.borrow().readout(r, &fmt));
             if *readout != text {
                 readout.set(text);
             }
@@ -121,8 +142,40 @@ pub fn chart_card(props: &ChartProps) -> Html {
         let show_table = show_table.clone();
         Callback::from(move |_: MouseEvent| show_table.set(!*show_table))
     };
+    let fmt = props.fmt;
+    let m = messages(fmt.lang);
+    let downloads = {
+        let (input, canvas, dark) = (props.input.clone(), canvas.clone(), props.dark);
+        let stem = props.name.to_string();
+        let label = |format: &str| fill(m.download_as, &[("title", &props.title), ("format", format)]);
+        let png = {
+            let (canvas, stem) = (canvas.clone(), stem.clone());
+            Callback::from(move |_: MouseEvent| {
+                if let Some(c) = canvas.cast::<web_sys::HtmlCanvasElement>() {
+                    download::save_canvas(&c, &download::file_name(&["computedeal", &stem, key], "png"));
+                }
+            })
+        };
+        let svg = {
+            let (input, stem) = (input.clone(), stem.clone());
+            Callback::from(move |_: MouseEvent| {
+                let (w, h) = canvas.cast::<web_sys::Element>().map(|c| (c.client_width().max(640) as u32, c.client_height().max(360) as u32)).unwrap_or((960, 540));
+                download::save_text(&download::file_name(&["computedeal", &stem, key], "svg"), "image/svg+xml", &to_svg(&input, w, h, dark, fmt));
+            })
+        };
+        let csv = Callback::from(move |_: MouseEvent| {
+            download::save_text(&download::file_name(&["computedeal", &stem, key], "csv"), "text/csv;charset=utf-8", &input.table(fmt.lang).to_csv());
+        });
+        html! {
+            <span class="downloads" role="group" aria-label={m.download}>
+                <button type="button" class="dl" data-download="png" aria-label={label("PNG")} title={label("PNG")} onclick={png}>{ "PNG" }</button>
+                <button type="button" class="dl" data-download="svg" aria-label={label("SVG")} title={label("SVG")} onclick={svg}>{ "SVG" }</button>
+                <button type="button" class="dl" data-download="csv" aria-label={label("CSV")} title={label("CSV")} onclick={csv}>{ "CSV" }</button>
+            </span>
+        }
+    };
     // The table is built only when it is shown.
-    let data = if *show_table { props.input.table() } else { Table::default() };
+    let data = if *show_table { props.input.table(fmt.lang) } else { Table::default() };
     html! {
         <figure class="chart-card" id={format!("chart-{key}")} data-chart={key}>
             <figcaption>
@@ -130,8 +183,9 @@ pub fn chart_card(props: &ChartProps) -> Html {
                     <h3>{ props.title.clone() }</h3>
                     <div class="chart-controls">
                         { props.controls.clone() }
+                        { downloads }
                         <button type="button" class="toggle" aria-pressed={show_table.to_string()} aria-controls={format!("table-{key}")} onclick={toggle}>
-                            { if *show_table { "chart" } else { "data" } }
+                            { if *show_table { m.chart } else { m.data } }
                         </button>
                     </div>
                 </div>
@@ -143,10 +197,11 @@ pub fn chart_card(props: &ChartProps) -> Html {
             </div>
             { props.footer.clone() }
             <p class="sr-only">{ props.summary.clone() }</p>
-            if *show_table {
-                <div class="table-wrap" id={format!("table-{key}")}>
+            // Always on the page (empty while hidden), so the toggle's aria-controls points at it.
+            <div class="table-wrap" id={format!("table-{key}")} hidden={!*show_table}>
+                if *show_table {
                     <table class="data">
-                        <caption class="sr-only">{ format!("Data of the chart: {}", props.title) }</caption>
+                        <caption class="sr-only">{ fill(m.data_of, &[("title", &props.title)]) }</caption>
                         <thead><tr>
                             <th scope="col">{ data.label.clone() }</th>
                             { for data.columns.iter().map(|c| html! { <th scope="col">{ c.clone() }</th> }) }
@@ -156,14 +211,14 @@ pub fn chart_card(props: &ChartProps) -> Html {
                                 <tr>
                                     <th scope="row">{ label.clone() }</th>
                                     { for values.iter().zip(&data.units).map(|(v, u)| html! {
-                                        <td data-value={v.is_finite().then(|| v.to_string())}>{ if v.is_finite() { value(*v, *u) } else { "–".to_string() } }</td>
+                                        <td data-value={v.is_finite().then(|| v.to_string())}>{ if v.is_finite() { fmt.value(*v, *u) } else { "–".to_string() } }</td>
                                     }) }
                                 </tr>
                             }) }
                         </tbody>
                     </table>
-                </div>
-            }
+                }
+            </div>
         </figure>
     }
 }

@@ -13,6 +13,7 @@ use yew::prelude::*;
 use super::state::{Action, State};
 use crate::codec::{encode_corrs, parse_corrs};
 use crate::dist::{Dist, Shape};
+use crate::i18n::{self, fill, messages, Lang, Messages};
 use crate::params::{tidy, Group, Kind, Param, P, SLIDER_STEPS as STEPS};
 use crate::sources::{self, Confidence};
 
@@ -39,23 +40,25 @@ pub struct PanelProps {
 #[function_component(InputPanel)]
 pub fn input_panel(props: &PanelProps) -> Html {
     let state = &props.state;
+    let lang = state.lang;
+    let m = messages(lang);
     let changed = state.scenario.changed();
     html! {
-        <section class="inputs" aria-label="Assumptions">
+        <section class="inputs" aria-label={m.assumptions}>
             { for Group::ALL.iter().map(|group| {
                 let params: Vec<P> = P::ALL.iter().copied().filter(|p| p.param().group == *group).collect();
                 let n_changed = params.iter().filter(|p| changed.contains(p)).count();
                 html! {
                     <details class="group" id={format!("group-{}", group.id())} open={matches!(group, Group::Deal | Group::Accelerators | Group::Uncertainty)}>
                         <summary>
-                            { group.label() }
-                            if n_changed > 0 { <span class="badge changed-badge">{ format!("{n_changed} changed") }</span> }
+                            { i18n::group_label(lang, *group) }
+                            if n_changed > 0 { <span class="badge changed-badge">{ fill(m.n_changed, &[("n", &n_changed.to_string())]) }</span> }
                         </summary>
                         { for params.iter().map(|p| {
                             let s = &state.scenario;
                             html! {
                                 <ParamRow key={p.key()} param={*p} value={s.inputs.get(*p)} dist={s.dist(*p).cloned()} error={state.errors.get(p.key()).cloned()}
-                                    preset={s.preset.id} dispatch={props.dispatch.clone()} changed={changed.contains(p)} />
+                                    preset={s.preset.id} dispatch={props.dispatch.clone()} changed={changed.contains(p)} lang={lang} />
                             }
                         }) }
                         if *group == Group::Uncertainty {
@@ -79,12 +82,16 @@ struct RowProps {
     preset: &'static str,
     dispatch: Callback<Action>,
     changed: bool,
+    lang: Lang,
 }
 
 #[function_component(ParamRow)]
 fn param_row(props: &RowProps) -> Html {
     let p = props.param;
     let param = p.param();
+    let lang = props.lang;
+    let m = messages(lang);
+    let label = i18n::param_label(lang, p);
     let key = p.key();
     let value = props.value;
     let dist = props.dist.clone();
@@ -174,7 +181,7 @@ fn param_row(props: &RowProps) -> Html {
             let (min, max, step) = if param.kind == Kind::Quarter { (param.min, param.max, 1.0) } else { (0.0, STEPS, 1.0) };
             html! {
                 <>
-                    <input type="range" class="slider" aria-label={format!("{} slider", param.label)} min={min.to_string()} max={max.to_string()} step={step.to_string()}
+                    <input type="range" class="slider" aria-label={fill(m.slider_of, &[("label", label)])} min={min.to_string()} max={max.to_string()} step={step.to_string()}
                         value={param.slider_position(value).round().to_string()} oninput={on_slider} disabled={dist.is_some()} />
                     <input type="text" inputmode={if param.kind == Kind::Quarter { "text" } else { "decimal" }} id={field_id.clone()} name={key} class="field"
                         value={field_text} onchange={on_field} aria-invalid={invalid.to_string()} aria-describedby={described_by.clone()} disabled={dist.is_some()} />
@@ -186,12 +193,12 @@ fn param_row(props: &RowProps) -> Html {
     html! {
         <div class={class} id={format!("param-{key}")} data-param={key}>
             <div class="param-head">
-                <label for={field_id.clone()}>{ param.label }</label>
-                <span class="unit">{ unit_text(param) }</span>
-                if estimate { <abbr class="badge est" title="This default is our estimate, not a reported figure">{ "est." }</abbr> }
+                <label for={field_id.clone()}>{ label }</label>
+                <span class="unit">{ unit_text(lang, p) }</span>
+                if estimate { <abbr class="badge est" title={m.est_title}>{ m.est }</abbr> }
                 if props.changed {
-                    <span class="badge changed-badge">{ "changed" }</span>
-                    <button type="button" class="link reset" onclick={on_reset} aria-label={format!("Reset {} to the preset's value", param.label)}>{ "reset" }</button>
+                    <span class="badge changed-badge">{ m.changed }</span>
+                    <button type="button" class="link reset" onclick={on_reset} aria-label={fill(m.reset_input, &[("label", label)])}>{ m.reset.to_lowercase() }</button>
                 }
             </div>
             <div class="param-controls">{ control }</div>
@@ -199,10 +206,10 @@ fn param_row(props: &RowProps) -> Html {
                 <div class="uncertain-row">
                     <label class="check">
                         <input type="checkbox" checked={dist.is_some()} onchange={on_uncertain} />
-                        { " uncertain" }
+                        { m.uncertain }
                     </label>
                     if dist.is_some() {
-                        <input type="text" class="dist" id={format!("d-{key}")} aria-label={format!("{} distribution", param.label)} value={dist_text}
+                        <input type="text" class="dist" id={format!("d-{key}")} aria-label={fill(m.distribution_of, &[("label", label)])} value={dist_text}
                             onchange={on_dist} aria-describedby={described_by.clone()} />
                     }
                 </div>
@@ -211,13 +218,14 @@ fn param_row(props: &RowProps) -> Html {
                 <p class="error" id={error_id} role="alert">{ message }</p>
             }
             <p class="help" id={help_id}>
-                { param.help }
-                { " Allowed: " }{ range_text(param) }{ "." }
+                { i18n::param_help(lang, p) }
+                { " " }{ m.allowed }{ " " }{ range_text(m, param) }{ if lang == Lang::Hi { "।" } else { "." } }
                 if let Some(s) = source {
-                    { " Source: " }
-                    if s.url.is_empty() { { s.title } } else { <a href={s.url} target="_blank" rel="noopener noreferrer">{ s.title }</a> }
-                    { format!(" ({}, {})", s.date, confidence_text(s.confidence)) }
-                    if !s.note.is_empty() { <span class="note">{ format!(" {}", s.note) }</span> }
+                    { " " }{ m.source }{ " " }
+                    // Source titles and notes are quoted as published, in English.
+                    if s.url.is_empty() { <span lang="en">{ s.title }</span> } else { <a href={s.url} target="_blank" rel="noopener noreferrer" lang="en">{ s.title }</a> }
+                    { format!(" ({}, {})", s.date, confidence_text(m, s.confidence)) }
+                    if !s.note.is_empty() { <span class="note" lang="en">{ format!(" {}", s.note) }</span> }
                 }
             </p>
         </div>
@@ -232,28 +240,28 @@ fn choice_label(p: P, id: &str) -> String {
     }
 }
 
-fn unit_text(param: &Param) -> &'static str {
-    match param.unit {
+fn unit_text(lang: Lang, p: P) -> &'static str {
+    match p.param().unit {
         "id" | "count" | "quarter" => "",
-        u => u,
+        _ => i18n::param_unit(lang, p),
     }
 }
 
-fn range_text(param: &Param) -> String {
+fn range_text(m: &Messages, param: &Param) -> String {
     match param.kind {
-        Kind::Choice(_) => "a choice from the list".into(),
-        Kind::Number | Kind::Count => format!("{} to {}", param.display(param.min), param.display(param.max)),
+        Kind::Choice(_) => m.a_choice.into(),
+        Kind::Number | Kind::Count => fill(m.range_to, &[("min", &param.display(param.min)), ("max", &param.display(param.max))]),
         Kind::Quarter => param.range_text(),
     }
 }
 
-fn confidence_text(c: Confidence) -> &'static str {
+fn confidence_text(m: &Messages, c: Confidence) -> &'static str {
     match c {
-        Confidence::A => "primary source",
-        Confidence::B => "reputable press or analyst",
-        Confidence::C => "secondary source, a range hint",
-        Confidence::Derived => "our arithmetic from cited figures",
-        Confidence::Estimate => "our estimate",
+        Confidence::A => m.conf_a,
+        Confidence::B => m.conf_b,
+        Confidence::C => m.conf_c,
+        Confidence::Derived => m.conf_derived,
+        Confidence::Estimate => m.conf_estimate,
     }
 }
 
@@ -267,6 +275,7 @@ struct ExtrasProps {
 #[function_component(UncertaintyExtras)]
 fn uncertainty_extras(props: &ExtrasProps) -> Html {
     let scenario = props.state.scenario.clone();
+    let m = messages(props.state.lang);
     let on_defaults = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
@@ -292,14 +301,14 @@ fn uncertainty_extras(props: &ExtrasProps) -> Html {
         <div class="param extras">
             <label class="check">
                 <input type="checkbox" id="f-uncertainty" checked={scenario.uncertainty} onchange={on_defaults} />
-                { " the preset's default ranges" }
+                { m.defaults_label }
             </label>
-            <p class="help">{ "Each preset makes its cost and market inputs uncertain: symmetric ranges from the spread of the sources (our estimate). Turn them off to see only the inputs you made uncertain." }</p>
-            <label for="f-corr">{ "Rank correlations" }</label>
+            <p class="help">{ m.defaults_help }</p>
+            <label for="f-corr">{ m.corr_label }</label>
             <input type="text" class="field wide" id="f-corr" name="corr" value={text} placeholder="capex_usd_per_accelerator:electricity_usd_per_mwh:0.4" onchange={on_corr}
                 aria-describedby="h-corr" aria-invalid={error.is_some().to_string()} />
             if let Some((_, message)) = &error { <p class="error" role="alert">{ message }</p> }
-            <p class="help" id="h-corr">{ "Pairs of uncertain inputs that move together, as input:input:ρ (Spearman, −1 to 1), separated by commas." }</p>
+            <p class="help" id="h-corr">{ m.corr_help }</p>
         </div>
     }
 }

@@ -8,12 +8,16 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::charts::presets::DealPoint;
+use crate::charts::ChartId;
 use crate::dist::Dist;
+use crate::format::{Currency, Fmt};
+use crate::i18n::{self, Lang};
 use crate::model::{evaluate, Outcome};
 use crate::params::P;
 use crate::presets::{self, PRESETS};
 use crate::scenario::{consistency_warnings, Scenario, Warning};
 use crate::sensitivity::{self, Grid, Tornado};
+use crate::view::{check_rate, decode_page, View};
 
 /// Points of the margin heatmap (price × availability).
 pub const GRID_PRICES: usize = 48;
@@ -34,11 +38,27 @@ pub struct State {
     pub output: usize,
     /// Counts changes, so effects can tell a new scenario from a re-render.
     pub revision: u64,
+    /// The language shown (the URL's, else the browser's).
+    pub lang: Lang,
+    /// Currency, rate, chart, embed layout and the scenario pinned as A.
+    pub view: View,
+    /// Scenario A's outcome, when one is pinned.
+    pub pinned: Option<Rc<Outcome>>,
+    /// The query the page was opened with: its notices are rebuilt in a new language.
+    pub opened_with: Rc<String>,
+    /// The last import: Ok(file name) or Err((file name, why, in a list)).
+    pub import: Option<Result<String, (String, Vec<String>)>>,
 }
 
 impl State {
-    pub fn new(scenario: Scenario, notices: Vec<Warning>) -> State {
+    pub fn new(scenario: Scenario, notices: Vec<Warning>, view: View, lang: Lang, opened_with: String) -> State {
+        i18n::set_lang(lang);
+        let output = view.output.unwrap_or_else(|| crate::batch::headline_index("npv_usd").unwrap_or(3));
         let mut s = State {
+            lang,
+            pinned: None,
+            opened_with: Rc::new(opened_with),
+            import: None,
             outcome: Rc::new(evaluate(&scenario.inputs)),
             tornado: Rc::new(Tornado { base: Vec::new(), swings: Vec::new() }),
             grid: Rc::new(sensitivity::price_availability(&scenario, 2, 2)),
@@ -46,15 +66,31 @@ impl State {
             scenario,
             errors: BTreeMap::new(),
             notices,
-            output: crate::batch::headline_index("npv_usd").unwrap_or(3),
+            output,
             revision: 0,
+            view,
         };
         s.derive();
         s
     }
 
+    /// How numbers are written: the language, the currency and its rate.
+    pub fn fmt(&self) -> Fmt {
+        self.view.fmt(self.lang)
+    }
+
+    /// The name of a scenario: its preset's, marked when it differs from it.
+    pub fn name_of(s: &Scenario) -> String {
+        if s.changed().is_empty() {
+            s.preset.name.to_string()
+        } else {
+            i18n::fill(i18n::t().your_changes, &[("name", s.preset.name)])
+        }
+    }
+
     /// Works out everything the view shows from the scenario.
     fn derive(&mut self) {
+        self.pinned = self.view.compare.as_ref().map(|a| Rc::new(evaluate(&a.inputs)));
         let s = &self.scenario;
         self.outcome = Rc::new(evaluate(&s.inputs));
         self.tornado = Rc::new(sensitivity::tornado(s));
@@ -70,7 +106,7 @@ impl State {
         if let Some(i) = PRESETS.iter().position(|p| p.id == s.preset.id) {
             let o = &self.outcome;
             deals[i] = DealPoint {
-                name: if s.changed().is_empty() { s.preset.name.to_string() } else { format!("{} (your changes)", s.preset.name) },
+                name: State::name_of(s),
                 price_usd_per_accelerator_hour: o.price_usd_per_accelerator_hour,
                 usd_per_gw_year: o.usd_per_gw_year.unwrap_or(0.0),
                 current: true,
@@ -100,6 +136,17 @@ pub enum Action {
     DismissNotices,
     /// Replace the whole scenario (an imported file, a link).
     Replace(Scenario),
+    /// An imported file: its name, scenario and repairs.
+    Imported(String, Scenario, Vec<Warning>),
+    /// A file that could not be imported: its name and why.
+    ImportFailed(String, Vec<String>),
+    SetLang(Lang),
+    SetCurrency(Currency),
+    /// The exchange rate's text as typed.
+    SetFx(String),
+    /// Pin the scenario on screen as A, or unpin it.
+    Pin(bool),
+    SelectChart(Option<ChartId>),
 }
 
 impl Reducible for State {
@@ -166,6 +213,7 @@ impl Reducible for State {
             }
             Action::SelectOutput(k) => {
                 next.output = k;
+                next.view.output = Some(k);
                 rederive = false;
                 next.revision += 1;
             }
@@ -176,6 +224,56 @@ impl Reducible for State {
             Action::Replace(s) => {
                 next.scenario = s;
                 next.errors.clear();
+            }
+            Action::Imported(name, s, repairs) => {
+                next.scenario = s;
+                next.errors.clear();
+                next.notices.retain(|w| w.severity != crate::scenario::Severity::Rejected);
+                next.notices.extend(repairs);
+                next.import = Some(Ok(name));
+            }
+            Action::ImportFailed(name, why) => {
+                next.import = Some(Err((name, why)));
+                rederive = false;
+            }
+            Action::SetLang(lang) => {
+                i18n::set_lang(lang);
+                next.lang = lang;
+                next.view.lang = Some(lang);
+                // Messages were written in the old language: rebuild the link's, drop the fields'.
+                next.errors.clear();
+                next.import = None;
+                if !next.notices.is_empty() {
+                    let keys: Vec<String> = next.notices.iter().map(|w| w.key.clone()).collect();
+                    next.notices = decode_page(&next.opened_with).warnings.into_iter().filter(|w| keys.contains(&w.key)).collect();
+                }
+            }
+            Action::SetCurrency(c) => {
+                next.view.currency = c;
+                next.view.fx = None;
+                next.errors.remove("fx");
+                rederive = false;
+                next.revision += 1;
+            }
+            Action::SetFx(text) => {
+                match check_rate(next.view.currency, &text) {
+                    Ok(r) => {
+                        next.errors.remove("fx");
+                        next.view.fx = (r != next.view.currency.default_rate()).then_some(r);
+                        next.revision += 1;
+                    }
+                    Err(w) => {
+                        next.errors.insert("fx".into(), (text, w.message));
+                    }
+                }
+                rederive = false;
+            }
+            Action::Pin(on) => {
+                next.view.compare = on.then(|| next.scenario.clone());
+            }
+            Action::SelectChart(c) => {
+                next.view.chart = c;
+                rederive = false;
             }
         }
         if rederive {

@@ -48,7 +48,7 @@ test('each preset loads and shows different headline numbers', async () => {
   await page.goto(server.url);
   await waitReady(page);
   const ids = await page.$$eval('#preset option', (os) => os.map((o) => o.value));
-  assert.equal(ids.length, 9);
+  assert.equal(ids.length, 10);
   const seen = new Map();
   for (const id of ids) {
     await page.selectOption('#preset', id);
@@ -128,7 +128,8 @@ test('the data toggle shows the chart\'s numbers, which are the model\'s', async
   });
   // And back to the chart.
   await page.click('#chart-deployment button.toggle');
-  assert.equal(await page.locator('#table-deployment').count(), 0);
+  assert.equal(await page.locator('#table-deployment table').count(), 0);
+  assert.equal(await page.locator('#table-deployment').isHidden(), true);
   await page.context().close();
 });
 

@@ -1,0 +1,97 @@
+//! One drawing backend for the page: the canvas on screen or the SVG of a
+//! download. The chart functions are generic over the backend; drawing both
+//! through this enum compiles them once instead of twice (about 100 KB of
+//! wasm), at the cost of a match per primitive.
+
+use plotters::prelude::*;
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
+use plotters_canvas::CanvasBackend;
+
+pub enum AnyBackend<'a> {
+    Canvas(CanvasBackend),
+    Svg(SVGBackend<'a>),
+}
+
+/// A backend's error, as text.
+#[derive(Debug)]
+pub struct AnyError(pub String);
+
+impl std::fmt::Display for AnyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for AnyError {}
+
+fn map<E: std::error::Error + Send + Sync>(e: DrawingErrorKind<E>) -> DrawingErrorKind<AnyError> {
+    match e {
+        DrawingErrorKind::DrawingError(e) => DrawingErrorKind::DrawingError(AnyError(e.to_string())),
+        DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),
+    }
+}
+
+type R = Result<(), DrawingErrorKind<AnyError>>;
+
+macro_rules! both {
+    ($self:ident, $b:ident => $call:expr) => {
+        match $self {
+            AnyBackend::Canvas($b) => $call.map_err(map),
+            AnyBackend::Svg($b) => $call.map_err(map),
+        }
+    };
+}
+
+impl DrawingBackend for AnyBackend<'_> {
+    type ErrorType = AnyError;
+
+    fn get_size(&self) -> (u32, u32) {
+        match self {
+            AnyBackend::Canvas(b) => b.get_size(),
+            AnyBackend::Svg(b) => b.get_size(),
+        }
+    }
+
+    fn ensure_prepared(&mut self) -> R {
+        both!(self, b => b.ensure_prepared())
+    }
+
+    fn present(&mut self) -> R {
+        both!(self, b => b.present())
+    }
+
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> R {
+        both!(self, b => b.draw_pixel(point, color))
+    }
+
+    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> R {
+        both!(self, b => b.draw_line(from, to, style))
+    }
+
+    fn draw_rect<S: BackendStyle>(&mut self, upper_left: BackendCoord, bottom_right: BackendCoord, style: &S, fill: bool) -> R {
+        both!(self, b => b.draw_rect(upper_left, bottom_right, style, fill))
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> R {
+        both!(self, b => b.draw_path(path, style))
+    }
+
+    fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> R {
+        both!(self, b => b.draw_circle(center, radius, style, fill))
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, vert: I, style: &S) -> R {
+        both!(self, b => b.fill_polygon(vert, style))
+    }
+
+    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> R {
+        both!(self, b => b.draw_text(text, style, pos))
+    }
+
+    fn estimate_text_size<T: BackendTextStyle>(&self, text: &str, style: &T) -> Result<(u32, u32), DrawingErrorKind<AnyError>> {
+        match self {
+            AnyBackend::Canvas(b) => b.estimate_text_size(text, style).map_err(map),
+            AnyBackend::Svg(b) => b.estimate_text_size(text, style).map_err(map),
+        }
+    }
+}
