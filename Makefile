@@ -9,16 +9,20 @@ export CHROMIUM ?= /usr/bin/chromium
 export WASM_BINDGEN_TEST_TIMEOUT ?= 300
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: serve dist test test-native test-wasm test-e2e bench tools-web tools-test clean
+.PHONY: serve dist single-file test test-native test-wasm test-e2e bench tools-web tools-test clean
 
 ## serve: build and serve the calculator at http://127.0.0.1:8080
 serve: tools-web
-	trunk serve --release --public-url / --address 127.0.0.1 --port 8080
+	trunk serve --release --no-autoreload --public-url / --address 127.0.0.1 --port 8080
 
 ## dist: the optimized static site in dist/ (release, simd128, wasm-opt, relative URLs)
 dist: tools-web
 	trunk build --release
 	scripts/sizes.sh dist
+
+## single-file: dist/computedeal.html, one self-contained file that works from file://
+single-file: dist
+	node scripts/single-file.mjs dist
 
 ## test: every test layer: native, wasm in headless Chromium, end-to-end
 test: tools-test test-native test-wasm test-e2e
@@ -29,8 +33,8 @@ test-native:
 test-wasm:
 	cargo test --locked --target wasm32-unknown-unknown --test web
 
-test-e2e: dist
-	node --test --test-concurrency=1 tests/e2e/
+test-e2e: dist single-file
+	node --test --test-concurrency=1 --test-timeout=300000 tests/e2e/
 
 ## bench: benchmarks (release builds), natively and in headless Chromium; one JSON line per measurement
 bench: tools-test dist

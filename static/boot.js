@@ -21,4 +21,15 @@
   window.addEventListener('unhandledrejection', function (e) {
     fail(String((e && e.reason && e.reason.message) || e.reason || 'unknown error').slice(0, 200));
   });
+
+  // Offline: a service worker caches this build (static/sw.js) after the page
+  // has loaded. `#dev` or `?sw=0` in the address turn it off and remove it.
+  if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
+    var off = location.hash === '#dev' || /[?&]sw=0(&|$)/.test(location.search);
+    if (off) {
+      navigator.serviceWorker.getRegistrations().then(function (rs) { rs.forEach(function (r) { r.unregister(); }); });
+    } else {
+      window.addEventListener('load', function () { navigator.serviceWorker.register('sw.js').catch(function () {}); });
+    }
+  }
 })();

@@ -10,9 +10,11 @@ pub mod backend;
 pub mod bench;
 pub mod chart;
 pub mod download;
+pub mod embed;
 pub mod inputs;
 pub mod results;
 pub mod runner;
+pub mod share;
 pub mod state;
 pub mod worker;
 
@@ -162,6 +164,22 @@ pub fn app(props: &AppProps) -> Html {
             UrlSync::schedule(&sync);
         });
     }
+    // An embed tells its host how tall it is; a link to a chart scrolls to it.
+    {
+        let embed = state.view.embed;
+        let chart = state.view.chart;
+        let watch = use_mut_ref(|| None);
+        use_effect_with((), move |_| {
+            if embed {
+                *watch.borrow_mut() = embed::watch_height();
+                embed::post_height();
+            } else if let Some(c) = chart {
+                if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&format!("chart-{}", c.key()))) {
+                    el.scroll_into_view();
+                }
+            }
+        });
+    }
     // A new scenario: start its Monte Carlo (the stale run is cancelled).
     {
         let runner = runner.clone();
@@ -237,14 +255,11 @@ pub fn app(props: &AppProps) -> Html {
             }
         })
     };
-    let on_fx = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            if let Some(i) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
-                dispatch.emit(Action::SetFx(i.value()));
-            }
-        })
-    };
+    let on_fx = use_callback(dispatch.clone(), |e: Event, dispatch| {
+        if let Some(i) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+            dispatch.emit(Action::SetFx(i.value()));
+        }
+    });
     let on_pin = {
         let dispatch = dispatch.clone();
         let pinned = a.is_some();
@@ -412,6 +427,33 @@ pub fn app(props: &AppProps) -> Html {
     let fx_error = state.errors.get("fx").cloned();
     let rc = Rc::new((*state).clone());
 
+    if state.view.embed {
+        let chart = state.view.chart.unwrap_or(crate::charts::ChartId::CashFlow);
+        let full = share::url_of(&state, &View { embed: false, kpis: Vec::new(), ..state.view.clone() });
+        let kpis = state.view.embed_kpis();
+        return html! {
+            <div class="page embed" data-embed="1">
+                <header class="embed-head">
+                    <h1 class="embed-name">{ State::name_of(s) }</h1>
+                    <a class="open-full" href={full} target="_blank" rel="noopener">{ m.open_full }{ " ↗" }</a>
+                </header>
+                if !state.notices.is_empty() {
+                    <div class="notices" role="status">
+                        <p>{ m.notices }</p>
+                        <ul>{ for state.notices.iter().map(|w| html! { <li data-key={w.key.clone()}>{ w.message.clone() }</li> }) }</ul>
+                        <button type="button" class="link" onclick={dismiss}>{ m.dismiss }</button>
+                    </div>
+                }
+                <Cards state={rc.clone()} mc={(*mc).clone()} only={kpis} />
+                { for charts.into_iter().filter(|c| c.input.id() == chart).map(|c| html! {
+                    <ChartCard input={c.input} title={c.title} description={c.description} summary={c.summary} dark={dark} fmt={fmt} name={s.preset.id}
+                        size={*size} controls={c.controls} footer={html! {}} />
+                }) }
+                <footer class="attribution"><p>{ m.attribution }</p></footer>
+            </div>
+        };
+    }
+
     html! {
         <div class="page">
             <header class="top">
@@ -429,9 +471,8 @@ pub fn app(props: &AppProps) -> Html {
                         { for Currency::ALL.iter().map(|c| html! { <option value={c.code()} selected={*c == state.view.currency}>{ format!("{} {}", c.symbol(), c.code()) }</option> }) }
                     </select>
                     if state.view.currency != Currency::Usd {
-                        <label for="fx">{ m.fx_rate }</label>
-                        <input type="text" inputmode="decimal" id="fx" class="field fx" aria-describedby="fx-help" aria-invalid={fx_error.is_some().to_string()}
-                            value={fx_error.as_ref().map(|e| e.0.clone()).unwrap_or_else(|| crate::params::format_number(state.view.rate()))} onchange={on_fx} />
+                        <FxField text={fx_error.as_ref().map(|e| e.0.clone()).unwrap_or_else(|| crate::params::format_number(state.view.rate()))}
+                            invalid={fx_error.is_some()} label={m.fx_rate} onchange={on_fx} />
                     }
                 </div>
             </header>
@@ -459,6 +500,7 @@ pub fn app(props: &AppProps) -> Html {
                     <input type="file" id="import-file" ref={import_input} accept=".json,application/json" hidden=true onchange={on_import} aria-label={m.import_json} />
                 </div>
             </div>
+            <share::SharePanel state={rc.clone()} dispatch={dispatch.clone()} />
             <p class="deal-summary">{ crate::i18n::preset_summary(lang, s.preset) }</p>
             if let Some(import) = &state.import {
                 { match import {
@@ -501,6 +543,27 @@ pub fn app(props: &AppProps) -> Html {
                 <p>{ m.footer }</p>
             </footer>
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FxProps {
+    text: String,
+    invalid: bool,
+    label: &'static str,
+    onchange: Callback<Event>,
+}
+
+/// The exchange-rate field: its own component, so a Monte Carlo report that
+/// re-renders the page does not reset what the reader is typing.
+#[function_component(FxField)]
+fn fx_field(props: &FxProps) -> Html {
+    html! {
+        <>
+            <label for="fx">{ props.label }</label>
+            <input type="text" inputmode="decimal" id="fx" class="field fx" aria-describedby="fx-help" aria-invalid={props.invalid.to_string()}
+                value={props.text.clone()} onchange={props.onchange.clone()} />
+        </>
     }
 }
 

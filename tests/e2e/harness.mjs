@@ -20,7 +20,8 @@ const TYPES = {
 
 /** Serves `dir` at `prefix` (for example '/' or '/blog/tools/calc/') on 127.0.0.1 and a free port. */
 export async function serve(dir = DIST, prefix = '/') {
-  const server = http.createServer((req, res) => {
+  // Large headers: the tests open links with a 1 MB value.
+  const server = http.createServer({ maxHeaderSize: 4 << 20 }, (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     let rel = decodeURIComponent(url.pathname);
     if (!rel.startsWith(prefix)) { res.writeHead(404); res.end('not found'); return; }

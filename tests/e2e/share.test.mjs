@@ -1,0 +1,277 @@
+// Share, embed, host anywhere, work offline: a link reproduces the CLI's
+// numbers, the URL follows the page at most every 300 ms, bad and hostile
+// parameters become notices, the embed fits its frame and tells a host on
+// another origin its height, dist/ works under a sub-path and offline, and
+// the single file works from file://.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serve, launch, newPage, waitReady, waitMc, foreignRequests, cliEval, setField, DIST, ROOT } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function kpi(page, key, attr = 'data-value') {
+  return Number(await page.locator(`[data-kpi="${key}"]`).first().getAttribute(attr));
+}
+
+test('a deep link gives the same headline numbers as computedeal eval on the same query', async () => {
+  const query = 'preset=microsoft-iren-2025&pue=1.32&accelerators=80000&wacc=0.095&start=2025Q4&delay_months=3&uncertainty=off&lang=hi&currency=EUR';
+  const page = await newPage(browser);
+  await page.goto(`${server.url}?${query}`);
+  await waitReady(page);
+  const cli = cliEval(query);
+  assert.deepEqual(cli.warnings, []);
+  for (const key of ['price_usd_per_accelerator_hour', 'cost_usd_per_accelerator_hour', 'margin', 'npv_usd', 'irr', 'payback_years', 'it_mw_peak', 'facility_mw_peak', 'energy_gwh_per_year', 'co2_kt_per_year', 'capex_usd', 'usd_per_million_tokens']) {
+    const v = await page.locator(`[data-kpi="${key}"]`).first().getAttribute('data-value');
+    assert.equal(v === null ? null : Number(v), cli[key], key);
+  }
+  assert.equal(await page.getAttribute('html', 'lang'), 'hi');
+  assert.equal(await page.locator('#currency').inputValue(), 'EUR');
+  // Opening the link does not rewrite it.
+  assert.equal(new URL(page.url()).search, `?${query}`);
+  await page.context().close();
+});
+
+test('the URL follows every change, at most once per 300 ms while a slider moves', async () => {
+  const page = await newPage(browser);
+  await page.addInitScript(() => {
+    window.__writes = [];
+    const replace = history.replaceState.bind(history);
+    history.replaceState = (s, t, url) => { window.__writes.push([performance.now(), String(url)]); return replace(s, t, url); };
+  });
+  await page.goto(server.url);
+  await waitReady(page);
+  await page.evaluate(() => { document.getElementById('param-delay_months').closest('details').open = true; });
+  // Thirty slider moves in about 300 ms.
+  await page.evaluate(async () => {
+    const slider = document.querySelector('#param-delay_months input[type=range]');
+    for (let i = 1; i <= 30; i++) {
+      slider.value = String(i * 3);
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  });
+  await page.waitForTimeout(700);
+  const writes = await page.evaluate(() => window.__writes);
+  assert.ok(writes.length >= 2 && writes.length <= 4, `${writes.length} writes`);
+  for (let i = 1; i < writes.length; i++) assert.ok(writes[i][0] - writes[i - 1][0] >= 295, `writes ${Math.round(writes[i][0] - writes[i - 1][0])} ms apart`);
+  // The last write is the last position, and the link opens it.
+  const delay = await page.locator('#f-delay_months').inputValue();
+  assert.ok(new URL(page.url()).searchParams.get('delay_months') === delay, `${page.url()} vs ${delay}`);
+  const again = await newPage(browser);
+  await again.goto(page.url());
+  await waitReady(again);
+  assert.equal(await kpi(again, 'npv_usd'), await kpi(page, 'npv_usd'));
+  // Back to the preset's value: the key leaves the link.
+  await page.click('#param-delay_months button.reset');
+  await page.waitForFunction(() => !location.search.includes('delay_months'));
+  for (const p of [page, again]) await p.context().close();
+});
+
+test('unknown and invalid parameters load with defaults and a dismissible notice that says why', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}?pue=7&frobnicate=1&currency=GBP&chart=pie&start=2025Q9&corr=pue:nope:0.5`);
+  await waitReady(page);
+  const items = await page.$$eval('.notices li', (lis) => lis.map((li) => [li.dataset.key, li.textContent]));
+  const text = items.map((i) => i[1]).join('\n');
+  for (const want of ['pue=7 is out of range: allowed 1 to 2.5', "'frobnicate' is not a parameter", "currency='GBP' is not allowed: USD, INR or EUR", "chart='pie' is not a chart", "start='2025Q9'", "'nope' is not a parameter"]) {
+    assert.ok(text.includes(want), `${want} in\n${text}`);
+  }
+  assert.equal(await kpi(page, 'npv_usd'), cliEval('').npv_usd, 'defaults for what was ignored');
+  await page.click('.notices button');
+  await page.waitForSelector('.notices', { state: 'detached' });
+  await page.context().close();
+});
+
+test('hostile inputs produce notices, not broken pages', async () => {
+  const page = await newPage(browser);
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  const hostile = [
+    `lang=${encodeURIComponent('<script>alert(1)</script>')}`,
+    `kpis=${encodeURIComponent('<img src=x onerror=alert(2)>')}`,
+    'pue=NaN', 'wacc=-1e308', '__proto__=1', 'constructor=x',
+    `preset=${encodeURIComponent('"><svg onload=alert(3)>')}`,
+  ].join('&');
+  await page.goto(`${server.url}?${hostile}`);
+  await waitReady(page);
+  const text = await page.locator('.notices').textContent();
+  for (const want of ["lang='<script>alert(1)</script>'", "kpis='<img src=x onerror=alert(2)>'", 'pue=', 'wacc=-1e308 is out of range', "'__proto__' is not a parameter", "'constructor' is not a parameter", 'is not a preset']) {
+    assert.ok(text.includes(want), `${want} in ${text}`);
+  }
+  // Shown as text: no element came from the link.
+  assert.equal(await page.locator('#app script, #app svg, #app img').count(), 0);
+  assert.equal(await kpi(page, 'npv_usd'), cliEval('').npv_usd);
+  // A 1 MB value: the link is cut at its limit and the page says so.
+  const big = await newPage(browser);
+  await big.goto(`${server.url}?pue=${'9'.repeat(1 << 20)}`);
+  await waitReady(big);
+  assert.match(await big.locator('.notices').textContent(), /the link is 1048580 characters long; only the first 8192 were read/);
+  assert.deepEqual(dialogs, []);
+  for (const p of [page, big]) {
+    assert.deepEqual(p.errors, []);
+    await p.context().close();
+  }
+});
+
+test('the copy buttons give the link to this view and an iframe snippet for it', async () => {
+  const page = await newPage(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto(`${server.url}?preset=india-1gw`);
+  await waitReady(page);
+  await setField(page, 'delay_months', '6');
+  await page.waitForFunction(() => location.search.includes('delay_months=6'));
+  await page.click('#share summary');
+  await page.click('#copy-link');
+  await page.waitForSelector('.copied');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(link, page.url());
+  await page.selectOption('#embed-chart', 'heatmap');
+  await page.click('#copy-embed');
+  const snippet = await page.evaluate(() => navigator.clipboard.readText());
+  const src = snippet.match(/<iframe src="([^"]+)"/)[1].replaceAll('&amp;', '&');
+  const params = new URL(src).searchParams;
+  assert.equal(params.get('embed'), '1');
+  assert.equal(params.get('chart'), 'heatmap');
+  assert.equal(params.get('preset'), 'india-1gw');
+  assert.equal(params.get('delay_months'), '6');
+  assert.match(snippet, /title="computedeal: 1 GW AI data centre in India \(Mumbai\) \(your changes\)" loading="lazy" width="100%" height="600"/);
+  const listener = snippet.split('<script>')[1].split('</script>')[0].trim().split('\n');
+  assert.ok(listener.length <= 5, `${listener.length} lines`);
+  await page.uncheck('#embed-listener');
+  assert.ok(!(await page.locator('#embed-code').inputValue()).includes('<script>'));
+  await page.context().close();
+});
+
+test('the embed view shows one chart, four figures, the name, a link back and an attribution, within 600 px from 320 px wide', async () => {
+  for (const width of [320, 600]) {
+    const page = await newPage(browser, { viewport: { width, height: 600 } });
+    await page.goto(`${server.url}?embed=1&chart=heatmap&kpis=npv_usd,irr,margin,p_loss&preset=microsoft-iren-2025`);
+    await waitReady(page);
+    await waitMc(page);
+    assert.deepEqual(await page.$$eval('[data-kpi]', (els) => els.map((e) => e.dataset.kpi)), ['npv_usd', 'irr', 'margin', 'p_loss']);
+    assert.deepEqual(await page.$$eval('figure.chart-card', (els) => els.map((e) => e.dataset.chart)), ['heatmap']);
+    assert.match(await page.locator('.embed-name').textContent(), /Microsoft/);
+    const full = new URL(await page.getAttribute('.open-full', 'href'));
+    assert.equal(full.searchParams.get('embed'), null);
+    assert.equal(full.searchParams.get('preset'), 'microsoft-iren-2025');
+    assert.match(await page.locator('.attribution').textContent(), /computedeal/);
+    const size = await page.evaluate(() => ({ app: document.getElementById('app').getBoundingClientRect().height, scroll: document.documentElement.scrollWidth }));
+    assert.ok(size.app <= 600, `${width} px wide: ${size.app} px tall`);
+    assert.ok(size.scroll <= width, `${width} px wide: scrolls to ${size.scroll}`);
+    await page.context().close();
+  }
+});
+
+/** Serves embed-example.html on its own origin, its frames pointing at the calculator's origin. */
+async function blogServer(calculator) {
+  const html = fs.readFileSync(path.join(DIST, 'embed-example.html'), 'utf8').replaceAll('src="./?', `src="${calculator}?`);
+  const s = http.createServer((req, res) => { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(html); });
+  await new Promise((resolve) => s.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${s.address().port}`, close: () => new Promise((r) => { s.closeAllConnections?.(); s.close(r); }) };
+}
+
+test('the embed in an iframe on another origin tells its host its height, and the host resizes the frame', async () => {
+  const blog = await blogServer(server.url);
+  const page = await newPage(browser, { viewport: { width: 900, height: 3000 } });
+  await page.goto(`${blog.origin}/`);
+  for (const id of ['embed-aws', 'embed-india']) {
+    const frame = page.frameLocator(`#${id}`);
+    await frame.locator('#app[data-mc="done"]').waitFor({ timeout: 60000 });
+    // The listener set the frame's height from the embed's messages: the
+    // content's height, not the 600 px default (polled: the last message may be in flight).
+    let frameHeight = 0;
+    let contentHeight = -1;
+    for (let i = 0; i < 100 && (frameHeight === 0 || Math.abs(frameHeight - contentHeight) > 1); i++) {
+      await page.waitForTimeout(100);
+      [frameHeight, contentHeight] = await Promise.all([
+        page.$eval(`#${id}`, (f) => parseFloat(f.style.height || '0')),
+        frame.locator('#app').evaluate((app) => Math.ceil(app.getBoundingClientRect().height)),
+      ]);
+    }
+    assert.ok(Math.abs(frameHeight - contentHeight) <= 1, `${id}: frame ${frameHeight} px, content ${contentHeight} px`);
+    assert.ok(frameHeight > 300 && frameHeight < 600, `${id}: ${frameHeight}`);
+  }
+  // The India frame is in rupees; the frames loaded only from the two origins.
+  assert.match(await page.frameLocator('#embed-india').locator('[data-kpi="capex_usd"] .card-value').textContent(), /₹/);
+  assert.deepEqual(page.requests.filter((u) => !u.startsWith(blog.origin) && !u.startsWith(server.origin) && !/^(data|blob):/.test(u)), []);
+  await page.context().close();
+  await blog.close();
+});
+
+test('the same dist/ works under a sub-path', async () => {
+  const sub = await serve(DIST, '/blog/tools/calc/');
+  const page = await newPage(browser);
+  const failed = [];
+  page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+  await page.goto(`${sub.url}?pue=1.3`);
+  await waitReady(page);
+  await waitMc(page);
+  assert.equal(await kpi(page, 'npv_usd'), cliEval('pue=1.3').npv_usd);
+  assert.ok(await page.evaluate(() => Number(document.querySelector('[data-kpi="p_loss"]').dataset.value) >= 0), 'the workers ran under the sub-path');
+  assert.deepEqual(failed, []);
+  assert.deepEqual(foreignRequests(page, sub.origin), []);
+  await page.context().close();
+  await sub.close();
+});
+
+test('after one visit the page reloads with the network off; ?sw=0 turns the cache off', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}?preset=oracle-openai-2025`);
+  await waitReady(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 }).catch(async () => {
+    await page.reload();
+  });
+  await waitReady(page);
+  const npv = await kpi(page, 'npv_usd');
+  await page.context().setOffline(true);
+  await page.reload();
+  await waitReady(page);
+  await waitMc(page);
+  assert.equal(await kpi(page, 'npv_usd'), npv);
+  assert.ok(await page.evaluate(() => Number(document.querySelector('[data-kpi="p_loss"]').dataset.value) >= 0), 'the Monte Carlo workers ran offline');
+  // The cache is this build's; the escape hatch removes the worker.
+  const caches = await page.evaluate(() => caches.keys());
+  assert.equal(caches.length, 1);
+  assert.match(caches[0], /^computedeal-[0-9a-f]{16}$/);
+  await page.context().setOffline(false);
+  await page.goto(`${server.url}?sw=0`);
+  await waitReady(page);
+  await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistrations()).length === 0);
+  await page.context().close();
+});
+
+test('the single file works from file:// with no server', async () => {
+  const file = path.join(DIST, 'computedeal.html');
+  assert.ok(fs.existsSync(file), 'make single-file wrote dist/computedeal.html');
+  const page = await newPage(browser);
+  await page.goto(`${pathToFileURL(file).href}?preset=google-anthropic-tpu-2025`);
+  await waitReady(page);
+  await waitMc(page, 120000);
+  const cli = cliEval('preset=google-anthropic-tpu-2025');
+  assert.equal(await kpi(page, 'npv_usd'), cli.npv_usd);
+  assert.ok(await page.evaluate(() => Number(document.querySelector('[data-kpi="p_loss"]').dataset.value) >= 0));
+  assert.deepEqual(page.requests.filter((u) => !/^(file|data|blob):/.test(u)), []);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('axe-core finds no serious or critical violation in the embed view (en, hi)', async () => {
+  for (const lang of ['en', 'hi']) {
+    const page = await newPage(browser, { viewport: { width: 600, height: 600 }, bypassCSP: true });
+    await page.goto(`${server.url}?embed=1&lang=${lang}&currency=INR`);
+    await waitReady(page);
+    await waitMc(page);
+    await page.evaluate(fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+    const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+    assert.deepEqual(bad, [], lang);
+    await page.context().close();
+  }
+});
