@@ -156,11 +156,6 @@ fn sig3_decimals(v: f64) -> usize {
     }
 }
 
-/// Three significant figures.
-pub fn sig3(v: f64) -> String {
-    fixed(v, sig3_decimals(v))
-}
-
 /// "$8.00B" → "$8B", "2.50%" → "2.5%"; leaves integers alone.
 fn trim_zeros(text: &str) -> String {
     let Some(dot) = text.find('.') else { return text.to_string() };
@@ -312,26 +307,6 @@ impl Fmt {
     }
 }
 
-/// Dollars with a short scale, in English: $38.0B, −$1.25M, $450k, $3.00.
-pub fn usd(v: f64) -> String {
-    Fmt::default().money(v)
-}
-
-/// Dollars on an axis: as `usd` without trailing zeros ($8B, $2.5B, −$500M).
-pub fn usd_axis(v: f64) -> String {
-    trim_zeros(&usd(v))
-}
-
-/// A value on an axis, in English and USD.
-pub fn axis(v: f64, unit: Unit) -> String {
-    Fmt::default().axis(v, unit)
-}
-
-/// A value in its unit, in English and USD.
-pub fn value(v: f64, unit: Unit) -> String {
-    Fmt::default().value(v, unit)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -410,13 +385,14 @@ mod tests {
 
     #[test]
     fn axis_labels_drop_trailing_zeros() {
-        assert_eq!(usd_axis(8e9), "$8B");
-        assert_eq!(usd_axis(2.5e9), "$2.5B");
-        assert_eq!(usd_axis(-5e8), "−$500M");
-        assert_eq!(usd_axis(0.0), "$0");
-        assert_eq!(axis(0.025, Unit::Fraction), "2.5%");
-        assert_eq!(axis(3.0, Unit::UsdPerHour), "$3");
-        assert_eq!(axis(4485.0, Unit::Mw), "4,485 MW");
+        let f = Fmt::default();
+        assert_eq!(f.axis(8e9, Unit::Usd), "$8B");
+        assert_eq!(f.axis(2.5e9, Unit::Usd), "$2.5B");
+        assert_eq!(f.axis(-5e8, Unit::Usd), "−$500M");
+        assert_eq!(f.axis(0.0, Unit::Usd), "$0");
+        assert_eq!(f.axis(0.025, Unit::Fraction), "2.5%");
+        assert_eq!(f.axis(3.0, Unit::UsdPerHour), "$3");
+        assert_eq!(f.axis(4485.0, Unit::Mw), "4,485 MW");
         assert_eq!(Fmt::new(Lang::Hi, Currency::Usd, 1.0).axis(8e9, Unit::Usd), "$8 अरब");
     }
 
@@ -433,7 +409,7 @@ mod tests {
         assert_eq!(group_indian(323_000), "3,23,000");
         assert_eq!(fixed(-1234.567, 1), "−1,234.6");
         assert_eq!(fixed(-0.04, 1), "0.0");
-        assert_eq!(sig3(0.000_123_45), "0.000123");
+        assert_eq!(Fmt::default().sig3(0.000_123_45), "0.000123");
         assert_eq!(Currency::from_code("inr"), Some(Currency::Inr));
         assert_eq!(Currency::from_code("GBP"), None);
     }

@@ -3,7 +3,7 @@
 
 use plotters::prelude::*;
 
-use super::{DrawResult, Meta, Table, Theme};
+use super::{draw_legend, DrawResult, Meta, Table, Theme};
 use crate::mc::Band;
 use crate::i18n::Messages;
 use crate::model::Outcome;
@@ -89,13 +89,7 @@ pub fn draw<DB: DrawingBackend>(
             .label(m.lg_scenario_a)
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 12, y)], colour.stroke_width(2)));
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .background_style(theme.background.mix(0.85))
-        .border_style(theme.grid)
-        .label_font(theme.legend_font(area.dim_in_pixel().0))
-        .draw()?;
+    draw_legend(&mut chart, theme, SeriesLabelPosition::UpperLeft, area.dim_in_pixel().0)?;
     let mut meta = Meta::from_area(chart.plotting_area(), t.rows.len(), false);
     // Rows sit on points, not in bins: widen the bins by half a step each side.
     let step = (meta.x1 - meta.x0) / (n - 1).max(1) as f64;

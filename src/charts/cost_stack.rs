@@ -3,7 +3,7 @@
 
 use plotters::prelude::*;
 
-use super::{nice_ceiling, DrawResult, Meta, Table, Theme};
+use super::{draw_legend, nice_ceiling, DrawResult, Meta, Table, Theme};
 use crate::i18n::Messages;
 use crate::model::Outcome;
 use crate::outputs::Unit;
@@ -86,13 +86,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
             .label(format!("{}: {}", m.lg_scenario_a, m.lg_revenue))
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 12, y)], colour.stroke_width(2)));
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .background_style(theme.background.mix(0.85))
-        .border_style(theme.grid)
-        .label_font(theme.legend_font(area.dim_in_pixel().0))
-        .draw()?;
+    draw_legend(&mut chart, theme, SeriesLabelPosition::UpperRight, area.dim_in_pixel().0)?;
     let meta = Meta::from_area(chart.plotting_area(), t.rows.len(), false);
     area.present()?;
     Ok(meta)

@@ -3,7 +3,7 @@
 
 use plotters::prelude::*;
 
-use super::{DrawResult, Meta, Table, Theme};
+use super::{draw_legend, DrawResult, Meta, Table, Theme};
 use crate::i18n::Messages;
 use crate::outputs::Unit;
 use crate::sensitivity::Grid;
@@ -78,13 +78,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
             let c = theme.text;
             move |(x, y)| Circle::new((x + 5, y), 4, c.stroke_width(2))
         });
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::LowerRight)
-        .background_style(theme.background.mix(0.85))
-        .border_style(theme.grid)
-        .label_font(theme.legend_font(area.dim_in_pixel().0))
-        .draw()?;
+    draw_legend(&mut chart, theme, SeriesLabelPosition::LowerRight, area.dim_in_pixel().0)?;
     // Hover rows: one per availability, bottom to top.
     let mut meta = Meta::from_area(chart.plotting_area(), na, true);
     std::mem::swap(&mut meta.y0, &mut meta.y1);

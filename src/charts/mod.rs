@@ -274,6 +274,22 @@ impl Meta {
 
 pub type DrawResult<DB> = Result<Meta, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
+/// The legend, in the theme's colours, sized for the chart's width.
+pub fn draw_legend<'a, DB: DrawingBackend + 'a, CT: plotters::coord::CoordTranslate>(
+    chart: &mut ChartContext<'a, DB, CT>,
+    theme: &Theme,
+    position: SeriesLabelPosition,
+    area_pixels: u32,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    chart
+        .configure_series_labels()
+        .position(position)
+        .background_style(theme.background.mix(0.85))
+        .border_style(theme.grid)
+        .label_font(theme.legend_font(area_pixels))
+        .draw()
+}
+
 /// A "no data yet" panel.
 pub fn draw_message<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, theme: &Theme, text: &str) -> DrawResult<DB> {
     area.fill(&theme.background)?;

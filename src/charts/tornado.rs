@@ -3,7 +3,7 @@
 
 use plotters::prelude::*;
 
-use super::{DrawResult, Meta, Table, Theme};
+use super::{draw_legend, DrawResult, Meta, Table, Theme};
 use crate::i18n::Lang;
 use crate::outputs::Unit;
 use crate::params::P;
@@ -83,13 +83,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
         .draw_series(std::iter::once(Rectangle::new([(lo, -1.0), (lo, -1.0)], high_colour.filled())))?
         .label(m.lg_p90)
         .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], high_colour.filled()));
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::LowerRight)
-        .background_style(theme.background.mix(0.85))
-        .border_style(theme.grid)
-        .label_font(theme.legend_font(area.dim_in_pixel().0))
-        .draw()?;
+    draw_legend(&mut chart, theme, SeriesLabelPosition::LowerRight, area.dim_in_pixel().0)?;
     let meta = Meta::from_area(chart.plotting_area(), n, true);
     area.present()?;
     Ok(meta)
