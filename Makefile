@@ -9,7 +9,7 @@ export CHROMIUM ?= /usr/bin/chromium
 export WASM_BINDGEN_TEST_TIMEOUT ?= 300
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: serve dist single-file test test-native test-wasm test-e2e bench tools-web tools-test clean
+.PHONY: serve dist single-file test lint test-native test-wasm test-e2e bench tools-web tools-test clean
 
 ## serve: build and serve the calculator at http://127.0.0.1:8080
 serve: tools-web
@@ -24,21 +24,29 @@ dist: tools-web
 single-file: dist
 	node scripts/single-file.mjs dist
 
-## test: every test layer: native, wasm in headless Chromium, end-to-end
-test: tools-test test-native test-wasm test-e2e
+## test: formatting and lints, then every test layer: native, wasm in headless Chromium, end-to-end
+test: tools-test lint test-native test-wasm test-e2e
+
+## lint: rustfmt and clippy (warnings are errors), natively and for the wasm-only web app
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets --locked -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p computedeal-web -p computedeal-core --lib --tests --locked -- -D warnings
 
 test-native:
-	cargo test --locked
+	cargo test --workspace --locked
 
+## test-wasm: the app mounted in headless Chromium, and the engine tests as wasm (simd128)
 test-wasm:
-	cargo test --locked --target wasm32-unknown-unknown --test web
+	cargo test --locked --target wasm32-unknown-unknown -p computedeal-web --test web
+	cargo test --locked --target wasm32-unknown-unknown -p computedeal-core --test engines
 
 test-e2e: dist single-file
 	node --test --test-concurrency=1 --test-timeout=300000 tests/e2e/
 
 ## bench: benchmarks (release builds), natively and in headless Chromium; one JSON line per measurement
 bench: tools-test dist
-	cargo bench --locked --bench bench
+	cargo bench --locked -p computedeal-core --bench bench
 	node scripts/bench-browser.mjs
 
 tools-web:

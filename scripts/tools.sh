@@ -15,6 +15,16 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 say() { printf 'tools: %s\n' "$*"; }
 
+lint_tools() {
+  # clippy and rustfmt ship with the toolchain; adding them is a no-op when present.
+  if cargo clippy --version >/dev/null 2>&1 && cargo fmt --version >/dev/null 2>&1; then
+    say "clippy and rustfmt present"
+  else
+    say "adding clippy and rustfmt"
+    rustup component add clippy rustfmt
+  fi
+}
+
 wasm_target() {
   if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     say "wasm32-unknown-unknown target present"
@@ -75,6 +85,6 @@ chromium_browser() {
 
 case "${1:-}" in
   web)  wasm_target; trunk_cli; wasm_bindgen_cli; npm_packages ;;
-  test) wasm_target; trunk_cli; wasm_bindgen_cli; npm_packages; chromium_browser ;;
+  test) lint_tools; wasm_target; trunk_cli; wasm_bindgen_cli; npm_packages; chromium_browser ;;
   *) echo "usage: scripts/tools.sh web|test" >&2; exit 2 ;;
 esac

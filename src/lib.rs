@@ -1,36 +1,35 @@
-//! computedeal core: everything that is not UI.
+//! The computedeal web app: a Yew page compiled to WebAssembly, and the
+//! Monte Carlo web workers that run the same wasm. The numbers come from
+//! `computedeal-core`, the words and charts from `computedeal-present`;
+//! this crate is the only one that knows about the DOM. It compiles to
+//! nothing natively.
 //!
-//! The modules here are plain Rust. They compile and test natively and know
-//! nothing of the DOM; only `ui` (compiled for wasm32 alone) and the entries
-//! in `src/bin/` talk to the browser. `tests/layering.rs` enforces this.
+//! One component or hook per file: `app` (layout), `state` (the pure
+//! reducer), `derived` (memoized values), `settings`, `notices`,
+//! `transfer` (export and import), `inputs`, `results` (cards, reading,
+//! Monte Carlo status), `chart_list` and `chart`, `share`, `embed`,
+//! `url_sync`, `runner` and `worker` (the Monte Carlo), `start`.
+#![cfg(target_arch = "wasm32")]
 
-pub mod batch;
-pub mod catalogue;
-pub mod charts;
-pub mod codec;
-pub mod copula;
-pub mod dist;
-pub mod export;
-pub mod finance;
-pub mod format;
-pub mod i18n;
-pub mod mc;
-pub mod model;
-pub mod outputs;
-pub mod params;
-pub mod presets;
-pub mod quarter;
-pub mod reading;
-pub mod rng;
-pub mod sample;
-pub mod scenario;
-pub mod sensitivity;
-pub mod sources;
-pub mod stats;
-pub mod view;
+pub mod app;
+pub mod backend;
+pub mod bench;
+pub mod chart;
+pub mod chart_list;
+pub mod derived;
+pub mod download;
+pub mod embed;
+pub mod inputs;
+pub mod notices;
+pub mod results;
+pub mod runner;
+pub mod settings;
+pub mod share;
+pub mod start;
+pub mod state;
+pub mod transfer;
+pub mod url_sync;
+pub mod worker;
 
-#[cfg(not(target_arch = "wasm32"))]
-pub mod cli;
-
-#[cfg(target_arch = "wasm32")]
-pub mod ui;
+pub use app::{App, AppProps};
+pub use start::start;

@@ -5,9 +5,9 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     if web_sys::window().is_some() {
-        computedeal::ui::start();
+        computedeal_web::start();
     } else {
-        computedeal::ui::worker::register();
+        computedeal_web::worker::register();
     }
 }
 

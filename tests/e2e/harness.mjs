@@ -90,13 +90,13 @@ export async function canvasColours(page, selector) {
 
 /** The native CLI's outcome for a query (`computedeal eval QUERY`), the reference the page must match. */
 export function cliEval(query = '') {
-  const out = execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'computedeal', '--', 'eval', query], { cwd: ROOT, encoding: 'utf8' });
+  const out = execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'computedeal-cli', '--bin', 'computedeal', '--', 'eval', query], { cwd: ROOT, encoding: 'utf8' });
   return JSON.parse(out);
 }
 
 /** The native CLI's Monte Carlo summary for a query (`computedeal mc QUERY`). */
 export function cliMc(query = '') {
-  const out = execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'computedeal', '--', 'mc', query], { cwd: ROOT, encoding: 'utf8' });
+  const out = execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'computedeal-cli', '--bin', 'computedeal', '--', 'mc', query], { cwd: ROOT, encoding: 'utf8' });
   return JSON.parse(out);
 }
 

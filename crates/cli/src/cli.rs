@@ -1,0 +1,251 @@
+//! The native command-line front.
+//!
+//! `computedeal eval [QUERY | FILE.json]` prints one JSON object with the
+//! outcome of a scenario; `params` prints the parameter table and `presets`
+//! the presets. Bad input exits with status 2 and says why on stderr.
+
+use std::io::Write;
+
+use serde_json::{json, Map, Value};
+
+use computedeal_core::codec::{self, Decoded};
+use computedeal_core::notice::Severity;
+use computedeal_core::params::{Kind, P};
+use computedeal_core::presets::PRESETS;
+use computedeal_core::sources;
+use computedeal_present::i18n::{param_text, preset_text, Lang};
+use computedeal_present::notices::{notice_text, undefined_text};
+
+const HELP: &str = "computedeal: what does a giant AI-compute deal buy, cost and earn?
+
+Usage:
+  computedeal eval [QUERY | FILE.json | -]
+      Evaluate a scenario and print its outcome as JSON. QUERY is the
+      calculator's URL query, e.g. 'preset=microsoft-iren-2025&pue=1.3';
+      FILE.json (or - for stdin) is an exported scenario. No argument
+      evaluates the default deal (AWS-OpenAI, Nov 2025).
+  computedeal mc [QUERY | FILE.json] [--samples N] [--seed S] [--threads T]
+      Monte Carlo over the scenario's uncertain inputs (the presets carry
+      default ranges; a query can give any numeric input a distribution,
+      e.g. 'pue=1.1~1.35&electricity_usd_per_mwh=tri:45,70,110' and
+      'corr=capex_usd_per_accelerator:electricity_usd_per_mwh:0.4').
+      Prints mean, sd, P5, P50, P95 per output and the probability of loss.
+      --samples and --seed override the query's (1,000 to 1,000,000).
+  computedeal params       print the parameter table as JSON
+  computedeal presets      print the presets as JSON
+  computedeal --help       print this help
+  computedeal --version    print the version
+
+Exit status: 0 on success, 2 on bad input (the reasons go to stderr).
+";
+
+/// Runs the command line; returns the process exit status.
+pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let rest = args.get(1..).unwrap_or(&[]);
+    match args.first().map(String::as_str) {
+        None | Some("--help") | Some("-h") | Some("help") => {
+            let _ = out.write_all(HELP.as_bytes());
+            0
+        }
+        Some("--version") | Some("-V") => {
+            let _ = writeln!(out, "computedeal {}", env!("CARGO_PKG_VERSION"));
+            0
+        }
+        Some("eval") => match read_scenario(rest, err) {
+            Some(decoded) => print_json(out, &eval_json(&decoded)),
+            None => 2,
+        },
+        Some("mc") => run_mc(rest, out, err),
+        Some("params") => print_json(out, &params_json()),
+        Some("presets") => print_json(out, &presets_json()),
+        Some(other) => {
+            let _ = writeln!(err, "computedeal: unknown command '{other}'; try computedeal --help");
+            2
+        }
+    }
+}
+
+fn print_json(out: &mut dyn Write, value: &Value) -> i32 {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => {
+            let _ = writeln!(out, "{text}");
+            0
+        }
+        Err(e) => {
+            let _ = writeln!(out, "{{\"error\": \"{e}\"}}");
+            1
+        }
+    }
+}
+
+/// Reads the scenario argument. Rejected values make it bad input (None);
+/// repairs are reported on stderr and the evaluation goes on.
+pub fn read_scenario(rest: &[String], err: &mut dyn Write) -> Option<Decoded> {
+    if rest.len() > 1 {
+        let _ = writeln!(err, "computedeal eval: expected one QUERY or FILE.json, got {} arguments (quote the query)", rest.len());
+        return None;
+    }
+    let arg = rest.first().map(String::as_str).unwrap_or("");
+    let decoded = if arg == "-" {
+        let mut text = String::new();
+        if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text) {
+            let _ = writeln!(err, "computedeal eval: cannot read stdin: {e}");
+            return None;
+        }
+        codec::decode_json(&text)
+    } else if arg.ends_with(".json") {
+        match std::fs::read_to_string(arg) {
+            Ok(text) => codec::decode_json(&text),
+            Err(e) => {
+                let _ = writeln!(err, "computedeal eval: cannot read {arg}: {e}");
+                return None;
+            }
+        }
+    } else {
+        codec::decode_query(arg)
+    };
+    let mut rejected = false;
+    for w in &decoded.notices {
+        rejected |= w.severity == Severity::Rejected;
+        let label = if w.severity == Severity::Rejected { "error" } else { "warning" };
+        let _ = writeln!(err, "computedeal: {label}: {}", notice_text(Lang::En, w));
+    }
+    (!rejected).then_some(decoded)
+}
+
+/// `computedeal eval`'s JSON: the core's (numbers and notices as data),
+/// with the reasons for undefined outputs and each notice also in English.
+pub fn eval_json(decoded: &Decoded) -> Value {
+    let mut v = computedeal_core::export::eval_json(decoded);
+    let outcome = computedeal_core::model::evaluate(&decoded.scenario.inputs);
+    let notes: Map<String, Value> = outcome.notes.iter().map(|(o, why)| (o.key().to_string(), json!(undefined_text(Lang::En, *why)))).collect();
+    v["notes"] = Value::Object(notes);
+    add_messages(&mut v, decoded);
+    v
+}
+
+/// Each notice's sentence (English) beside its data, under `warnings`.
+fn add_messages(v: &mut Value, decoded: &Decoded) {
+    if let Some(list) = v.get_mut("warnings").and_then(Value::as_array_mut) {
+        for (item, n) in list.iter_mut().zip(&decoded.notices) {
+            item["message"] = json!(notice_text(Lang::En, n));
+        }
+    }
+}
+
+/// `computedeal mc`: flags, then the scenario.
+fn run_mc(rest: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let mut positional = Vec::new();
+    let mut overrides: Vec<(P, String)> = Vec::new();
+    let mut threads = 2usize;
+    let mut args = rest.iter();
+    while let Some(arg) = args.next() {
+        let flag = |name: &str| arg == name || arg.starts_with(&format!("{name}="));
+        let mut value = |name: &str| -> Option<String> {
+            match arg.strip_prefix(&format!("{name}=")) {
+                Some(v) => Some(v.to_string()),
+                None => args.next().cloned(),
+            }
+        };
+        if flag("--samples") {
+            match value("--samples") {
+                Some(v) => overrides.push((P::samples, v)),
+                None => return usage(err, "--samples needs a number"),
+            }
+        } else if flag("--seed") {
+            match value("--seed") {
+                Some(v) => overrides.push((P::seed, v)),
+                None => return usage(err, "--seed needs a number"),
+            }
+        } else if flag("--threads") {
+            match value("--threads").and_then(|v| v.parse::<usize>().ok()).filter(|t| (1..=64).contains(t)) {
+                Some(t) => threads = t,
+                None => return usage(err, "--threads needs a whole number from 1 to 64"),
+            }
+        } else if arg.starts_with("--") {
+            return usage(err, &format!("unknown option {arg}"));
+        } else {
+            positional.push(arg.clone());
+        }
+    }
+    let Some(mut decoded) = read_scenario(&positional, err) else { return 2 };
+    for (p, text) in overrides {
+        match p.param().parse(&text) {
+            Ok(v) => decoded.scenario.set_value(p, v),
+            Err(problem) => {
+                let _ = writeln!(err, "computedeal: error: {}", computedeal_present::notices::problem_text(Lang::En, p.key(), &text, &problem));
+                return 2;
+            }
+        }
+    }
+    let setup = computedeal_core::mc::Setup::new(&decoded.scenario, computedeal_core::batch::Engine::Simd);
+    let summary = computedeal_core::mc::run(&setup, 16, threads);
+    print_json(out, &mc_json(&decoded, &summary))
+}
+
+fn usage(err: &mut dyn Write, why: &str) -> i32 {
+    let _ = writeln!(err, "computedeal mc: {why}; try computedeal --help");
+    2
+}
+
+/// The Monte Carlo summary as JSON: per headline output, its moments and
+/// percentiles; the probability of loss; what was uncertain.
+pub fn mc_json(decoded: &Decoded, s: &computedeal_core::mc::Summary) -> Value {
+    let mut v = computedeal_core::export::summary_json(s);
+    if let Value::Object(m) = &mut v {
+        m.insert("preset".into(), json!(decoded.scenario.preset.id.key()));
+        m.insert("query".into(), json!(codec::encode_query(&decoded.scenario)));
+        m.insert("warnings".into(), json!(decoded.notices));
+    }
+    add_messages(&mut v, decoded);
+    v
+}
+
+fn params_json() -> Value {
+    Value::Array(
+        P::ALL
+            .iter()
+            .map(|p| {
+                let param = p.param();
+                let text = param_text(Lang::En, *p);
+                let kind = match param.kind {
+                    Kind::Number => json!("number"),
+                    Kind::Count => json!("count"),
+                    Kind::Quarter => json!("quarter"),
+                    Kind::Choice(ids) => json!({ "choice": ids }),
+                };
+                json!({
+                    "key": param.key,
+                    "label": text.label,
+                    "unit": text.unit,
+                    "kind": kind,
+                    "group": param.group.id(),
+                    "default": param.format(param.default),
+                    "min": param.format(param.min),
+                    "max": param.format(param.max),
+                    "step": param.step,
+                    "estimate": param.estimate,
+                    "source": sources::source(param.source),
+                    "help": text.help,
+                })
+            })
+            .collect(),
+    )
+}
+
+fn presets_json() -> Value {
+    Value::Array(
+        PRESETS
+            .iter()
+            .map(|preset| {
+                let values: Map<String, Value> = preset
+                    .values
+                    .iter()
+                    .map(|v| (v.param.key().to_string(), json!({ "value": v.value, "source": v.source, "estimate": v.estimate })))
+                    .collect();
+                let text = preset_text(Lang::En, preset.id);
+                json!({ "id": preset.id.key(), "name": text.name, "summary": text.summary, "values": values })
+            })
+            .collect(),
+    )
+}

@@ -1,0 +1,174 @@
+//! The command-line binary, run as a user would.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::Command;
+
+fn computedeal(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_computedeal")).args(args).output().expect("the binary runs");
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn version_prints_the_package_version() {
+    let (code, out, _) = computedeal(&["--version"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.trim(), format!("computedeal {}", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn help_lists_the_commands() {
+    let (code, out, _) = computedeal(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Usage:") && out.contains("--version"), "{out}");
+}
+
+#[test]
+fn an_unknown_command_exits_2_with_a_message() {
+    let (code, out, err) = computedeal(&["frobnicate"]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(err.contains("frobnicate"), "{err}");
+}
+
+fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).expect("valid JSON")
+}
+
+#[test]
+fn eval_prints_the_outcome_keys_for_every_preset() {
+    let keys = [
+        "accelerators_peak",
+        "it_mw_peak",
+        "facility_mw_peak",
+        "energy_gwh_per_year",
+        "co2_kt_per_year",
+        "pflops_peak",
+        "capex_usd",
+        "capex_it_usd",
+        "capex_facility_usd",
+        "tco_usd_per_year",
+        "accelerator_hours",
+        "price_usd_per_accelerator_hour",
+        "cost_usd_per_accelerator_hour",
+        "usd_per_million_tokens",
+        "revenue_usd",
+        "margin",
+        "npv_usd",
+        "irr",
+        "payback_years",
+    ];
+    for preset in computedeal_core::presets::PRESETS {
+        let (code, out, err) = computedeal(&["eval", &format!("preset={}", preset.id.key())]);
+        assert_eq!(code, 0, "{}: {err}", preset.id.key());
+        let v = json(&out);
+        assert_eq!(v["preset"], preset.id.key());
+        for key in keys {
+            let value = &v[key];
+            assert!(value.is_number() || (value.is_null() && v["notes"][key].is_string()), "{} {key}: {value}", preset.id.key());
+        }
+        assert!(v["quarters"].as_array().is_some_and(|q| q.len() > 4));
+    }
+}
+
+#[test]
+fn eval_without_arguments_is_the_default_deal() {
+    let (code, out, _) = computedeal(&["eval"]);
+    assert_eq!(code, 0);
+    let v = json(&out);
+    assert_eq!(v["preset"], "aws-openai-2025");
+    // 90% of $38B over 200,000 GPUs × 26 effective quarters × 2,190 h.
+    let price = v["price_usd_per_accelerator_hour"].as_f64().unwrap_or(0.0);
+    assert!((price - 34.2e9 / (200_000.0 * 26.0 * 2190.0)).abs() < 1e-9, "{price}");
+}
+
+#[test]
+fn eval_reads_an_exported_json_file() {
+    let dir = std::env::temp_dir().join(format!("computedeal-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("scenario.json");
+    let (_, out, _) = computedeal(&["eval", "preset=microsoft-iren-2025&pue=1.4"]);
+    std::fs::write(&file, &out).expect("written");
+    let (code, again, err) = computedeal(&["eval", file.to_str().unwrap_or("")]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(json(&again)["npv_usd"], json(&out)["npv_usd"]);
+    assert_eq!(json(&again)["query"], "preset=microsoft-iren-2025&pue=1.4");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn bad_input_exits_2_and_names_the_key_value_and_range() {
+    let (code, out, err) = computedeal(&["eval", "pue=9&wac=0.1"]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("pue=9 is out of range: allowed 1 to 2.5"), "{err}");
+    assert!(err.contains("'wac' is not a parameter"), "{err}");
+    let (code, _, err) = computedeal(&["eval", "/nonexistent/file.json"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot read /nonexistent/file.json"), "{err}");
+}
+
+#[test]
+fn repairs_are_reported_but_the_evaluation_goes_on() {
+    let (code, out, err) = computedeal(&["eval", "ramp_end=2025Q1"]);
+    assert_eq!(code, 0);
+    assert!(err.contains("warning: ramp_end=2025Q1 is before start=2025Q4"), "{err}");
+    assert_eq!(json(&out)["warnings"][0]["severity"], "repaired");
+}
+
+#[test]
+fn params_and_presets_list_the_tables() {
+    let (code, out, _) = computedeal(&["params"]);
+    assert_eq!(code, 0);
+    let params = json(&out);
+    let rows = params.as_array().expect("an array");
+    assert_eq!(rows.len(), computedeal_core::params::N_PARAMS);
+    let pue = rows.iter().find(|r| r["key"] == "pue").expect("pue");
+    assert_eq!(pue["default"], "1.2");
+    assert_eq!(pue["estimate"], true);
+    assert!(pue["source"]["url"].as_str().is_some_and(|u| u.starts_with("https://")));
+    let (code, out, _) = computedeal(&["presets"]);
+    assert_eq!(code, 0);
+    let presets = json(&out);
+    assert_eq!(presets.as_array().map(Vec::len), Some(computedeal_core::presets::PRESETS.len()));
+    assert_eq!(presets[3]["values"]["value_usd"]["value"], "300e9");
+}
+
+#[test]
+fn mc_prints_percentiles_and_the_probability_of_loss() {
+    let (code, out, err) = computedeal(&["mc", "pue=1.1~1.35&electricity_usd_per_mwh=tri:45,70,110", "--samples", "5000", "--seed", "42"]);
+    assert_eq!(code, 0, "{err}");
+    let v = json(&out);
+    assert_eq!(v["samples"], 5000);
+    assert_eq!(v["seed"], 42);
+    let npv = &v["outputs"]["npv_usd"];
+    let (p5, p50, p95) = (npv["p5"].as_f64().unwrap_or(0.0), npv["p50"].as_f64().unwrap_or(0.0), npv["p95"].as_f64().unwrap_or(0.0));
+    assert!(p5 < p50 && p50 < p95, "{p5} {p50} {p95}");
+    let p_loss = v["p_loss"].as_f64().unwrap_or(-1.0);
+    assert!((0.0..=1.0).contains(&p_loss));
+    assert!(v["uncertain"].as_array().is_some_and(|u| u.iter().any(|k| k == "electricity_usd_per_mwh")));
+    // The same query and seed give the same numbers; the thread count does not matter.
+    let (_, again, _) = computedeal(&["mc", "pue=1.1~1.35&electricity_usd_per_mwh=tri:45,70,110", "--samples=5000", "--seed=42", "--threads", "1"]);
+    assert_eq!(json(&again)["outputs"], v["outputs"]);
+}
+
+#[test]
+fn mc_rejects_bad_distributions_and_sample_counts() {
+    let cases: [(&[&str], &str); 5] = [
+        (&["mc", "pue=1.35~1.1"], "pue='1.35~1.1': the low end must be below the high end"),
+        (&["mc", "pue=norm:1.2,-1"], "the standard deviation must be positive"),
+        (&["mc", "", "--samples", "50"], "samples=50 is out of range: allowed 1000 to 1000000"),
+        (&["mc", "", "--threads", "0"], "--threads needs a whole number"),
+        (&["mc", "corr=pue:pue:0.5&pue=1.1~1.3"], "an input cannot be correlated with itself"),
+    ];
+    for (args, want) in cases {
+        let (code, out, err) = computedeal(args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(out.is_empty());
+        assert!(err.contains(want), "{args:?}: {err}");
+    }
+    // An impossible correlation matrix is repaired, and says so.
+    let (code, _, err) =
+        computedeal(&["mc", "uncertainty=off&pue=1.1~1.3&wacc=0.05~0.1&mfu=0.2~0.4&corr=pue:wacc:0.9,pue:mfu:0.9,wacc:mfu:-0.9", "--samples", "1000"]);
+    assert_eq!(code, 0);
+    assert!(err.contains("cannot all hold at once") && err.contains("scaled by"), "{err}");
+}

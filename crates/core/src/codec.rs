@@ -1,0 +1,497 @@
+//! Scenario codecs: the readable `key=value&...` query string that the web
+//! app keeps in its URL (and the CLI takes), and JSON.
+//!
+//! Decoding never fails and never panics: it returns the scenario it could
+//! build (the preset's value wherever a value was rejected) and a notice for
+//! every input it ignored or repaired (`notice::Notice`: data, not sentences). Both decoders treat their input as
+//! untrusted: lengths are capped and nothing is interpreted beyond the table.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{Map, Value};
+
+use crate::copula;
+use crate::dist::Dist;
+use crate::notice::{Allowed, Notice, Problem};
+use crate::params::{format_number, parse_number, Kind, P};
+use crate::presets::{self, DEFAULT_PRESET};
+use crate::scenario::{consistency_notices, Scenario};
+
+/// Longest query string read; the rest is ignored with a warning.
+pub const MAX_QUERY_CHARS: usize = 8192;
+/// Longest value read for one key.
+pub const MAX_VALUE_CHARS: usize = 256;
+/// Keys that belong to the view (language, chart, embedding ...) rather than
+/// the model. The codec passes them through for the UI to check.
+pub const VIEW_KEYS: &[&str] = &["lang", "currency", "fx", "chart", "kpis", "embed", "sw", "debug", "compare", "output", "theme", "bench", "workers"];
+
+/// What a decoder could build, and what it had to say about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    pub scenario: Scenario,
+    pub notices: Vec<Notice>,
+    /// View keys and their raw values, in the order given.
+    pub view: BTreeMap<String, String>,
+}
+
+/// Decodes `%XX` escapes and `+` (a space in a query string). Invalid
+/// escapes are kept as text; invalid UTF-8 becomes U+FFFD.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = |b: u8| (b as char).to_digit(16);
+                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        out.push((h * 16 + l) as u8);
+                        i += 2;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Escapes what cannot stand in a query value; keeps the characters of the
+/// value syntax (`~ : , . - _`) readable.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b':' | b',' | b'!' | b'*' | b'(' | b')') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Splits a query string (with or without its leading `?`) into decoded
+/// key-value pairs, warning about what it cannot read.
+fn split_query(query: &str, notices: &mut Vec<Notice>) -> Vec<(String, String)> {
+    let mut query = query.strip_prefix('?').unwrap_or(query);
+    if query.len() > MAX_QUERY_CHARS {
+        let mut cut = MAX_QUERY_CHARS;
+        while !query.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        notices.push(Notice::rejected("", "", Problem::QueryTooLong { chars: query.len(), max: MAX_QUERY_CHARS }));
+        query = &query[..cut];
+    }
+    query
+        .split('&')
+        .filter(|kv| !kv.is_empty())
+        .map(|kv| {
+            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+            (percent_decode(k).trim().to_string(), percent_decode(v))
+        })
+        .collect()
+}
+
+/// Decodes a query string such as `preset=microsoft-iren-2025&pue=1.3`.
+#[inline(never)]
+pub fn decode_query(query: &str) -> Decoded {
+    let mut notices = Vec::new();
+    let pairs = split_query(query, &mut notices);
+    decode_pairs(pairs.into_iter().map(|(k, v)| (k, RawValue::Text(v))).collect(), &mut notices)
+}
+
+enum RawValue {
+    Text(String),
+    Number(f64),
+    Other(String),
+}
+
+impl RawValue {
+    fn shown(&self) -> String {
+        match self {
+            RawValue::Text(t) => t.clone(),
+            RawValue::Number(n) => format_number(*n),
+            RawValue::Other(t) => t.clone(),
+        }
+    }
+}
+
+// One copy for both decoders (a generic iterator here cost 20 KB of wasm).
+#[inline(never)]
+fn decode_pairs(pairs: Vec<(String, RawValue)>, notices: &mut Vec<Notice>) -> Decoded {
+    // The preset comes first: the other keys override it, wherever they stand.
+    let mut preset = presets::default_preset();
+    for (key, value) in pairs.iter().filter(|(k, _)| k == "preset") {
+        let text = value.shown();
+        match presets::by_id(text.trim()) {
+            Some(p) => preset = p,
+            None => notices.push(
+                Notice::rejected(key, &text, Problem::BadPreset { allowed: Allowed::OneOf(presets::PRESETS.iter().map(|p| p.id.key().to_string()).collect()) })
+                    .using(preset.id.key()),
+            ),
+        }
+    }
+    let mut uncertainty = true;
+    for (key, value) in pairs.iter().filter(|(k, _)| k == "uncertainty") {
+        let text = value.shown();
+        match text.trim().to_ascii_lowercase().as_str() {
+            "on" | "1" | "true" => uncertainty = true,
+            "off" | "0" | "false" => uncertainty = false,
+            _ => notices.push(Notice::rejected(key, &text, Problem::BadUncertainty)),
+        }
+    }
+    let mut scenario = Scenario::base(preset, uncertainty);
+    let mut given: BTreeSet<P> = BTreeSet::new();
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let mut view = BTreeMap::new();
+    let mut corr_texts: Vec<(String, bool)> = Vec::new();
+    for (key, value) in pairs {
+        let shown = value.shown();
+        if key == "corr" {
+            corr_texts.push((shown, value_is_text(&value)));
+            continue;
+        }
+        if !seen.insert(key.clone()) && key != "preset" && key != "uncertainty" {
+            notices.push(Notice::repaired(&key, &shown, Problem::Duplicate).using(shown.clone()));
+        }
+        if key == "preset" || key == "uncertainty" {
+            continue;
+        }
+        if VIEW_KEYS.contains(&key.as_str()) {
+            // A pinned scenario is a whole query of its own.
+            let limit = if key == "compare" { MAX_QUERY_CHARS } else { MAX_VALUE_CHARS };
+            if shown.chars().count() > limit {
+                notices.push(too_long(&key, &shown, limit));
+            } else {
+                view.insert(key, shown);
+            }
+            continue;
+        }
+        let Some(p) = P::from_key(&key) else {
+            notices.push(Notice::rejected(&key, &shown, Problem::UnknownParam));
+            continue;
+        };
+        let param = p.param();
+        if let RawValue::Text(t) = &value {
+            if t.chars().count() <= MAX_VALUE_CHARS && looks_like_dist(t) {
+                match Dist::parse(param, t) {
+                    Ok(dist) => {
+                        scenario.set_dist(p, dist);
+                        given.insert(p);
+                    }
+                    Err(problem) => notices.push(Notice::rejected(&key, &shown, problem).using(param.format(scenario.preset.inputs().get(p)))),
+                }
+                continue;
+            }
+        }
+        let parsed = match &value {
+            RawValue::Text(t) if t.chars().count() > MAX_VALUE_CHARS => Err(Problem::TooLong { chars: t.chars().count(), max: MAX_VALUE_CHARS }),
+            RawValue::Text(t) => param.parse(t),
+            RawValue::Number(n) if param.is_numeric() => param.check(*n),
+            RawValue::Number(_) => Err(Problem::NumberNotText { allowed: param.allowed() }),
+            RawValue::Other(_) => Err(Problem::NotNumberOrText { allowed: param.allowed() }),
+        };
+        match parsed {
+            Ok(v) => {
+                scenario.set_value(p, v);
+                given.insert(p);
+            }
+            Err(problem) => notices.push(Notice::rejected(&key, &shown, problem).using(param.format(scenario.preset.inputs().get(p)))),
+        }
+    }
+    // A new chip without its own capex or power takes the catalogue's.
+    if given.contains(&P::accelerator) && scenario.inputs.accelerator != scenario.preset.inputs().accelerator {
+        let (capex, kw) = (scenario.inputs.capex_usd_per_accelerator, scenario.inputs.it_kw_per_accelerator);
+        scenario.set_accelerator(scenario.inputs.accelerator);
+        if given.contains(&P::capex_usd_per_accelerator) {
+            scenario.inputs.capex_usd_per_accelerator = capex;
+        }
+        if given.contains(&P::it_kw_per_accelerator) {
+            scenario.inputs.it_kw_per_accelerator = kw;
+        }
+    }
+    for (text, is_text) in corr_texts {
+        decode_corrs(&text, is_text, &mut scenario, notices);
+    }
+    if let Some(c) = copula::build(&scenario.corrs) {
+        if c.scale < 1.0 {
+            let text = encode_corrs(&scenario.corrs);
+            notices.push(Notice::repaired("corr", &text, Problem::CorrScaled { scale: c.scale }));
+        }
+    }
+    notices.extend(consistency_notices(&scenario.inputs));
+    Decoded { scenario, notices: std::mem::take(notices), view }
+}
+
+fn value_is_text(v: &RawValue) -> bool {
+    matches!(v, RawValue::Text(_))
+}
+
+/// Whether a value is written in the distribution syntax rather than as a number.
+fn looks_like_dist(text: &str) -> bool {
+    parse_number(text.trim()).is_none() && (text.contains('~') || text.contains(':'))
+}
+
+/// Parses correlation pairs (`a:b:0.4`, comma-separated) for a scenario:
+/// the valid pairs and a notice for each one that is not.
+pub fn parse_corrs(text: &str, scenario: &Scenario) -> (Vec<(P, P, f64)>, Vec<Notice>) {
+    let mut s = scenario.clone();
+    s.corrs.clear();
+    let mut notices = Vec::new();
+    decode_corrs(text, true, &mut s, &mut notices);
+    (s.corrs, notices)
+}
+
+/// Reads `a:b:0.4` pairs (comma-separated) into the scenario's correlations.
+fn decode_corrs(text: &str, is_text: bool, scenario: &mut Scenario, notices: &mut Vec<Notice>) {
+    if !is_text || text.chars().count() > MAX_VALUE_CHARS {
+        notices.push(Notice::rejected("corr", text, Problem::CorrNotText { max: MAX_VALUE_CHARS }));
+        return;
+    }
+    for item in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        let bad = |problem: Problem| Notice::rejected("corr", item, problem);
+        let parts: Vec<&str> = item.split(':').collect();
+        if parts.len() != 3 {
+            notices.push(bad(Problem::CorrForm));
+            continue;
+        }
+        let (a, b) = (P::from_key(parts[0].trim()), P::from_key(parts[1].trim()));
+        let rho = parse_number(parts[2].trim());
+        match (a, b, rho) {
+            (None, _, _) => notices.push(bad(Problem::CorrNotParam { key: parts[0].to_string() })),
+            (_, None, _) => notices.push(bad(Problem::CorrNotParam { key: parts[1].to_string() })),
+            (_, _, None) => notices.push(bad(Problem::CorrNotNumber)),
+            (Some(a), Some(b), Some(rho)) => {
+                if a == b {
+                    notices.push(bad(Problem::CorrSelf));
+                } else if !(-1.0..=1.0).contains(&rho) {
+                    notices.push(bad(Problem::CorrRange { rho }));
+                } else if let Some(p) = [a, b].into_iter().find(|p| scenario.dist(*p).is_none()) {
+                    notices.push(Notice::repaired("corr", item, Problem::CorrNotUncertain { key: p.key().to_string() }));
+                } else {
+                    scenario.set_corr(a, b, rho);
+                }
+            }
+        }
+    }
+}
+
+/// The canonical text of the correlations: `a:b:rho` joined by commas.
+pub fn encode_corrs(corrs: &[(P, P, f64)]) -> String {
+    corrs.iter().map(|(a, b, r)| format!("{}:{}:{}", a.key(), b.key(), format_number(*r))).collect::<Vec<_>>().join(",")
+}
+
+fn too_long(key: &str, value: &str, max: usize) -> Notice {
+    Notice::rejected(key, value, Problem::TooLong { chars: value.chars().count(), max })
+}
+
+/// The parameters a query string must carry for `s`: those that differ
+/// from the preset, plus capex and power whenever the chip differs (so
+/// decoding does not replace them with the catalogue's).
+fn keys_to_write(s: &Scenario) -> Vec<P> {
+    let changed = s.changed();
+    let chip_changed = changed.contains(&P::accelerator);
+    P::ALL.iter().copied().filter(|p| changed.contains(p) || (chip_changed && matches!(p, P::capex_usd_per_accelerator | P::it_kw_per_accelerator))).collect()
+}
+
+/// Encodes a scenario as a short query string (no leading `?`): the preset
+/// when it is not the default, then every value that differs from it.
+pub fn encode_query(s: &Scenario) -> String {
+    let mut parts = Vec::new();
+    if s.preset.id != DEFAULT_PRESET {
+        parts.push(format!("preset={}", s.preset.id.key()));
+    }
+    if !s.uncertainty {
+        parts.push("uncertainty=off".to_string());
+    }
+    for p in keys_to_write(s) {
+        let text = match s.dist(p) {
+            Some(d) => d.format(),
+            None => p.param().format(s.inputs.get(p)),
+        };
+        parts.push(format!("{}={}", p.key(), percent_encode(&text)));
+    }
+    if !s.corrs.is_empty() {
+        parts.push(format!("corr={}", percent_encode(&encode_corrs(&s.corrs))));
+    }
+    parts.join("&")
+}
+
+/// A scenario as a JSON object holding every parameter (numbers as numbers,
+/// quarters and ids as text) and the preset.
+pub fn scenario_to_json(s: &Scenario) -> Value {
+    let mut map = Map::new();
+    map.insert("preset".into(), Value::String(s.preset.id.key().into()));
+    for p in P::ALL {
+        let param = p.param();
+        let v = s.inputs.get(*p);
+        let value = match param.kind {
+            _ if s.dist(*p).is_some() => Value::String(s.dist(*p).map(Dist::format).unwrap_or_default()),
+            Kind::Number => serde_json::Number::from_f64(v).map(Value::Number).unwrap_or(Value::Null),
+            Kind::Count => Value::Number((v.round() as i64).into()),
+            Kind::Quarter | Kind::Choice(_) => Value::String(param.format(v)),
+        };
+        map.insert(p.key().into(), value);
+    }
+    if !s.corrs.is_empty() {
+        map.insert("corr".into(), Value::String(encode_corrs(&s.corrs)));
+    }
+    if !s.uncertainty {
+        map.insert("uncertainty".into(), Value::String("off".into()));
+    }
+    Value::Object(map)
+}
+
+/// Longest JSON text read (an exported scenario is a few kB).
+pub const MAX_JSON_BYTES: usize = 1 << 20;
+
+/// Decodes a scenario from JSON: either a scenario object or an export
+/// holding one under `"scenario"`. Keys the export adds (`outcome`, ...)
+/// are skipped; other unknown keys are warned about.
+pub fn decode_json(text: &str) -> Decoded {
+    let mut notices = Vec::new();
+    if text.len() > MAX_JSON_BYTES {
+        notices.push(Notice::rejected("", "", Problem::FileTooBig { bytes: text.len(), max: MAX_JSON_BYTES }));
+        return decode_pairs(Vec::new(), &mut notices);
+    }
+    let root: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            notices.push(Notice::rejected("", "", Problem::NotJson { line: e.line(), column: e.column() }));
+            return decode_pairs(Vec::new(), &mut notices);
+        }
+    };
+    let object = match root.get("scenario").filter(|s| s.is_object()).or(Some(&root)) {
+        Some(Value::Object(m)) => m.clone(),
+        _ => {
+            notices.push(Notice::rejected("", "", Problem::NoScenarioObject));
+            return decode_pairs(Vec::new(), &mut notices);
+        }
+    };
+    let export_keys = ["outcome", "warnings", "generator", "version", "query", "notes", "summary", "view"];
+    let pairs = object.into_iter().filter(|(k, _)| !export_keys.contains(&k.as_str())).map(|(k, v)| {
+        let raw = match v {
+            Value::String(s) => RawValue::Text(s),
+            Value::Array(items) if k == "corr" && items.iter().all(Value::is_string) => {
+                RawValue::Text(items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(","))
+            }
+            Value::Number(n) => n.as_f64().map(RawValue::Number).unwrap_or(RawValue::Other(n.to_string())),
+            other => RawValue::Other(other.to_string()),
+        };
+        (k, raw)
+    });
+    decode_pairs(pairs.collect(), &mut notices)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::notice::Severity;
+    use crate::params::Inputs;
+
+    fn decode(q: &str) -> (Inputs, Vec<Notice>) {
+        let d = decode_query(q);
+        (d.scenario.inputs, d.notices)
+    }
+
+    #[test]
+    fn empty_query_is_the_default_deal() {
+        let d = decode_query("");
+        assert_eq!(d.scenario, Scenario::default());
+        assert!(d.notices.is_empty());
+        assert_eq!(encode_query(&d.scenario), "");
+    }
+
+    #[test]
+    fn values_override_the_preset_in_any_order() {
+        let (x, w) = decode("pue=1.35&preset=microsoft-iren-2025&start=2026q1");
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(x.pue, 1.35);
+        assert_eq!(x.value_usd, 9.7e9);
+        assert_eq!(P::start.param().format(x.start), "2026Q1");
+    }
+
+    #[test]
+    fn bad_values_name_the_key_the_value_and_what_is_allowed() {
+        // (The sentences these become are tested in computedeal-present.)
+        let pue = Allowed::Range { min: "1".into(), max: "2.5".into() };
+        let cases = [
+            ("pue=7", "pue", "7", Problem::OutOfRange { allowed: pue.clone() }, Some("1.2")),
+            ("pue=abc", "pue", "abc", Problem::NotANumber { allowed: pue }, Some("1.2")),
+            ("start=2025Q7", "start", "2025Q7", Problem::BadQuarter, Some("2025Q4")),
+            ("frobnicate=1", "frobnicate", "1", Problem::UnknownParam, None),
+            ("accelerators=12.5", "accelerators", "12.5", Problem::NotWhole, Some("200000")),
+        ];
+        for (q, key, given, problem, used) in cases {
+            let (x, w) = decode(q);
+            assert_eq!(w, vec![Notice { key: key.into(), given: given.into(), problem, severity: Severity::Rejected, used: used.map(String::from) }], "{q}");
+            // The rejected value leaves the preset's in place.
+            assert_eq!(x, Inputs::default(), "{q}");
+        }
+        let (_, w) = decode("accelerator=tpu9");
+        assert!(matches!(&w[0].problem, Problem::NotAllowed { allowed: Allowed::OneOf(ids) } if ids[0] == "h100"), "{w:?}");
+        let (_, w) = decode("preset=nope");
+        assert!(matches!(&w[0].problem, Problem::BadPreset { .. }) && w[0].used.as_deref() == Some("aws-openai-2025"), "{w:?}");
+    }
+
+    #[test]
+    fn a_new_chip_takes_the_catalogue_capex_and_power_unless_given() {
+        let (x, _) = decode("accelerator=h100");
+        assert_eq!((x.capex_usd_per_accelerator, x.it_kw_per_accelerator), (50_000.0, 1.2));
+        let (x, _) = decode("accelerator=h100&capex_usd_per_accelerator=40000");
+        assert_eq!((x.capex_usd_per_accelerator, x.it_kw_per_accelerator), (40_000.0, 1.2));
+    }
+
+    #[test]
+    fn encode_writes_only_what_differs_and_round_trips() {
+        let mut s = Scenario::from_preset(presets::by_id("oracle-openai-2025").expect("preset"));
+        s.set_value(P::pue, 1.31);
+        s.set_value(P::delay_months, 6.0);
+        let q = encode_query(&s);
+        assert_eq!(q, "preset=oracle-openai-2025&delay_months=6&pue=1.31");
+        assert_eq!(decode_query(&q).scenario, s);
+        s.set_accelerator(0.0);
+        assert_eq!(decode_query(&encode_query(&s)).scenario, s);
+    }
+
+    #[test]
+    fn percent_escapes_decode() {
+        assert_eq!(percent_decode("a%20b+c%3D%zz%"), "a b c=%zz%");
+        assert_eq!(percent_encode("a b&c=é"), "a%20b%26c%3D%C3%A9");
+        let (x, w) = decode("value_usd=4%2E5e10");
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(x.value_usd, 4.5e10);
+    }
+
+    #[test]
+    fn limits_cap_long_input() {
+        let long = "1".repeat(MAX_VALUE_CHARS + 1);
+        let (_, w) = decode(&format!("pue={long}"));
+        assert!(w.iter().any(|n| n.problem == Problem::TooLong { chars: 257, max: 256 }), "{w:?}");
+        let (_, w) = decode(&"x=1&".repeat(MAX_QUERY_CHARS));
+        assert!(w.iter().any(|n| n.problem == Problem::QueryTooLong { chars: 4 * MAX_QUERY_CHARS, max: 8192 }), "{w:?}");
+    }
+
+    #[test]
+    fn json_round_trips_and_reports_bad_files() {
+        let mut s = Scenario::from_preset(presets::by_id("reference-1gw").expect("preset"));
+        s.set_value(P::wacc, 0.095);
+        s.set_dist(P::pue, Dist::parse(P::pue.param(), "tri:1.1,1.15,1.4").expect("a distribution"));
+        s.set_corr(P::pue, P::accelerators, 0.3);
+        let text = scenario_to_json(&s).to_string();
+        let d = decode_json(&text);
+        assert!(d.notices.is_empty(), "{:?}", d.notices);
+        assert_eq!(d.scenario, s);
+        let wrapped = format!("{{\"scenario\": {text}, \"outcome\": {{}}}}");
+        assert_eq!(decode_json(&wrapped).scenario, s);
+        for bad in ["", "[1,2]", "{\"pue\": true}", "{\"pue\": 9}", "{\"start\": 8103}", "not json"] {
+            let d = decode_json(bad);
+            assert!(!d.notices.is_empty(), "{bad}");
+            assert_eq!(d.scenario, Scenario::default(), "{bad}");
+        }
+    }
+}

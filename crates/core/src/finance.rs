@@ -1,0 +1,197 @@
+//! Finance formulas: capital recovery, sinking fund, the economic value of an
+//! asset at a given age, net present value and internal rate of return.
+//!
+//! These are the exact definitions the model and the batch engine share.
+//! Powers go through `libm`, the same code natively and in wasm, so the CLI
+//! and the browser compute the same bits.
+
+use libm::pow;
+
+/// The yearly rate whose quarterly discount factor is `x`: x^−4 − 1.
+pub fn rate_from_discount_factor(x: f64) -> f64 {
+    let x2 = x * x;
+    1.0 / (x2 * x2) - 1.0
+}
+
+/// Capital recovery factor CRF(r, n) = r / (1 − (1 + r)^−n); 1/n when r = 0.
+pub fn crf(r: f64, n: f64) -> f64 {
+    if r == 0.0 {
+        1.0 / n
+    } else {
+        r / (1.0 - pow(1.0 + r, -n))
+    }
+}
+
+/// Sinking fund factor SFF(r, n) = r / ((1 + r)^n − 1); 1/n when r = 0.
+pub fn sff(r: f64, n: f64) -> f64 {
+    if r == 0.0 {
+        1.0 / n
+    } else {
+        r / (pow(1.0 + r, n) - 1.0)
+    }
+}
+
+/// Yearly capital charge per unit of capex for an asset with life `n` and
+/// resale value `residual` (a fraction of capex) at the end of it:
+/// CRF(r, n) − residual × SFF(r, n).
+pub fn capital_charge(r: f64, n: f64, residual: f64) -> f64 {
+    crf(r, n) - residual * sff(r, n)
+}
+
+/// Straight-line book value, per unit of capex, of an asset of age `a`
+/// years with life `n`: it falls linearly from 1 to `residual` over the life
+/// and stays there. Assets still in use when a tranche's term ends are
+/// counted at this value; it does not depend on the discount rate, so a
+/// higher WACC only discounts, never revalues.
+pub fn book_value(n: f64, residual: f64, a: f64) -> f64 {
+    residual + (1.0 - residual) * (1.0 - (a / n).clamp(0.0, 1.0))
+}
+
+/// NPV of quarterly cash flows (flow `i` at `i / 4` years) at a yearly rate.
+pub fn npv_quarterly(flows: &[f64], rate: f64) -> f64 {
+    let v = pow(1.0 + rate, -0.25);
+    // Horner from the last flow back to the first.
+    flows.iter().rev().fold(0.0, |acc, cf| acc * v + cf)
+}
+
+/// Why an IRR is undefined.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IrrError {
+    /// The cash flows never change sign, so no rate makes the NPV zero.
+    NoSignChange,
+    /// The NPV does not reach zero for any yearly rate from `IRR_MIN` to `IRR_MAX`.
+    OutOfRange,
+}
+
+/// Bounds of the IRR search, as yearly rates.
+pub const IRR_MIN: f64 = -0.99;
+pub const IRR_MAX: f64 = 10.0;
+
+/// Relative size of the last Newton step on the discount factor at which
+/// the IRR search stops.
+pub const IRR_TOLERANCE: f64 = 1e-13;
+
+/// Yearly rates at which the NPV is evaluated first, to bracket the IRR.
+pub const IRR_GRID: [f64; 5] = [IRR_MIN, -0.5, 0.0, 0.25, IRR_MAX];
+
+/// The NPV of quarterly flows at discount factor x, and its derivative in x:
+/// Σ cf_i x^i by Horner's rule.
+fn npv_polynomial(flows: &[f64], x: f64) -> (f64, f64) {
+    let mut p = 0.0;
+    let mut dp = 0.0;
+    for cf in flows.iter().rev() {
+        dp = dp * x + p;
+        p = p * x + cf;
+    }
+    (p, dp)
+}
+
+/// Yearly IRR of quarterly cash flows: the rate at which `npv_quarterly` is
+/// zero. The NPV is a polynomial in the quarterly discount factor
+/// x = (1 + r)^−1/4; it is evaluated at the rates of `IRR_GRID`, the first
+/// interval (from the lowest rate up) where it changes sign brackets the
+/// root, and safeguarded Newton iteration (bisection when a step leaves the
+/// bracket) finds it. With the usual outflows-then-inflows there is one
+/// root; otherwise this is the lowest one the grid separates.
+pub fn irr_quarterly(flows: &[f64]) -> Result<f64, IrrError> {
+    let has_pos = flows.iter().any(|&c| c > 0.0);
+    let has_neg = flows.iter().any(|&c| c < 0.0);
+    if !(has_pos && has_neg) {
+        return Err(IrrError::NoSignChange);
+    }
+    let xs = IRR_GRID.map(|r| pow(1.0 + r, -0.25));
+    let fs = xs.map(|x| npv_polynomial(flows, x).0);
+    let mut bracket = None;
+    for k in 0..IRR_GRID.len() {
+        if fs[k] == 0.0 {
+            return Ok(IRR_GRID[k]);
+        }
+        if k + 1 < IRR_GRID.len() && (fs[k] > 0.0) != (fs[k + 1] > 0.0) {
+            bracket = Some(k);
+            break;
+        }
+    }
+    let Some(k) = bracket else { return Err(IrrError::OutOfRange) };
+    // x falls as the rate rises: the bracket is [xs[k + 1], xs[k]].
+    let (mut lo, mut hi) = (xs[k + 1], xs[k]);
+    let (f_lo, f_hi) = (fs[k + 1], fs[k]);
+    let lo_positive = f_lo > 0.0;
+    // Start at the secant point of the bracket.
+    let mut x = lo - f_lo * (hi - lo) / (f_hi - f_lo);
+    for _ in 0..60 {
+        let (f, df) = npv_polynomial(flows, x);
+        if f == 0.0 {
+            break;
+        }
+        if (f > 0.0) == lo_positive {
+            lo = x;
+        } else {
+            hi = x;
+        }
+        let newton = x - f / df;
+        // A Newton step this small is converged (the rate to about 1e-12),
+        // even if rounding puts it on the bracket's edge.
+        if df != 0.0 && (newton - x).abs() <= IRR_TOLERANCE * x.abs().max(1.0) {
+            x = newton;
+            break;
+        }
+        x = if df != 0.0 && newton > lo && newton < hi { newton } else { 0.5 * (lo + hi) };
+    }
+    Ok(rate_from_discount_factor(x))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: f64, b: f64, tol: f64) -> bool {
+        (a - b).abs() <= tol * b.abs().max(1.0)
+    }
+
+    #[test]
+    fn crf_and_sff_by_hand() {
+        // CRF(8%, 5) = 0.08 / (1 − 1.08^−5) = 0.08 / (1 − 0.680583) = 0.250456
+        assert!(close(crf(0.08, 5.0), 0.250_456, 1e-6));
+        // SFF(8%, 5) = 0.08 / (1.08^5 − 1) = 0.08 / 0.469328 = 0.170456
+        assert!(close(sff(0.08, 5.0), 0.170_456, 1e-6));
+        // CRF − SFF = r for any n.
+        assert!(close(crf(0.08, 5.0) - sff(0.08, 5.0), 0.08, 1e-12));
+        assert_eq!(crf(0.0, 4.0), 0.25);
+        assert_eq!(sff(0.0, 4.0), 0.25);
+        // CRF(10%, 20) = 0.117460
+        assert!(close(crf(0.10, 20.0), 0.117_460, 1e-5));
+    }
+
+    #[test]
+    fn book_value_falls_linearly_to_the_residual() {
+        assert_eq!(book_value(5.0, 0.1, 0.0), 1.0);
+        // Half-way through a 5-year life with a 10% residual: 1 − 0.9 × 0.5 = 0.55.
+        assert!(close(book_value(5.0, 0.1, 2.5), 0.55, 1e-12));
+        assert!(close(book_value(5.0, 0.1, 5.0), 0.1, 1e-12));
+        assert!(close(book_value(5.0, 0.1, 7.0), 0.1, 1e-15));
+        // CRF(8%, 5) − 10% × SFF(8%, 5) = 0.250456 − 0.0170456 = 0.233411
+        assert!(close(capital_charge(0.08, 5.0, 0.1), 0.233_411, 1e-6));
+    }
+
+    #[test]
+    fn npv_by_hand() {
+        // −100 now, +60 in a quarter, +60 in two quarters at 0%: 20.
+        assert!(close(npv_quarterly(&[-100.0, 60.0, 60.0], 0.0), 20.0, 1e-12));
+        // At 21% a year, the quarterly factor is 1.21^−0.25 = 0.953463.
+        let v = 1.21_f64.powf(-0.25);
+        assert!(close(npv_quarterly(&[-100.0, 0.0, 0.0, 0.0, 121.0], 0.21), 0.0, 1e-9));
+        assert!(close(npv_quarterly(&[0.0, 10.0], 0.21), 10.0 * v, 1e-12));
+    }
+
+    #[test]
+    fn irr_by_hand() {
+        // −100 now and +121 in a year (4 quarters): exactly 21% a year.
+        let irr = irr_quarterly(&[-100.0, 0.0, 0.0, 0.0, 121.0]);
+        assert!(irr.is_ok_and(|r| close(r, 0.21, 1e-12)), "{irr:?}");
+        // −100 now and +50 in a year: −50% a year.
+        assert!(irr_quarterly(&[-100.0, 0.0, 0.0, 0.0, 50.0]).is_ok_and(|r| close(r, -0.5, 1e-12)));
+        assert_eq!(irr_quarterly(&[1.0, 2.0]), Err(IrrError::NoSignChange));
+        assert_eq!(irr_quarterly(&[0.0, 0.0]), Err(IrrError::NoSignChange));
+        assert_eq!(irr_quarterly(&[-100.0, 0.0, 0.0, 0.0, 0.5]), Err(IrrError::OutOfRange));
+    }
+}

@@ -1,0 +1,410 @@
+//! The one parameter table: key, kind, default, allowed range, step, slider
+//! scale, panel group, source and whether the default is an estimate. It
+//! drives validation, the URL and JSON codecs, the CLI, the sliders and the
+//! sensitivity sweep. Labels, units and help in each language live in the
+//! presentation crate, by an exhaustive `match` on `P`.
+//!
+//! `define_params!` turns one list into the index enum `P`, the table
+//! `PARAMS` and the struct `InputsT<T>` (one field per parameter, `f64` for a
+//! scenario, a SIMD vector in the batch engine), so no parameter is listed
+//! twice. Quarters are stored as quarter indices (`year * 4 + quarter - 1`)
+//! and choices as their index in the choice list.
+
+use serde::Serialize;
+
+use crate::catalogue::ACCELERATOR_IDS;
+use crate::notice::{Allowed, Problem, ValueResult};
+use crate::quarter::Quarter;
+
+/// The panel group a parameter belongs to (the UI shows them in this order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    Deal,
+    Accelerators,
+    Deployment,
+    Cpus,
+    DataCentre,
+    Finance,
+    Workload,
+    Uncertainty,
+}
+
+impl Group {
+    pub const ALL: [Group; 8] =
+        [Group::Deal, Group::Accelerators, Group::Deployment, Group::Cpus, Group::DataCentre, Group::Finance, Group::Workload, Group::Uncertainty];
+    pub fn id(self) -> &'static str {
+        match self {
+            Group::Deal => "deal",
+            Group::Accelerators => "accelerators",
+            Group::Deployment => "deployment",
+            Group::Cpus => "cpus",
+            Group::DataCentre => "data_centre",
+            Group::Finance => "finance",
+            Group::Workload => "workload",
+            Group::Uncertainty => "uncertainty",
+        }
+    }
+}
+
+/// What kind of value a parameter holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A real number.
+    Number,
+    /// A whole number (accelerators, vCPUs, samples).
+    Count,
+    /// A calendar quarter such as 2025Q4, stored as its quarter index.
+    Quarter,
+    /// One id of a fixed list, stored as its index.
+    Choice(&'static [&'static str]),
+}
+
+/// How a slider maps its position to the value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scale {
+    Linear,
+    /// For values spanning orders of magnitude (contract value, counts).
+    Log,
+}
+
+/// One row of the parameter table.
+#[derive(Clone, Copy, Debug)]
+pub struct Param {
+    pub key: &'static str,
+    pub kind: Kind,
+    /// The default, which is the AWS–OpenAI 2025 preset's value.
+    pub default: f64,
+    pub min: f64,
+    pub max: f64,
+    pub step: f64,
+    pub scale: Scale,
+    pub group: Group,
+    /// Id of the default's source in `sources::SOURCES`.
+    pub source: &'static str,
+    /// True when the default is our estimate rather than a reported figure.
+    pub estimate: bool,
+}
+
+impl Param {
+    /// Whether the parameter can carry a distribution (numbers and counts).
+    pub fn is_numeric(&self) -> bool {
+        matches!(self.kind, Kind::Number | Kind::Count)
+    }
+
+    /// What the parameter allows: its range, or its list of ids.
+    pub fn allowed(&self) -> Allowed {
+        match self.kind {
+            Kind::Choice(ids) => Allowed::OneOf(ids.iter().map(|s| s.to_string()).collect()),
+            _ => Allowed::Range { min: self.format(self.min), max: self.format(self.max) },
+        }
+    }
+
+    /// Checks a value against the parameter's kind and range.
+    pub fn check(&self, v: f64) -> ValueResult<f64> {
+        if !v.is_finite() {
+            return Err(Problem::NotFinite);
+        }
+        match self.kind {
+            Kind::Count | Kind::Quarter if v.fract() != 0.0 => return Err(Problem::NotWhole),
+            Kind::Choice(ids) if v.fract() != 0.0 || v < 0.0 || v as usize >= ids.len() => return Err(Problem::NoSuchChoice),
+            _ => {}
+        }
+        if v < self.min || v > self.max {
+            return Err(Problem::OutOfRange { allowed: self.allowed() });
+        }
+        Ok(v)
+    }
+
+    /// The slider position of a value: the quarter index for quarters,
+    /// else 0 to `SLIDER_STEPS` (logarithmic for `Scale::Log`).
+    pub fn slider_position(&self, v: f64) -> f64 {
+        match (self.kind, self.scale) {
+            (Kind::Quarter, _) => v,
+            (_, Scale::Log) if self.min > 0.0 => (v.max(self.min).ln() - self.min.ln()) / (self.max.ln() - self.min.ln()) * SLIDER_STEPS,
+            _ => (v - self.min) / (self.max - self.min) * SLIDER_STEPS,
+        }
+    }
+
+    /// The value at a slider position: on the step for linear sliders, at
+    /// three significant figures for logarithmic ones, always in range.
+    pub fn from_slider(&self, pos: f64) -> f64 {
+        let raw = match (self.kind, self.scale) {
+            (Kind::Quarter, _) => return pos.round().clamp(self.min, self.max),
+            (_, Scale::Log) if self.min > 0.0 => (self.min.ln() + pos / SLIDER_STEPS * (self.max.ln() - self.min.ln())).exp(),
+            _ => self.min + pos / SLIDER_STEPS * (self.max - self.min),
+        };
+        let snapped = if self.scale == Scale::Log {
+            let magnitude = 10f64.powf(raw.abs().log10().floor() - 2.0);
+            ((raw / magnitude).round() * magnitude).max(self.step)
+        } else {
+            (raw / self.step).round() * self.step
+        };
+        let v = tidy(snapped).clamp(self.min, self.max);
+        if matches!(self.kind, Kind::Count) {
+            v.round()
+        } else {
+            v
+        }
+    }
+
+    /// The canonical text of a value (what the URL and JSON carry).
+    pub fn format(&self, v: f64) -> String {
+        match self.kind {
+            Kind::Quarter => Quarter::from_index(v as i32).to_string(),
+            Kind::Choice(ids) => ids.get(v as usize).copied().unwrap_or("?").to_string(),
+            Kind::Count => format!("{}", v.round() as i64),
+            Kind::Number => format_number(v),
+        }
+    }
+
+    /// Parses the text of a value (a number, a quarter or a choice id).
+    /// Grouping commas and underscores in numbers are read ("38,000,000,000").
+    pub fn parse(&self, text: &str) -> ValueResult<f64> {
+        let text = text.trim();
+        let v = match self.kind {
+            Kind::Quarter => Quarter::parse(text).map(|q| q.index() as f64).ok_or(Problem::BadQuarter)?,
+            Kind::Choice(ids) => {
+                ids.iter().position(|id| id.eq_ignore_ascii_case(text)).map(|i| i as f64).ok_or_else(|| Problem::NotAllowed { allowed: self.allowed() })?
+            }
+            Kind::Number | Kind::Count => parse_number(text).ok_or_else(|| Problem::NotANumber { allowed: self.allowed() })?,
+        };
+        self.check(v)
+    }
+}
+
+/// The shortest decimal text that reads back as the same f64.
+pub fn format_number(v: f64) -> String {
+    if v == 0.0 {
+        return "0".into();
+    }
+    let plain = format!("{v}");
+    let sci = format!("{v:e}");
+    if sci.len() + 1 < plain.len() {
+        sci
+    } else {
+        plain
+    }
+}
+
+/// A value rounded to twelve significant digits, so arithmetic on inputs
+/// (1.2 − 0.096, 76,000 × 50/76) reads back as people write it.
+pub fn tidy(v: f64) -> f64 {
+    format!("{v:.11e}").parse::<f64>().unwrap_or(v)
+}
+
+/// Parses a plain decimal or scientific number ("38e9", "0.08", "1_000").
+/// Rejects "inf", "NaN" and friends that `f64::from_str` would accept.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let cleaned: String = text.chars().filter(|c| *c != '_' && *c != ',').collect();
+    if cleaned.is_empty() || !cleaned.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E')) {
+        return None;
+    }
+    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+pub const PRECISIONS: &[&str] = &["bf16", "fp8", "fp4"];
+
+/// Positions of a number's slider (0 to this).
+pub const SLIDER_STEPS: f64 = 1000.0;
+
+const fn p(kind: Kind, default: f64, min: f64, max: f64, step: f64) -> Param {
+    Param { key: "", kind, default, min, max, step, scale: Scale::Linear, group: Group::Deal, source: "model-default", estimate: false }
+}
+
+impl Param {
+    const fn group(mut self, g: Group) -> Self {
+        self.group = g;
+        self
+    }
+    const fn src(mut self, id: &'static str) -> Self {
+        self.source = id;
+        self
+    }
+    const fn est(mut self, id: &'static str) -> Self {
+        self.source = id;
+        self.estimate = true;
+        self
+    }
+    const fn log(mut self) -> Self {
+        self.scale = Scale::Log;
+        self
+    }
+}
+
+macro_rules! define_params {
+    ($($(#[$meta:meta])* $field:ident => $def:expr,)*) => {
+        /// Parameter index: `P::pue as usize` is the row of `pue` in `PARAMS`.
+        #[allow(non_camel_case_types)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        pub enum P { $($field,)* }
+
+        impl P {
+            pub const ALL: &'static [P] = &[$(P::$field,)*];
+            pub fn param(self) -> &'static Param { &PARAMS[self as usize] }
+            pub fn key(self) -> &'static str { PARAMS[self as usize].key }
+            pub fn from_key(key: &str) -> Option<P> { P::ALL.iter().copied().find(|p| p.key() == key) }
+        }
+
+        pub const N_PARAMS: usize = [$(stringify!($field),)*].len();
+
+        pub static PARAMS: [Param; N_PARAMS] = [$( { let mut d = $def; d.key = stringify!($field); d },)*];
+
+        /// Every parameter's value: `f64` for one scenario, a SIMD vector
+        /// (one lane per scenario) in the batch engine.
+        #[derive(Clone, Copy, Debug, PartialEq)]
+        pub struct InputsT<T> { $(pub $field: T,)* }
+
+        impl<T: Copy> InputsT<T> {
+            pub fn get(&self, p: P) -> T { match p { $(P::$field => self.$field,)* } }
+            pub fn set(&mut self, p: P, v: T) { match p { $(P::$field => self.$field = v,)* } }
+            /// Builds the inputs parameter by parameter.
+            pub fn from_fn(mut f: impl FnMut(P) -> T) -> Self { InputsT { $($field: f(P::$field),)* } }
+        }
+    };
+}
+
+/// One scenario's inputs.
+pub type Inputs = InputsT<f64>;
+
+impl Default for Inputs {
+    /// The table's defaults: the AWS–OpenAI 2025 deal.
+    fn default() -> Self {
+        Inputs::from_fn(|p| p.param().default)
+    }
+}
+
+use Group::*;
+use Kind::*;
+
+const Q2020Q1: f64 = 2020.0 * 4.0;
+const Q2040Q4: f64 = 2040.0 * 4.0 + 3.0;
+const fn q(year: i32, quarter: i32) -> f64 {
+    (year * 4 + quarter - 1) as f64
+}
+
+define_params! {
+    // Deal
+    value_usd => p(Number, 38e9, 1e8, 3e12, 1e8).group(Deal).src("aws-openai-release").log(),
+    term_years => p(Number, 7.0, 1.0, 15.0, 0.25).group(Deal).src("aws-openai-release"),
+    start => p(Quarter, q(2025, 4), Q2020Q1, Q2040Q4, 1.0).group(Deal).src("aws-openai-release"),
+    expansion_value_usd => p(Number, 0.0, 0.0, 3e12, 1e8).group(Deal).src("aws-openai-expansion"),
+    expansion_term_years => p(Number, 7.0, 1.0, 15.0, 0.25).group(Deal).src("aws-openai-expansion"),
+    // Accelerators
+    accelerator => p(Choice(&ACCELERATOR_IDS), 4.0, 0.0, (ACCELERATOR_IDS.len() - 1) as f64, 1.0).group(Accelerators).src("aws-openai-release"),
+    accelerators => p(Count, 200_000.0, 1_000.0, 10_000_000.0, 1_000.0).group(Accelerators).est("aws-openai-gpu-count").log(),
+    capex_usd_per_accelerator => p(Number, 76_000.0, 5_000.0, 500_000.0, 500.0).group(Accelerators).src("iren-capex"),
+    it_kw_per_accelerator => p(Number, 2.3, 0.2, 10.0, 0.01).group(Accelerators).src("nscale-density"),
+    expansion_accelerator => p(Choice(&ACCELERATOR_IDS), 4.0, 0.0, (ACCELERATOR_IDS.len() - 1) as f64, 1.0).group(Accelerators).src("aws-openai-expansion"),
+    expansion_accelerators => p(Count, 0.0, 0.0, 10_000_000.0, 1_000.0).group(Accelerators).src("aws-openai-expansion"),
+    // Deployment
+    ramp_end => p(Quarter, q(2026, 4), Q2020Q1, Q2040Q4, 1.0).group(Deployment).src("aws-openai-release"),
+    delay_months => p(Number, 0.0, 0.0, 36.0, 1.0).group(Deployment).src("model-default"),
+    expansion_start => p(Quarter, q(2027, 1), Q2020Q1, Q2040Q4, 1.0).group(Deployment).src("aws-openai-release"),
+    expansion_ramp_quarters => p(Count, 4.0, 1.0, 20.0, 1.0).group(Deployment).src("model-default"),
+    // CPUs
+    vcpus => p(Count, 10_000_000.0, 0.0, 200_000_000.0, 100_000.0).group(Cpus).est("aws-openai-cpus"),
+    capex_usd_per_vcpu => p(Number, 150.0, 10.0, 2_000.0, 5.0).group(Cpus).est("cpu-capex-estimate"),
+    w_per_vcpu => p(Number, 10.0, 1.0, 60.0, 0.5).group(Cpus).est("cpu-capex-estimate"),
+    cpu_value_fraction => p(Number, 0.10, 0.0, 0.9, 0.01).group(Cpus).est("cpu-value-estimate"),
+    // Data centre and energy
+    facility_capex_usd_per_mw => p(Number, 10.7e6, 2e6, 40e6, 1e5).group(DataCentre).src("cbre-facility"),
+    pue => p(Number, 1.2, 1.0, 2.5, 0.01).group(DataCentre).est("pue-hyperscale"),
+    electricity_usd_per_mwh => p(Number, 86.0, 10.0, 400.0, 1.0).group(DataCentre).src("eia-industrial-2025"),
+    electricity_escalation => p(Number, 0.02, -0.05, 0.2, 0.005).group(DataCentre).est("eia-steo-2026"),
+    load_factor => p(Number, 0.8, 0.1, 1.0, 0.01).group(DataCentre).est("operations-estimate"),
+    availability => p(Number, 0.97, 0.5, 1.0, 0.005).group(DataCentre).est("operations-estimate"),
+    grid_kg_co2_per_mwh => p(Number, 366.0, 0.0, 1_200.0, 1.0).group(DataCentre).src("eia-co2-2023"),
+    // Finance
+    wacc => p(Number, 0.08, 0.0, 0.3, 0.0025).group(Finance).src("hyperscaler-wacc"),
+    it_life_years => p(Number, 5.0, 1.0, 10.0, 0.25).group(Finance).src("amazon-server-life"),
+    facility_life_years => p(Number, 20.0, 5.0, 40.0, 0.5).group(Finance).est("facility-life-estimate"),
+    residual_fraction => p(Number, 0.10, 0.0, 0.6, 0.01).group(Finance).est("residual-estimate"),
+    opex_fraction_of_capex => p(Number, 0.02, 0.0, 0.2, 0.001).group(Finance).est("epoch-opex"),
+    // Workload
+    precision => p(Choice(PRECISIONS), 1.0, 0.0, 2.0, 1.0).group(Workload).est("workload-estimate"),
+    mfu => p(Number, 0.3, 0.01, 0.9, 0.01).group(Workload).est("workload-estimate"),
+    active_params_b => p(Number, 100.0, 1.0, 5_000.0, 1.0).group(Workload).est("workload-estimate").log(),
+    // Uncertainty
+    samples => p(Count, 100_000.0, 1_000.0, 1_000_000.0, 1_000.0).group(Uncertainty).src("model-default").log(),
+    seed => p(Count, 1.0, 0.0, 4_294_967_295.0, 1.0).group(Uncertainty).src("model-default"),
+}
+
+impl Inputs {
+    pub fn accelerator_id(&self) -> &'static str {
+        ACCELERATOR_IDS[(self.accelerator as usize).min(ACCELERATOR_IDS.len() - 1)]
+    }
+    pub fn precision_id(&self) -> &'static str {
+        PRECISIONS[(self.precision as usize).min(PRECISIONS.len() - 1)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_default_is_allowed_and_cites_a_source() {
+        for p in P::ALL {
+            let param = p.param();
+            assert_eq!(param.check(param.default), Ok(param.default), "{}", param.key);
+            assert!(crate::sources::source(param.source).is_some(), "{} cites unknown source {}", param.key, param.source);
+            assert!(param.min <= param.max && param.step > 0.0, "{}", param.key);
+        }
+    }
+
+    #[test]
+    fn gb300_is_the_default_accelerator() {
+        assert_eq!(crate::catalogue::by_index(P::accelerator.param().default).id, "gb300");
+    }
+
+    #[test]
+    fn keys_are_unique_and_match_the_enum() {
+        for (i, p) in P::ALL.iter().enumerate() {
+            assert_eq!(*p as usize, i);
+            assert_eq!(P::from_key(p.key()), Some(*p));
+        }
+    }
+
+    #[test]
+    fn parse_accepts_the_canonical_text_and_rejects_the_rest() {
+        assert_eq!(P::value_usd.param().parse("38e9"), Ok(38e9));
+        assert_eq!(P::value_usd.param().parse(" 38000000000 "), Ok(38e9));
+        assert_eq!(P::start.param().parse("2025Q4"), Ok(q(2025, 4)));
+        assert_eq!(P::accelerator.param().parse("GB300"), Ok(4.0));
+        let range = Allowed::Range { min: "1".into(), max: "2.5".into() };
+        assert_eq!(P::pue.param().parse("0.5"), Err(Problem::OutOfRange { allowed: range.clone() }));
+        assert_eq!(P::pue.param().parse("NaN"), Err(Problem::NotANumber { allowed: range }));
+        assert!(P::pue.param().parse("inf").is_err());
+        let err = P::accelerator.param().parse("tpu9");
+        assert!(matches!(&err, Err(Problem::NotAllowed { allowed: Allowed::OneOf(ids) }) if ids[0] == "h100"), "{err:?}");
+        assert_eq!(P::accelerators.param().parse("1000.5"), Err(Problem::NotWhole));
+        assert_eq!(P::start.param().parse("2025Q7"), Err(Problem::BadQuarter));
+    }
+
+    #[test]
+    fn sliders_round_trip_every_default() {
+        for p in P::ALL {
+            let param = p.param();
+            let v = param.default;
+            if !matches!(param.kind, Kind::Choice(_)) {
+                let back = param.from_slider(param.slider_position(v));
+                assert!((back - v).abs() <= param.step.max(v.abs() * 0.005), "{}: {v} → {back}", param.key);
+            }
+        }
+        // The ends of a slider are the ends of the range.
+        let pue = P::pue.param();
+        assert_eq!((pue.from_slider(0.0), pue.from_slider(SLIDER_STEPS)), (1.0, 2.5));
+        let value = P::value_usd.param();
+        assert_eq!((value.from_slider(0.0), value.from_slider(SLIDER_STEPS)), (1e8, 3e12));
+    }
+
+    #[test]
+    fn format_round_trips_every_default() {
+        for p in P::ALL {
+            let param = p.param();
+            let text = param.format(param.default);
+            assert_eq!(param.parse(&text), Ok(param.default), "{} as '{text}'", param.key);
+        }
+    }
+}

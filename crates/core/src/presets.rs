@@ -1,0 +1,347 @@
+//! The presets: the AWS–OpenAI deal (the default) and comparable deals. Each
+//! preset overrides the parameter table's defaults with values that cite
+//! their source and say whether they are reported or estimated.
+
+use crate::dist::{Dist, Shape};
+use crate::params::{tidy, Inputs, P};
+
+#[derive(Clone, Copy, Debug)]
+pub struct PresetValue {
+    pub param: P,
+    /// The value as it would appear in a URL (a number, a quarter, an id).
+    pub value: &'static str,
+    pub source: &'static str,
+    pub estimate: bool,
+}
+
+/// The presets, one variant each: the translations match on it, so a preset
+/// without its name and summary in every language does not compile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PresetId {
+    AwsOpenai2025,
+    AwsOpenai2026100b,
+    AwsOpenai2026138b,
+    OracleOpenai2025,
+    MicrosoftIren2025,
+    CoreweaveOpenai2025,
+    MicrosoftNebius2025,
+    GoogleAnthropicTpu2025,
+    Reference1gw,
+    India1gw,
+}
+
+impl PresetId {
+    pub const ALL: [PresetId; 10] = [
+        PresetId::AwsOpenai2025,
+        PresetId::AwsOpenai2026100b,
+        PresetId::AwsOpenai2026138b,
+        PresetId::OracleOpenai2025,
+        PresetId::MicrosoftIren2025,
+        PresetId::CoreweaveOpenai2025,
+        PresetId::MicrosoftNebius2025,
+        PresetId::GoogleAnthropicTpu2025,
+        PresetId::Reference1gw,
+        PresetId::India1gw,
+    ];
+
+    /// The id used in URLs (`preset=`) and files.
+    pub fn key(self) -> &'static str {
+        match self {
+            PresetId::AwsOpenai2025 => "aws-openai-2025",
+            PresetId::AwsOpenai2026100b => "aws-openai-2026-100b",
+            PresetId::AwsOpenai2026138b => "aws-openai-2026-138b",
+            PresetId::OracleOpenai2025 => "oracle-openai-2025",
+            PresetId::MicrosoftIren2025 => "microsoft-iren-2025",
+            PresetId::CoreweaveOpenai2025 => "coreweave-openai-2025",
+            PresetId::MicrosoftNebius2025 => "microsoft-nebius-2025",
+            PresetId::GoogleAnthropicTpu2025 => "google-anthropic-tpu-2025",
+            PresetId::Reference1gw => "reference-1gw",
+            PresetId::India1gw => "india-1gw",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<PresetId> {
+        PresetId::ALL.into_iter().find(|p| p.key() == key)
+    }
+
+    pub fn preset(self) -> &'static Preset {
+        // Every id has its preset (a test checks), in `PRESETS` order.
+        PRESETS.iter().find(|p| p.id == self).unwrap_or(&PRESETS[0])
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct Preset {
+    pub id: PresetId,
+    pub values: &'static [PresetValue],
+}
+
+const fn r(param: P, value: &'static str, source: &'static str) -> PresetValue {
+    PresetValue { param, value, source, estimate: false }
+}
+const fn e(param: P, value: &'static str, source: &'static str) -> PresetValue {
+    PresetValue { param, value, source, estimate: true }
+}
+
+pub const DEFAULT_PRESET: PresetId = PresetId::AwsOpenai2025;
+
+pub static PRESETS: &[Preset] = &[
+    Preset {
+        id: PresetId::AwsOpenai2025,
+        // The table's defaults are this deal; they cite their sources there.
+        values: &[],
+    },
+    Preset {
+        id: PresetId::AwsOpenai2026100b,
+        values: &[
+            e(P::expansion_value_usd, "62e9", "aws-openai-expansion"),
+            r(P::expansion_term_years, "8", "aws-openai-expansion"),
+            r(P::expansion_accelerator, "trn3", "aws-openai-expansion"),
+            // 2 GW of IT at Trainium3's ~1.4 kW all-in = 1.43M chips.
+            e(P::expansion_accelerators, "1400000", "aws-openai-expansion"),
+            r(P::expansion_start, "2027Q1", "aws-openai-expansion"),
+            e(P::expansion_ramp_quarters, "8", "model-default"),
+        ],
+    },
+    Preset {
+        id: PresetId::AwsOpenai2026138b,
+        values: &[
+            r(P::expansion_value_usd, "100e9", "aws-openai-expansion"),
+            r(P::expansion_term_years, "8", "aws-openai-expansion"),
+            r(P::expansion_accelerator, "trn3", "aws-openai-expansion"),
+            e(P::expansion_accelerators, "1400000", "aws-openai-expansion"),
+            r(P::expansion_start, "2027Q1", "aws-openai-expansion"),
+            e(P::expansion_ramp_quarters, "8", "model-default"),
+        ],
+    },
+    Preset {
+        id: PresetId::OracleOpenai2025,
+        values: &[
+            r(P::value_usd, "300e9", "oracle-openai"),
+            r(P::term_years, "5", "oracle-openai"),
+            r(P::start, "2027Q1", "oracle-openai"),
+            e(P::ramp_end, "2028Q4", "oracle-openai"),
+            e(P::accelerator, "gb300", "oracle-openai"),
+            // 4.5 GW read as IT load: 4.5e6 kW / 2.3 kW = 1.96M GPUs (one blog: ~2M at peak).
+            e(P::accelerators, "1950000", "oracle-openai"),
+            r(P::vcpus, "0", "oracle-openai"),
+            r(P::cpu_value_fraction, "0", "oracle-openai"),
+            e(P::wacc, "0.09", "hyperscaler-wacc"),
+        ],
+    },
+    Preset {
+        id: PresetId::MicrosoftIren2025,
+        values: &[
+            r(P::value_usd, "9.7e9", "microsoft-iren"),
+            r(P::term_years, "5", "microsoft-iren"),
+            r(P::start, "2025Q4", "microsoft-iren"),
+            r(P::ramp_end, "2026Q4", "microsoft-iren"),
+            r(P::accelerator, "gb300", "microsoft-iren"),
+            r(P::accelerators, "76000", "microsoft-iren"),
+            r(P::capex_usd_per_accelerator, "76300", "iren-capex"),
+            r(P::it_kw_per_accelerator, "2.63", "iren-density"),
+            r(P::vcpus, "0", "microsoft-iren"),
+            r(P::cpu_value_fraction, "0", "microsoft-iren"),
+            e(P::wacc, "0.11", "neocloud-wacc"),
+        ],
+    },
+    Preset {
+        id: PresetId::CoreweaveOpenai2025,
+        values: &[
+            r(P::value_usd, "22.4e9", "coreweave-openai"),
+            r(P::term_years, "5", "coreweave-openai"),
+            r(P::start, "2025Q2", "coreweave-openai"),
+            e(P::ramp_end, "2026Q4", "coreweave-openai"),
+            e(P::accelerator, "gb200", "coreweave-openai"),
+            // At IREN's contract-implied $2.91 per GPU-hour: 22.4e9 / (2.91 × 8,760 × 5) = 176k, ~180k with the ramp.
+            e(P::accelerators, "180000", "coreweave-openai"),
+            e(P::capex_usd_per_accelerator, "70000", "gb200-capex"),
+            e(P::it_kw_per_accelerator, "1.8", "nvidia-gb200"),
+            r(P::vcpus, "0", "coreweave-openai"),
+            r(P::cpu_value_fraction, "0", "coreweave-openai"),
+            e(P::wacc, "0.11", "neocloud-wacc"),
+        ],
+    },
+    Preset {
+        id: PresetId::MicrosoftNebius2025,
+        values: &[
+            r(P::value_usd, "17.4e9", "microsoft-nebius"),
+            e(P::term_years, "5.25", "microsoft-nebius"),
+            r(P::start, "2025Q4", "microsoft-nebius"),
+            e(P::ramp_end, "2026Q4", "microsoft-nebius"),
+            e(P::accelerator, "gb300", "microsoft-nebius"),
+            // The site's 300 MW / 2.3 kW per GPU = 130k GPUs (site size, not a contracted figure).
+            e(P::accelerators, "130000", "microsoft-nebius"),
+            r(P::electricity_usd_per_mwh, "130", "eia-nj-industrial"),
+            r(P::vcpus, "0", "microsoft-nebius"),
+            r(P::cpu_value_fraction, "0", "microsoft-nebius"),
+            e(P::wacc, "0.11", "neocloud-wacc"),
+        ],
+    },
+    Preset {
+        id: PresetId::GoogleAnthropicTpu2025,
+        values: &[
+            e(P::value_usd, "50e9", "google-anthropic"),
+            e(P::term_years, "6", "google-anthropic"),
+            r(P::start, "2026Q1", "google-anthropic"),
+            r(P::ramp_end, "2026Q4", "google-anthropic"),
+            r(P::accelerator, "tpu7", "google-anthropic"),
+            r(P::accelerators, "1000000", "google-anthropic"),
+            e(P::capex_usd_per_accelerator, "30000", "anthropic-broadcom"),
+            // "Well over 1 GW" for 1M TPUs: about 1 kW per chip, all-in.
+            e(P::it_kw_per_accelerator, "1.0", "google-anthropic"),
+            r(P::vcpus, "0", "google-anthropic"),
+            r(P::cpu_value_fraction, "0", "google-anthropic"),
+        ],
+    },
+    Preset {
+        id: PresetId::Reference1gw,
+        values: &[
+            e(P::value_usd, "57.5e9", "rental-per-gw"),
+            e(P::term_years, "5", "rental-per-gw"),
+            e(P::start, "2026Q1", "epoch-1gw"),
+            e(P::ramp_end, "2026Q1", "epoch-1gw"),
+            r(P::accelerator, "gb200", "epoch-1gw"),
+            // 1,000,000 kW / 1.8 kW per GPU = 555k GPUs.
+            e(P::accelerators, "555000", "epoch-1gw"),
+            r(P::it_kw_per_accelerator, "1.8", "nvidia-gb200"),
+            // ($38B − 1,000 MW × $10.7M facility) / 555k = $49k per GPU.
+            e(P::capex_usd_per_accelerator, "49000", "epoch-1gw"),
+            r(P::opex_fraction_of_capex, "0.008", "epoch-1gw"),
+            r(P::vcpus, "0", "epoch-1gw"),
+            r(P::cpu_value_fraction, "0", "epoch-1gw"),
+        ],
+    },
+    Preset {
+        id: PresetId::India1gw,
+        values: &[
+            e(P::value_usd, "57.5e9", "rental-per-gw"),
+            e(P::term_years, "5", "rental-per-gw"),
+            e(P::start, "2026Q1", "epoch-1gw"),
+            e(P::ramp_end, "2026Q1", "epoch-1gw"),
+            r(P::accelerator, "gb200", "epoch-1gw"),
+            e(P::accelerators, "555000", "epoch-1gw"),
+            r(P::it_kw_per_accelerator, "1.8", "nvidia-gb200"),
+            e(P::capex_usd_per_accelerator, "49000", "epoch-1gw"),
+            r(P::opex_fraction_of_capex, "0.008", "epoch-1gw"),
+            r(P::vcpus, "0", "epoch-1gw"),
+            r(P::cpu_value_fraction, "0", "epoch-1gw"),
+            // The India view of the data-centre inputs.
+            r(P::facility_capex_usd_per_mw, "6.64e6", "tt-mumbai-cost"),
+            r(P::electricity_usd_per_mwh, "67.1", "tt-mumbai-tariff"),
+            r(P::grid_kg_co2_per_mwh, "712", "cea-co2-india"),
+            e(P::pue, "1.4", "india-pue-estimate"),
+        ],
+    },
+];
+
+/// Default uncertainty: for each input, the relative half-width of a
+/// symmetric PERT around the preset's value (our judgement, source
+/// `uncertainty-estimate`), and whether it applies only where the preset's
+/// value is itself an estimate (counts and shares a deal may report).
+pub static DEFAULT_UNCERTAINTY: &[(P, f64, bool)] = &[
+    (P::accelerators, 0.25, true),
+    (P::cpu_value_fraction, 0.5, true),
+    (P::capex_usd_per_accelerator, 0.2, false),
+    (P::it_kw_per_accelerator, 0.15, false),
+    (P::facility_capex_usd_per_mw, 0.25, false),
+    (P::pue, 0.08, false),
+    (P::electricity_usd_per_mwh, 0.3, false),
+    (P::load_factor, 0.15, false),
+    (P::availability, 0.03, false),
+    (P::wacc, 0.15, false),
+    (P::it_life_years, 0.2, false),
+    (P::residual_fraction, 1.0, false),
+    (P::opex_fraction_of_capex, 0.5, false),
+];
+
+pub fn by_id(id: &str) -> Option<&'static Preset> {
+    PresetId::from_key(id).map(PresetId::preset)
+}
+
+pub fn default_preset() -> &'static Preset {
+    &PRESETS[0]
+}
+
+impl Preset {
+    /// The preset's inputs: the table's defaults overridden by its values.
+    pub fn inputs(&self) -> Inputs {
+        let mut x = Inputs::default();
+        for v in self.values {
+            // Every preset value parses (a test checks); a bad one keeps the default.
+            if let Ok(value) = v.param.param().parse(v.value) {
+                x.set(v.param, value);
+            }
+        }
+        x
+    }
+
+    /// The preset's default distributions (`DEFAULT_UNCERTAINTY` around its
+    /// values, kept symmetric inside each parameter's range).
+    pub fn default_dists(&self) -> Vec<(P, Dist)> {
+        let x = self.inputs();
+        DEFAULT_UNCERTAINTY
+            .iter()
+            .filter(|(p, _, only_estimates)| !only_estimates || self.provenance(*p).1)
+            .filter_map(|(p, width, _)| {
+                let param = p.param();
+                let v = x.get(*p);
+                let half = (v * width).min(v - param.min).min(param.max - v);
+                let half = if param.kind == crate::params::Kind::Count { half.floor() } else { half };
+                // Twelve significant digits keep the ends readable (1.104, not 1.1039999999999999).
+                (half > 0.0).then(|| (*p, Dist::new(param, Shape::Pert { lo: tidy(v - half), mode: v, hi: tidy(v + half) })))
+            })
+            .collect()
+    }
+
+    /// The source and estimate flag of a parameter's value in this preset.
+    pub fn provenance(&self, p: P) -> (&'static str, bool) {
+        match self.values.iter().find(|v| v.param == p) {
+            Some(v) => (v.source, v.estimate),
+            None => (p.param().source, p.param().estimate),
+        }
+    }
+}
+
+impl std::fmt::Debug for Preset {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Preset({})", self.id.key())
+    }
+}
+
+impl PartialEq for Preset {
+    /// Presets are identified by their id.
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_preset_value_parses_and_cites_a_source() {
+        for preset in PRESETS {
+            for v in preset.values {
+                let parsed = v.param.param().parse(v.value);
+                assert!(parsed.is_ok(), "{} {}: {parsed:?}", preset.id.key(), v.param.key());
+                assert!(crate::sources::source(v.source).is_some(), "{} {} cites {}", preset.id.key(), v.param.key(), v.source);
+            }
+        }
+    }
+
+    #[test]
+    fn ids_are_unique_and_the_default_comes_first() {
+        assert_eq!(PRESETS[0].id, DEFAULT_PRESET);
+        for (i, a) in PRESETS.iter().enumerate() {
+            assert!(PRESETS[i + 1..].iter().all(|b| b.id != a.id), "{}", a.id.key());
+        }
+        // Every id has its preset, and the keys read back.
+        assert_eq!(PRESETS.len(), PresetId::ALL.len());
+        for id in PresetId::ALL {
+            assert_eq!(id.preset().id, id);
+            assert_eq!(PresetId::from_key(id.key()), Some(id));
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! A scenario: a preset plus the inputs that override it, and the checks that
+//! span more than one input.
+
+use crate::catalogue;
+use crate::dist::Dist;
+use crate::notice::{Notice, Problem};
+use crate::params::{Inputs, P};
+use crate::presets::{self, Preset};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    pub preset: &'static Preset,
+    /// The point values; an uncertain input holds its distribution's median.
+    pub inputs: Inputs,
+    /// Uncertain inputs and their distributions, in parameter order.
+    pub dists: Vec<(P, Dist)>,
+    /// Rank correlations between uncertain inputs (a < b, Spearman ρ).
+    pub corrs: Vec<(P, P, f64)>,
+    /// Whether the preset's default uncertainty applies (`uncertainty=off`
+    /// in a URL turns it off; inputs given a distribution stay uncertain).
+    pub uncertainty: bool,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Scenario::from_preset(presets::default_preset())
+    }
+}
+
+impl Scenario {
+    /// The preset with its default uncertainty.
+    pub fn from_preset(preset: &'static Preset) -> Scenario {
+        Scenario::base(preset, true)
+    }
+
+    /// The preset, with or without its default uncertainty.
+    pub fn base(preset: &'static Preset, uncertainty: bool) -> Scenario {
+        let mut s = Scenario { preset, inputs: preset.inputs(), dists: Vec::new(), corrs: Vec::new(), uncertainty };
+        if uncertainty {
+            for (p, d) in preset.default_dists() {
+                s.set_dist(p, d);
+            }
+        }
+        s
+    }
+
+    /// Makes an input uncertain; its point value becomes the median.
+    pub fn set_dist(&mut self, p: P, dist: Dist) {
+        self.inputs.set(p, dist.median());
+        self.dists.retain(|(q, _)| *q != p);
+        self.dists.push((p, dist));
+        self.dists.sort_by_key(|(q, _)| *q);
+    }
+
+    /// Makes an input certain again at the given value, dropping its correlations.
+    pub fn set_value(&mut self, p: P, value: f64) {
+        self.inputs.set(p, value);
+        self.dists.retain(|(q, _)| *q != p);
+        self.corrs.retain(|(a, b, _)| *a != p && *b != p);
+    }
+
+    pub fn dist(&self, p: P) -> Option<&Dist> {
+        self.dists.iter().find(|(q, _)| *q == p).map(|(_, d)| d)
+    }
+
+    /// Sets the rank correlation of a pair (0 removes it).
+    pub fn set_corr(&mut self, a: P, b: P, rho: f64) {
+        let (a, b) = if a < b { (a, b) } else { (b, a) };
+        self.corrs.retain(|(x, y, _)| !(*x == a && *y == b));
+        if rho != 0.0 {
+            self.corrs.push((a, b, rho));
+            self.corrs.sort_by_key(|x| (x.0, x.1));
+        }
+    }
+
+    pub fn is_uncertain(&self) -> bool {
+        !self.dists.is_empty()
+    }
+
+    /// The parameters whose value or distribution differs from the preset's.
+    pub fn changed(&self) -> Vec<P> {
+        let base = Scenario::base(self.preset, self.uncertainty);
+        P::ALL.iter().copied().filter(|p| self.inputs.get(*p) != base.inputs.get(*p) || self.dist(*p) != base.dist(*p)).collect()
+    }
+
+    /// Sets the accelerator and, as the catalogue says, its capex and power:
+    /// what picking a new chip in the UI or a URL without those keys means.
+    /// An uncertain capex or power keeps its shape, moved to the new centre.
+    pub fn set_accelerator(&mut self, index: f64) {
+        let chip = catalogue::by_index(index);
+        self.inputs.accelerator = index;
+        for (p, value) in [(P::capex_usd_per_accelerator, chip.capex_usd), (P::it_kw_per_accelerator, chip.it_kw)] {
+            match self.dist(p).cloned() {
+                Some(d) => {
+                    let factor = value / self.inputs.get(p);
+                    self.set_dist(p, d.scaled(p.param(), factor));
+                }
+                None => self.set_value(p, value),
+            }
+        }
+    }
+}
+
+/// Checks that span several inputs. Each is repaired in the model (as the
+/// notice says), so these are repairs, not rejections.
+pub fn consistency_notices(x: &Inputs) -> Vec<Notice> {
+    let mut out = Vec::new();
+    let q = |p: P| p.param().format(x.get(p));
+    if x.ramp_end < x.start {
+        out.push(Notice::repaired("ramp_end", &q(P::ramp_end), Problem::RampBeforeStart { start: q(P::start) }));
+    }
+    let term_end = x.start + (x.term_years * 4.0).round();
+    if x.ramp_end >= term_end {
+        out.push(Notice::repaired("ramp_end", &q(P::ramp_end), Problem::RampAfterTerm));
+    }
+    if x.expansion_accelerators > 0.0 && x.expansion_start < x.start {
+        out.push(Notice::repaired("expansion_start", &q(P::expansion_start), Problem::ExpansionBeforeStart { start: q(P::start) }));
+    }
+    if x.expansion_value_usd > 0.0 && x.expansion_accelerators == 0.0 {
+        out.push(Notice::repaired("expansion_value_usd", &q(P::expansion_value_usd), Problem::ExpansionValueAlone));
+    }
+    if x.cpu_value_fraction > 0.0 && x.vcpus == 0.0 {
+        out.push(Notice::repaired("cpu_value_fraction", &q(P::cpu_value_fraction), Problem::CpuValueAlone));
+    }
+    out
+}

@@ -1,0 +1,176 @@
+//! Sensitivity: the tornado (each uncertain input swung between its P10 and
+//! P90 with the others at their point values) and the price × availability
+//! sweep behind the margin heatmap. Both go through the batch engine.
+
+use serde::Serialize;
+
+use crate::batch::{self, Batch, Columns, Engine, Shared};
+use crate::model::evaluate;
+use crate::outputs::{Output, OutputsT};
+use crate::params::P;
+use crate::scenario::Scenario;
+
+/// One input's swing and what it does to each output.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Swing {
+    pub param: P,
+    pub low_value: f64,
+    pub high_value: f64,
+    /// The outputs with the input at its P10 and at its P90.
+    pub low: OutputsT<f64>,
+    pub high: OutputsT<f64>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Tornado {
+    pub base: OutputsT<f64>,
+    pub swings: Vec<Swing>,
+}
+
+impl Tornado {
+    /// The swings ordered by how far they move output `o`, widest first.
+    pub fn ranked(&self, o: Output) -> Vec<&Swing> {
+        let width = |s: &Swing| {
+            let w = (s.high.get(o) - s.low.get(o)).abs();
+            if w.is_nan() {
+                -1.0
+            } else {
+                w
+            }
+        };
+        let mut v: Vec<&Swing> = self.swings.iter().collect();
+        v.sort_by(|a, b| width(b).total_cmp(&width(a)));
+        v
+    }
+}
+
+/// The tornado of a scenario's uncertain inputs (empty when none is).
+pub fn tornado(s: &Scenario) -> Tornado {
+    let base = s.inputs;
+    let shared = Shared::for_inputs(&base);
+    let params: Vec<P> = s.dists.iter().map(|(p, _)| *p).collect();
+    // Row 0 is the base; then each input at its P10, then at its P90.
+    let rows = 1 + 2 * params.len();
+    let mut cols = Columns::new(params.clone(), rows);
+    for (k, (p, dist)) in s.dists.iter().enumerate() {
+        cols.data[k].fill(base.get(*p));
+        cols.data[k][1 + 2 * k] = dist.quantile(0.1);
+        cols.data[k][2 + 2 * k] = dist.quantile(0.9);
+    }
+    let mut out = Batch::new(rows, None);
+    batch::evaluate(Engine::Scalar, &shared, &cols, &mut out);
+    let row = |r: usize| OutputsT::from_fn(|o| out.out.get(o)[r]);
+    Tornado {
+        base: row(0),
+        swings: params
+            .iter()
+            .enumerate()
+            .map(|(k, p)| Swing {
+                param: *p,
+                low_value: cols.data[k][1 + 2 * k],
+                high_value: cols.data[k][2 + 2 * k],
+                low: row(1 + 2 * k),
+                high: row(2 + 2 * k),
+            })
+            .collect(),
+    }
+}
+
+/// Margin over a grid of price per accelerator-hour × availability.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Grid {
+    pub prices: Vec<f64>,
+    pub availabilities: Vec<f64>,
+    /// `margin[a * prices.len() + p]`, and the NPV likewise.
+    pub margin: Vec<f64>,
+    pub npv: Vec<f64>,
+    /// For each availability, the price at which the margin is zero (None
+    /// when the grid does not cross zero on that row).
+    pub break_even: Vec<Option<f64>>,
+    pub base_price: f64,
+    pub base_availability: f64,
+}
+
+/// Evaluates the margin over `n_price × n_avail` points (each up to 256)
+/// with the SIMD engine. Price is set by scaling the contract values (the
+/// price is proportional to them); availability ranges over its allowed values.
+pub fn price_availability(s: &Scenario, n_price: usize, n_avail: usize) -> Grid {
+    let (n_price, n_avail) = (n_price.clamp(2, 256), n_avail.clamp(2, 256));
+    let x = s.inputs;
+    let o = evaluate(&x);
+    let base_price = o.out.price_usd_per_accelerator_hour;
+    // Cost per hour scales as 1 / availability; keep both ends of the
+    // break-even line (availability 0.5 to 1) and the scenario in view.
+    let cost_full = o.out.cost_usd_per_accelerator_hour * x.availability;
+    let a_range = P::availability.param();
+    let lo = 0.5 * base_price.min(cost_full);
+    let hi = 1.25 * base_price.max(cost_full / a_range.min);
+    let prices: Vec<f64> = (0..n_price).map(|i| lo + (hi - lo) * i as f64 / (n_price - 1) as f64).collect();
+    let availabilities: Vec<f64> = (0..n_avail).map(|i| a_range.min + (a_range.max - a_range.min) * i as f64 / (n_avail - 1) as f64).collect();
+    let mut cols = Columns::new(vec![P::value_usd, P::expansion_value_usd, P::availability], n_price * n_avail);
+    for (a, avail) in availabilities.iter().enumerate() {
+        for (p, price) in prices.iter().enumerate() {
+            let i = a * n_price + p;
+            let scale = price / base_price;
+            cols.data[0][i] = x.value_usd * scale;
+            cols.data[1][i] = x.expansion_value_usd * scale;
+            cols.data[2][i] = *avail;
+        }
+    }
+    let mut out = Batch::new(cols.len, None);
+    batch::evaluate(Engine::Simd, &Shared::for_inputs(&x), &cols, &mut out);
+    let margin = out.out.margin;
+    let npv = out.out.npv_usd;
+    let break_even = (0..n_avail)
+        .map(|a| {
+            let row = &margin[a * n_price..(a + 1) * n_price];
+            // The margin, 1 − cost / price, is linear in 1 / price: interpolate there.
+            row.windows(2).enumerate().find(|(_, w)| (w[0] < 0.0) != (w[1] < 0.0)).map(|(p, w)| {
+                let f = w[0] / (w[0] - w[1]);
+                1.0 / (1.0 / prices[p] + f * (1.0 / prices[p + 1] - 1.0 / prices[p]))
+            })
+        })
+        .collect();
+    Grid { prices, availabilities, margin, npv, break_even, base_price, base_availability: x.availability }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codec::decode_query;
+
+    #[test]
+    fn the_tornado_swings_each_input_between_its_p10_and_p90() {
+        let s = decode_query("uncertainty=off&pue=1.1~1.3&accelerators=150000~250000").scenario;
+        let t = tornado(&s);
+        assert_eq!(t.swings.len(), 2);
+        let npv = Output::npv_usd;
+        let pue = &t.swings[0];
+        assert_eq!(pue.param, P::accelerators);
+        // Uniform 150k–250k: P10 160k, P90 240k.
+        assert_eq!((pue.low_value, pue.high_value), (160_000.0, 240_000.0));
+        let pue_swing = &t.swings[1];
+        assert!((pue_swing.low_value - 1.12).abs() < 1e-12 && (pue_swing.high_value - 1.28).abs() < 1e-12);
+        // A higher PUE costs energy: NPV falls.
+        assert!(pue_swing.high.get(npv) < t.base.get(npv) && t.base.get(npv) < pue_swing.low.get(npv));
+        // The accelerator count moves the NPV more than the PUE does.
+        assert_eq!(t.ranked(npv)[0].param, P::accelerators);
+        // The base is the point estimate.
+        assert_eq!(t.base.npv_usd, evaluate(&s.inputs).out.npv_usd);
+    }
+
+    #[test]
+    fn the_break_even_price_is_the_cost_at_each_availability() {
+        let s = decode_query("").scenario;
+        let g = price_availability(&s, 64, 11);
+        let o = evaluate(&s.inputs);
+        let cost_full = o.out.cost_usd_per_accelerator_hour * s.inputs.availability;
+        for (a, be) in g.availabilities.iter().zip(&g.break_even) {
+            // Margin = 1 − cost / price is zero where price = cost_full / availability.
+            let want = cost_full / a;
+            let got = be.unwrap_or(f64::NAN);
+            assert!((got - want).abs() < 1e-6 * want, "availability {a}: {got} vs {want}");
+        }
+        assert!(g.prices.first().is_some_and(|p| *p < g.base_price) && g.prices.last().is_some_and(|p| *p > g.base_price));
+    }
+}

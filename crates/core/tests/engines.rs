@@ -1,0 +1,267 @@
+//! One tester for every engine: scalar (the reference), SIMD, chunked and
+//! split across several workers, on the same inputs. An edge-case table plus
+//! property tests with batch lengths 0 to 2 × LANES + 1.
+//!
+//! Stated tolerance (see `batch/simd.rs`): outputs agree to a relative 1e-9,
+//! where sums that can cross zero (NPV, cash flow, margin) are compared
+//! against the deal's size; the IRR to 1e-7 absolute; undefined outputs are
+//! undefined in every engine.
+//!
+//! The same tests run natively and as wasm with simd128 in headless Chromium
+//! (`make test-wasm`), where the engine ships: the random batches come from
+//! a deterministic generator (`common/gen.rs`), not from proptest, so both
+//! targets check the same cases.
+
+use computedeal_core::batch::{self, simd::LANES, Batch, Columns, Engine, Shared};
+use computedeal_core::outputs::Output;
+use computedeal_core::params::{Inputs, Kind, P, PARAMS};
+use computedeal_core::presets::PRESETS;
+
+#[path = "common/gen.rs"]
+mod gen;
+
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+/// A test that runs natively and in the browser.
+macro_rules! engine_test {
+    (fn $name:ident() $body:block) => {
+        #[cfg_attr(not(target_arch = "wasm32"), test)]
+        #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+        fn $name() $body
+    };
+}
+
+/// Evaluates `cols` in pieces of `chunk` scenarios, as a chunked run or a
+/// worker holding part of the range would, and stitches the results.
+fn chunked(engine: Engine, shared: &Shared, cols: &Columns, chunk: usize, quarters: usize) -> Batch {
+    let mut whole = Batch::new(cols.len, Some(quarters));
+    let mut start = 0;
+    while start < cols.len {
+        let end = (start + chunk.max(1)).min(cols.len);
+        let part = Columns { params: cols.params.clone(), data: cols.data.iter().map(|c| c[start..end].to_vec()).collect(), len: end - start };
+        let mut b = Batch::new(part.len, Some(quarters));
+        batch::evaluate(engine, shared, &part, &mut b);
+        for o in Output::ALL {
+            whole.out.get_mut(o)[start..end].copy_from_slice(b.out.get(o));
+        }
+        if let (Some(dst), Some(src)) = (whole.cumulative.as_mut(), b.cumulative.as_ref()) {
+            for q in 0..quarters {
+                dst[q][start..end].copy_from_slice(&src[q]);
+            }
+        }
+        start = end;
+    }
+    whole
+}
+
+/// Evaluates with one "worker" per interleaved share of the rows, the way
+/// chunks are dealt out to workers, and puts the rows back in order.
+fn workers(engine: Engine, shared: &Shared, cols: &Columns, n_workers: usize, quarters: usize) -> Batch {
+    let mut whole = Batch::new(cols.len, Some(quarters));
+    for w in 0..n_workers {
+        let rows: Vec<usize> = (0..cols.len).filter(|i| (i / 3) % n_workers == w).collect();
+        let part = Columns { params: cols.params.clone(), data: cols.data.iter().map(|c| rows.iter().map(|&i| c[i]).collect()).collect(), len: rows.len() };
+        let mut b = Batch::new(part.len, Some(quarters));
+        batch::evaluate(engine, shared, &part, &mut b);
+        for (j, &i) in rows.iter().enumerate() {
+            for o in Output::ALL {
+                whole.out.get_mut(o)[i] = b.out.get(o)[j];
+            }
+            if let (Some(dst), Some(src)) = (whole.cumulative.as_mut(), b.cumulative.as_ref()) {
+                for q in 0..quarters {
+                    dst[q][i] = src[q][j];
+                }
+            }
+        }
+    }
+    whole
+}
+
+fn agree(reference: f64, other: f64, key: &str, size: f64) -> Result<(), String> {
+    // Sums that can cross zero are compared against the deal's size.
+    let crosses_zero =
+        matches!(key, "npv_usd" | "margin" | "revenue_usd" | "capex_usd" | "cumulative" | "capex_it_usd" | "capex_facility_usd" | "cpu_capex_usd");
+    if reference.is_nan() || other.is_nan() {
+        return if reference.is_nan() && other.is_nan() { Ok(()) } else { Err(format!("{key}: {reference} vs {other}")) };
+    }
+    let tol = match key {
+        "irr" => 1e-7,
+        _ if crosses_zero => 1e-9 * reference.abs().max(other.abs()).max(size),
+        "payback_years" => 1e-7,
+        _ => 1e-9 * reference.abs().max(other.abs()).max(1e-12),
+    };
+    if (reference - other).abs() <= tol {
+        Ok(())
+    } else {
+        Err(format!("{key}: {reference} vs {other} (tolerance {tol})"))
+    }
+}
+
+/// Whether `rate` is an IRR of the scalar model's cash flows for `row`: with
+/// several sign changes a deal can have several IRRs, and rounding may lead
+/// two engines to different ones.
+fn is_an_irr_of(row: &Inputs, rate: f64) -> bool {
+    let o = computedeal_core::model::evaluate(row);
+    let flows: Vec<f64> = o.quarters.iter().map(|q| q.cash_flow_usd).collect();
+    let gross: Vec<f64> = flows.iter().map(|f| f.abs()).collect();
+    let npv = computedeal_core::finance::npv_quarterly(&flows, rate);
+    npv.abs() <= 1e-8 * computedeal_core::finance::npv_quarterly(&gross, rate)
+}
+
+/// Runs every engine on the batch and checks each against the scalar reference.
+fn check(base: &Inputs, cols: &Columns) -> Result<(), String> {
+    let shared = Shared::new(base, 15.0, 15.0, true);
+    let quarters = shared.horizon_max + 1;
+    let mut reference = Batch::new(cols.len, Some(quarters));
+    batch::evaluate(Engine::Scalar, &shared, cols, &mut reference);
+    let runs = [
+        ("simd", chunked(Engine::Simd, &shared, cols, usize::MAX, quarters)),
+        ("simd chunks of 3", chunked(Engine::Simd, &shared, cols, 3, quarters)),
+        ("simd chunks of 1", chunked(Engine::Simd, &shared, cols, 1, quarters)),
+        ("simd on 2 workers", workers(Engine::Simd, &shared, cols, 2, quarters)),
+        ("scalar on 3 workers", workers(Engine::Scalar, &shared, cols, 3, quarters)),
+    ];
+    for (name, run) in runs {
+        for i in 0..cols.len {
+            let row = cols.row(base, i);
+            let size = row.value_usd + row.expansion_value_usd;
+            for o in Output::ALL {
+                let key = o.key();
+                let (a, b) = (reference.out.get(o)[i], run.out.get(o)[i]);
+                if key == "irr" && agree(a, b, key, size).is_err() && is_an_irr_of(&row, a) && is_an_irr_of(&row, b) {
+                    continue;
+                }
+                agree(a, b, key, size).map_err(|e| format!("{name}, row {i}: {e}"))?;
+            }
+            if let (Some(a), Some(b)) = (reference.cumulative.as_ref(), run.cumulative.as_ref()) {
+                for q in 0..quarters {
+                    agree(a[q][i], b[q][i], "cumulative", size).map_err(|e| format!("{name}, row {i}, quarter {q}: {e}"))?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Columns for every numeric parameter, filled from `rows`.
+fn columns(rows: &[Inputs]) -> Columns {
+    let params: Vec<P> = P::ALL.iter().copied().filter(|p| matches!(p.param().kind, Kind::Number | Kind::Count)).collect();
+    let mut cols = Columns::new(params.clone(), rows.len());
+    for (k, p) in params.iter().enumerate() {
+        for (i, row) in rows.iter().enumerate() {
+            cols.data[k][i] = row.get(*p);
+        }
+    }
+    cols
+}
+
+fn q(text: &str) -> f64 {
+    P::start.param().parse(text).unwrap_or(0.0)
+}
+
+engine_test! {
+fn edge_cases_agree_in_every_engine() {
+    let base = Inputs::default();
+    let with = |f: &dyn Fn(&mut Inputs)| {
+        let mut x = base;
+        f(&mut x);
+        x
+    };
+    let table: Vec<(&str, Inputs)> = vec![
+        ("the default deal", base),
+        ("zero WACC", with(&|x| x.wacc = 0.0)),
+        ("the highest WACC", with(&|x| x.wacc = 0.3)),
+        ("one-year term", with(&|x| x.term_years = 1.0)),
+        ("a term of 7.125 years rounds half up", with(&|x| x.term_years = 7.125)),
+        ("delay beyond the term", with(&|x| {
+            x.term_years = 1.0;
+            x.delay_months = 36.0;
+        })),
+        ("no CPU side", with(&|x| x.vcpus = 0.0)),
+        ("CPUs but no CPU value", with(&|x| x.cpu_value_fraction = 0.0)),
+        ("falling energy price", with(&|x| x.electricity_escalation = -0.05)),
+        ("tiny contract: IRR undefined", with(&|x| x.value_usd = 1e8)),
+        ("huge contract", with(&|x| x.value_usd = 3e12)),
+        ("expansion with the same chip", with(&|x| {
+            x.expansion_accelerators = 100_000.0;
+            x.expansion_value_usd = 20e9;
+        })),
+        ("expansion accelerators but no value", with(&|x| x.expansion_accelerators = 50_000.0)),
+        ("expansion value but no accelerators", with(&|x| x.expansion_value_usd = 10e9)),
+        ("expansion longer than the deal", with(&|x| {
+            x.expansion_accelerators = 1_000_000.0;
+            x.expansion_value_usd = 100e9;
+            x.expansion_term_years = 15.0;
+            x.expansion_ramp_quarters = 20.0;
+        })),
+        ("IT life longer than the term", with(&|x| x.it_life_years = 10.0)),
+        ("all residual", with(&|x| x.residual_fraction = 0.6)),
+        ("lowest availability and load", with(&|x| {
+            x.availability = 0.5;
+            x.load_factor = 0.1;
+        })),
+    ];
+    let rows: Vec<Inputs> = table.iter().map(|(_, x)| *x).collect();
+    if let Err(e) = check(&base, &columns(&rows)) {
+        let row: usize = e.split("row ").nth(1).and_then(|r| r.split([',', ':']).next()).and_then(|n| n.trim().parse().ok()).unwrap_or(0);
+        panic!("{} — {e}", table.get(row).map(|r| r.0).unwrap_or("?"));
+    }
+    // Each preset in its own batch (presets fix different quarters and chips).
+    for preset in PRESETS {
+        let x = preset.inputs();
+        let mut late = x;
+        late.delay_months = 9.0;
+        let mut ramped = x;
+        ramped.ramp_end = x.start + 6.0;
+        let _ = q;
+        check(&x, &columns(&[x, late, ramped])).unwrap_or_else(|e| panic!("{}: {e}", preset.id.key()));
+    }
+}
+}
+
+engine_test! {
+fn empty_and_short_batches() {
+    let base = Inputs::default();
+    for len in 0..=2 * LANES + 1 {
+        let rows: Vec<Inputs> = (0..len)
+            .map(|i| {
+                let mut x = base;
+                x.pue = 1.1 + 0.05 * i as f64;
+                x
+            })
+            .collect();
+        check(&base, &columns(&rows)).unwrap_or_else(|e| panic!("length {len}: {e}"));
+    }
+}
+
+}
+
+// Random batches: bases with realistic schedules, every numeric input
+// varying by row (300 batches natively, 60 in the browser, where a batch
+// takes longer).
+engine_test! {
+fn random_batches_agree() {
+    let batches = if cfg!(target_arch = "wasm32") { 60 } else { 300 };
+    for case in 0..batches {
+        let mut g = gen::Gen::new(case);
+        let base = g.deal();
+        // Quarters and chips come from the base; every numeric input varies by row.
+        let rows: Vec<Inputs> = (0..g.below(2 * LANES + 2))
+            .map(|_| {
+                let r = g.inputs();
+                let mut x = base;
+                for p in P::ALL {
+                    if matches!(PARAMS[*p as usize].kind, Kind::Number | Kind::Count) {
+                        x.set(*p, r.get(*p));
+                    }
+                }
+                x
+            })
+            .collect();
+        if let Err(e) = check(&base, &columns(&rows)) {
+            panic!("batch {case}: {e}");
+        }
+    }
+}
+}

@@ -1,0 +1,305 @@
+//! What every chart shares: the `Theme` (light and dark, Okabe–Ito
+//! colours, scaled by devicePixelRatio), the `Table` of a chart's numbers,
+//! the `Meta` that maps a hover back to a row, and small drawing helpers.
+
+use plotters::prelude::*;
+use plotters::style::RGBColor;
+
+use computedeal_core::outputs::Unit;
+
+use crate::format::Fmt;
+use crate::i18n::Messages;
+
+/// Colours and sizes. The series colours are the Okabe–Ito palette, which
+/// stays distinct for the common kinds of colour blindness.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Theme {
+    pub dark: bool,
+    /// Language, currency and rate for every label and number.
+    pub fmt: Fmt,
+    /// Device pixels per CSS pixel: text and lines scale with it.
+    pub scale: f64,
+    pub background: RGBColor,
+    pub text: RGBColor,
+    pub muted: RGBColor,
+    pub grid: RGBColor,
+    pub series: [RGBColor; 7],
+    pub loss: RGBColor,
+    pub gain: RGBColor,
+}
+
+impl Theme {
+    pub fn light(scale: f64) -> Theme {
+        Theme {
+            dark: false,
+            fmt: Fmt::default(),
+            scale,
+            background: RGBColor(255, 255, 255),
+            text: RGBColor(27, 31, 36),
+            muted: RGBColor(87, 96, 106),
+            grid: RGBColor(222, 226, 230),
+            // Okabe–Ito: blue, orange, bluish green, reddish purple, sky blue, vermillion, yellow.
+            series: [
+                RGBColor(0, 114, 178),
+                RGBColor(230, 159, 0),
+                RGBColor(0, 158, 115),
+                RGBColor(204, 121, 167),
+                RGBColor(86, 180, 233),
+                RGBColor(213, 94, 0),
+                RGBColor(240, 228, 66),
+            ],
+            loss: RGBColor(213, 94, 0),
+            gain: RGBColor(0, 114, 178),
+        }
+    }
+
+    pub fn dark(scale: f64) -> Theme {
+        Theme {
+            dark: true,
+            fmt: Fmt::default(),
+            scale,
+            background: RGBColor(15, 20, 25),
+            text: RGBColor(230, 237, 243),
+            muted: RGBColor(157, 167, 179),
+            grid: RGBColor(48, 56, 66),
+            series: [
+                RGBColor(86, 180, 233),
+                RGBColor(230, 159, 0),
+                RGBColor(0, 190, 140),
+                RGBColor(224, 150, 190),
+                RGBColor(150, 210, 245),
+                RGBColor(240, 120, 40),
+                RGBColor(240, 228, 66),
+            ],
+            loss: RGBColor(240, 120, 40),
+            gain: RGBColor(86, 180, 233),
+        }
+    }
+
+    /// The same theme in another language and currency.
+    pub fn with_fmt(mut self, fmt: Fmt) -> Theme {
+        self.fmt = fmt;
+        self
+    }
+
+    /// The message catalogue of the theme's language.
+    pub fn m(&self) -> &'static Messages {
+        crate::i18n::messages(self.fmt.lang)
+    }
+
+    /// A money axis's title: "USD per year", "INR प्रति वर्ष".
+    pub fn money_desc(&self, what: &str) -> String {
+        format!("{} {what}", self.fmt.currency.code())
+    }
+
+    /// Room for a y axis's labels and its title, from the widest label of
+    /// values like the axis's (rupees in crore take more than "$25B").
+    pub fn y_label_area(&self, samples: &[f64], unit: Unit) -> u32 {
+        let widest = samples.iter().map(|v| self.fmt.axis(*v, unit).chars().count()).max().unwrap_or(4);
+        self.px((widest as f64 * 6.2 + 26.0).max(52.0))
+    }
+
+    /// A length in CSS pixels, in backend pixels.
+    pub fn px(&self, css: f64) -> u32 {
+        (css * self.scale).round().max(1.0) as u32
+    }
+
+    pub fn font(&self, css: f64) -> TextStyle<'static> {
+        ("sans-serif", css * self.scale).into_font().color(&self.text)
+    }
+
+    pub fn muted_font(&self, css: f64) -> TextStyle<'static> {
+        ("sans-serif", css * self.scale).into_font().color(&self.muted)
+    }
+
+    /// How many axis labels fit along `pixels` backend pixels (one per ~85 CSS px).
+    pub fn label_count(&self, pixels: u32, at_most: usize) -> usize {
+        ((pixels as f64 / self.scale / 85.0) as usize).clamp(2, at_most.max(2))
+    }
+
+    /// Legend text: smaller on a narrow chart, where the legend would hide the data.
+    pub fn legend_font(&self, area_pixels: u32) -> TextStyle<'static> {
+        let narrow = (area_pixels as f64 / self.scale) < 520.0;
+        self.font(if narrow { 9.0 } else { 10.5 })
+    }
+}
+
+/// A chart's numbers, as the "data" toggle and the CSV download show them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Table {
+    /// What the row labels are ("quarter", "year", ...).
+    pub label: String,
+    pub columns: Vec<String>,
+    /// The unit of each column, for formatting.
+    pub units: Vec<Unit>,
+    /// Each row: a label (a quarter, a year, a bin ...) and one value per column.
+    pub rows: Vec<(String, Vec<f64>)>,
+}
+
+impl Table {
+    pub fn new(label: &str, columns: &[(&str, Unit)]) -> Table {
+        Table {
+            label: label.to_string(),
+            columns: columns.iter().map(|c| c.0.to_string()).collect(),
+            units: columns.iter().map(|c| c.1).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// A row as a readout: "2026Q3: accelerators online 160,000 · facility MW 441 MW".
+    pub fn readout(&self, row: usize, fmt: &Fmt) -> Option<String> {
+        let (label, values) = self.rows.get(row)?;
+        let parts: Vec<String> = self
+            .columns
+            .iter()
+            .zip(values)
+            .zip(&self.units)
+            .filter(|((_, v), _)| v.is_finite())
+            .map(|((c, v), u)| format!("{c} {}", fmt.value(*v, *u)))
+            .collect();
+        Some(format!("{label}: {}", parts.join(" · ")))
+    }
+
+    /// The table with its money columns in the display currency (`k` per
+    /// USD), for drawing on axes whose ticks are round in that currency.
+    pub fn in_currency(&self, k: f64) -> Table {
+        let mut t = self.clone();
+        for (_, values) in &mut t.rows {
+            for (v, u) in values.iter_mut().zip(&self.units) {
+                if matches!(u, Unit::Usd | Unit::UsdPerYear | Unit::UsdPerHour) {
+                    *v *= k;
+                }
+            }
+        }
+        t
+    }
+
+    /// CSV with a header; labels quoted, numbers in full precision.
+    pub fn to_csv(&self) -> String {
+        let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+        let mut out = String::new();
+        out.push_str(&quote(&self.label));
+        for c in &self.columns {
+            out.push(',');
+            out.push_str(&quote(c));
+        }
+        out.push('\n');
+        for (label, values) in &self.rows {
+            out.push_str(&quote(label));
+            for v in values {
+                out.push(',');
+                if v.is_finite() {
+                    out.push_str(&format!("{v}"));
+                }
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// Where a chart's rows are on screen, for hover readouts.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Meta {
+    /// The plot area in backend pixels: x from `x0` to `x1`, y from `y0` to `y1`.
+    pub x0: f64,
+    pub x1: f64,
+    pub y0: f64,
+    pub y1: f64,
+    /// Rows of the table laid out along the axis.
+    pub rows: usize,
+    /// True when rows run down the y axis (the tornado); else along x.
+    pub vertical: bool,
+}
+
+impl Meta {
+    pub fn from_area<DB: DrawingBackend, CT: plotters::coord::CoordTranslate>(area: &DrawingArea<DB, CT>, rows: usize, vertical: bool) -> Meta {
+        let (xr, yr) = area.get_pixel_range();
+        Meta { x0: xr.start as f64, x1: xr.end as f64, y0: yr.start as f64, y1: yr.end as f64, rows, vertical }
+    }
+
+    /// The table row under a point in backend pixels, if any.
+    pub fn row_at(&self, x: f64, y: f64) -> Option<usize> {
+        if self.rows == 0 || x < self.x0 || x > self.x1 || y < self.y0 || y > self.y1 {
+            return None;
+        }
+        let f = if self.vertical { (y - self.y0) / (self.y1 - self.y0) } else { (x - self.x0) / (self.x1 - self.x0) };
+        Some(((f * self.rows as f64) as usize).min(self.rows - 1))
+    }
+}
+
+pub type DrawResult<DB> = Result<Meta, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// The legend, in the theme's colours, sized for the chart's width.
+pub fn draw_legend<'a, DB: DrawingBackend + 'a, CT: plotters::coord::CoordTranslate>(
+    chart: &mut ChartContext<'a, DB, CT>,
+    theme: &Theme,
+    position: SeriesLabelPosition,
+    area_pixels: u32,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    chart
+        .configure_series_labels()
+        .position(position)
+        .background_style(theme.background.mix(0.85))
+        .border_style(theme.grid)
+        .label_font(theme.legend_font(area_pixels))
+        .draw()
+}
+
+/// A "no data yet" panel.
+pub fn draw_message<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, theme: &Theme, text: &str) -> DrawResult<DB> {
+    area.fill(&theme.background)?;
+    let (w, h) = area.dim_in_pixel();
+    let style = theme
+        .muted_font(14.0)
+        .pos(plotters::style::text_anchor::Pos::new(plotters::style::text_anchor::HPos::Center, plotters::style::text_anchor::VPos::Center));
+    area.draw(&Text::new(text.to_string(), ((w / 2) as i32, (h / 2) as i32), style))?;
+    area.present()?;
+    Ok(Meta::default())
+}
+
+/// A tidy upper bound for an axis (1, 2 or 5 times a power of ten).
+pub fn nice_ceiling(v: f64) -> f64 {
+    if v <= 0.0 || !v.is_finite() {
+        return 1.0;
+    }
+    let p = 10f64.powf(v.log10().floor());
+    for m in [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0] {
+        if v <= m * p {
+            return m * p;
+        }
+    }
+    10.0 * p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_map_back_from_pixels() {
+        let m = Meta { x0: 100.0, x1: 500.0, y0: 10.0, y1: 210.0, rows: 4, vertical: false };
+        assert_eq!(m.row_at(100.0, 50.0), Some(0));
+        assert_eq!(m.row_at(350.0, 50.0), Some(2));
+        assert_eq!(m.row_at(500.0, 50.0), Some(3));
+        assert_eq!(m.row_at(99.0, 50.0), None);
+        let v = Meta { vertical: true, ..m };
+        assert_eq!(v.row_at(300.0, 209.0), Some(3));
+    }
+
+    #[test]
+    fn csv_quotes_labels_and_leaves_undefined_cells_empty() {
+        let mut t = Table::new("quarter", &[("a", Unit::Count), ("b \"x\"", Unit::Usd)]);
+        t.rows.push(("2025Q4".into(), vec![1.5, f64::NAN]));
+        assert_eq!(t.to_csv(), "\"quarter\",\"a\",\"b \"\"x\"\"\"\n\"2025Q4\",1.5,\n");
+        assert_eq!(t.readout(0, &Fmt::default()).as_deref(), Some("2025Q4: a 2"));
+    }
+
+    #[test]
+    fn nice_ceilings() {
+        assert_eq!(nice_ceiling(0.0), 1.0);
+        assert_eq!(nice_ceiling(7.0), 8.0);
+        assert_eq!(nice_ceiling(213_000.0), 250_000.0);
+        assert_eq!(nice_ceiling(1.0), 1.0);
+    }
+}

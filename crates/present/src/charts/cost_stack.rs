@@ -1,0 +1,93 @@
+//! Chart 2: the yearly cost stack (capital recovery by asset class, energy,
+//! other opex) against revenue.
+
+use plotters::prelude::*;
+
+use super::common::{draw_legend, nice_ceiling, DrawResult, Meta, Table, Theme};
+use crate::i18n::Messages;
+use computedeal_core::model::Outcome;
+use computedeal_core::outputs::Unit;
+
+pub fn table(o: &Outcome, m: &Messages) -> Table {
+    let mut t = Table::new(
+        m.tl_year,
+        &[
+            (m.lg_capital_acc, Unit::Usd),
+            (m.lg_capital_cpu, Unit::Usd),
+            (m.lg_capital_fac, Unit::Usd),
+            (m.lg_energy, Unit::Usd),
+            (m.lg_opex, Unit::Usd),
+            (m.lg_revenue, Unit::Usd),
+        ],
+    );
+    for y in &o.years {
+        t.rows.push((
+            y.year.to_string(),
+            vec![y.capital_accelerators_usd, y.capital_cpus_usd, y.capital_facility_usd, y.energy_usd, y.other_opex_usd, y.revenue_usd],
+        ));
+    }
+    t
+}
+
+pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, o: &Outcome, a: Option<&Outcome>, theme: &Theme) -> DrawResult<DB> {
+    let m = theme.m();
+    // Drawn in the display currency, so the axis ticks are round in it.
+    let fx = theme.fmt.fx;
+    let t = table(o, m).in_currency(fx);
+    area.fill(&theme.background)?;
+    let n = t.rows.len().max(1);
+    let top = t.rows.iter().map(|r| r.1[..5].iter().sum::<f64>().max(r.1[5])).fold(0.0, f64::max);
+    // Headroom above the bars for the legend.
+    let y_max = nice_ceiling(top * 1.6);
+    let labels: Vec<String> = t.rows.iter().map(|r| r.0.clone()).collect();
+    let mut chart = ChartBuilder::on(area)
+        .margin(theme.px(8.0))
+        .x_label_area_size(theme.px(28.0))
+        .y_label_area_size(theme.y_label_area(&[y_max / fx, y_max * 0.77 / fx, y_max * 0.33 / fx], Unit::Usd))
+        .build_cartesian_2d(-0.5..n as f64 - 0.5, 0.0..y_max)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(theme.grid)
+        .axis_style(theme.muted)
+        .label_style(theme.muted_font(11.0))
+        .axis_desc_style(theme.font(11.0))
+        .y_desc(theme.money_desc(m.ax_usd_per_year))
+        .x_labels(theme.label_count(area.dim_in_pixel().0, n.min(12)))
+        .x_label_formatter(&|x| if x.fract() == 0.0 && *x >= 0.0 { labels.get(*x as usize).cloned().unwrap_or_default() } else { String::new() })
+        .y_label_formatter(&|v| theme.fmt.axis(*v / fx, Unit::Usd))
+        .draw()?;
+    let colours = [theme.series[0], theme.series[4], theme.series[3], theme.series[1], theme.series[2]];
+    let parts = [m.lg_capital_acc, m.lg_capital_cpu, m.lg_capital_fac, m.lg_energy, m.lg_opex];
+    for (k, name) in parts.iter().enumerate() {
+        let colour = colours[k];
+        chart
+            .draw_series(t.rows.iter().enumerate().map(move |(i, r)| {
+                let below: f64 = r.1[..k].iter().sum();
+                Rectangle::new([(i as f64 - 0.35, below), (i as f64 + 0.35, below + r.1[k])], colour.filled())
+            }))?
+            .label(*name)
+            .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], colour.filled()));
+    }
+    let text = theme.text;
+    chart
+        .draw_series(LineSeries::new(t.rows.iter().enumerate().map(|(i, r)| (i as f64, r.1[5])), text.stroke_width(theme.px(2.0))))?
+        .label(m.lg_revenue)
+        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 12, y)], text.stroke_width(2)));
+    chart.draw_series(t.rows.iter().enumerate().map(|(i, r)| Circle::new((i as f64, r.1[5]), theme.px(3.0), text.filled())))?;
+    if let Some(a) = a {
+        // Scenario A's revenue, matched year by year.
+        let colour = theme.series[5];
+        let points: Vec<(f64, f64)> =
+            a.years.iter().filter_map(|y| t.rows.iter().position(|r| r.0 == y.year.to_string()).map(|i| (i as f64, y.revenue_usd * fx))).collect();
+        chart
+            .draw_series(LineSeries::new(points, colour.stroke_width(theme.px(2.0))))?
+            .label(format!("{}: {}", m.lg_scenario_a, m.lg_revenue))
+            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 12, y)], colour.stroke_width(2)));
+    }
+    draw_legend(&mut chart, theme, SeriesLabelPosition::UpperRight, area.dim_in_pixel().0)?;
+    let meta = Meta::from_area(chart.plotting_area(), t.rows.len(), false);
+    area.present()?;
+    Ok(meta)
+}

@@ -1,0 +1,439 @@
+//! Numbers, money and units for people: one place that turns a value in base
+//! units (USD, MW, years ...) into text, in a language and a currency, so
+//! cards, charts, tables and the reading all agree.
+//!
+//! - English and USD or EUR: thousands grouped in threes and short scales
+//!   ($38.0B, €32.6B, $450k).
+//! - INR (either language): Indian grouping (12,34,567) and lakh and crore
+//!   (₹36,860 crore; from a lakh crore up, ₹3.37 lakh crore).
+//! - Hindi: Indian grouping for every number, and Hindi scale words
+//!   (हज़ार, लाख, करोड़; for dollars and euros मिलियन, अरब, ट्रिलियन).
+//!
+//! The model works in USD; the exchange rate converts for display only.
+
+use crate::i18n::Lang;
+use computedeal_core::outputs::Unit;
+use computedeal_core::params::{format_number, tidy, Kind, Param};
+
+/// The display currency.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Currency {
+    Usd,
+    Inr,
+    Eur,
+}
+
+impl Currency {
+    pub const ALL: [Currency; 3] = [Currency::Usd, Currency::Inr, Currency::Eur];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Currency::Usd => "USD",
+            Currency::Inr => "INR",
+            Currency::Eur => "EUR",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Currency> {
+        Currency::ALL.into_iter().find(|c| c.code().eq_ignore_ascii_case(code.trim()))
+    }
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Currency::Usd => "$",
+            Currency::Inr => "₹",
+            Currency::Eur => "€",
+        }
+    }
+
+    /// Units of this currency per US dollar, by default: dated and sourced
+    /// (`sources.rs`: `fx-inr`, `fx-eur`); the page lets the reader edit it.
+    pub fn default_rate(self) -> f64 {
+        match self {
+            Currency::Usd => 1.0,
+            Currency::Inr => 88.7,
+            Currency::Eur => 0.857,
+        }
+    }
+
+    /// The source id of the default rate.
+    pub fn rate_source(self) -> &'static str {
+        match self {
+            Currency::Usd => "model-default",
+            Currency::Inr => "fx-inr",
+            Currency::Eur => "fx-eur",
+        }
+    }
+
+    /// Allowed exchange rates (per USD), to catch typos.
+    pub fn rate_range(self) -> (f64, f64) {
+        match self {
+            Currency::Usd => (1.0, 1.0),
+            Currency::Inr => (40.0, 200.0),
+            Currency::Eur => (0.5, 1.5),
+        }
+    }
+}
+
+/// How to write numbers: a language, a currency and its rate per USD.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Fmt {
+    pub lang: Lang,
+    pub currency: Currency,
+    pub fx: f64,
+}
+
+impl Default for Fmt {
+    fn default() -> Self {
+        Fmt { lang: Lang::En, currency: Currency::Usd, fx: 1.0 }
+    }
+}
+
+/// Groups the integer part of a non-negative number in threes: 1234567 → "1,234,567".
+pub fn group_thousands(int: u64) -> String {
+    let digits = int.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Indian grouping: the last three digits, then pairs: 12345678 → "1,23,45,678".
+pub fn group_indian(int: u64) -> String {
+    let digits = int.to_string();
+    if digits.len() <= 3 {
+        return digits;
+    }
+    let (head, tail) = digits.split_at(digits.len() - 3);
+    let mut out = String::new();
+    for (i, c) in head.chars().enumerate() {
+        if i > 0 && (head.len() - i).is_multiple_of(2) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out.push(',');
+    out.push_str(tail);
+    out
+}
+
+fn fixed_with(v: f64, decimals: usize, indian: bool) -> String {
+    if !v.is_finite() {
+        return "–".into();
+    }
+    let text = format!("{:.*}", decimals, v.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let n: u64 = int.parse().unwrap_or(0);
+    let grouped = if indian { group_indian(n) } else { group_thousands(n) };
+    let body = if frac.is_empty() { grouped } else { format!("{grouped}.{frac}") };
+    let is_zero = body.chars().all(|c| matches!(c, '0' | '.' | ','));
+    if v < 0.0 && !is_zero {
+        format!("−{body}")
+    } else {
+        body
+    }
+}
+
+/// A number with `decimals` decimals and thousands separators; "−" for
+/// negatives (a real minus sign), and no "−0".
+pub fn fixed(v: f64, decimals: usize) -> String {
+    fixed_with(v, decimals, false)
+}
+
+fn sig3_decimals(v: f64) -> usize {
+    let a = v.abs();
+    if a >= 100.0 || a == 0.0 {
+        0
+    } else if a >= 10.0 {
+        1
+    } else if a >= 1.0 {
+        2
+    } else {
+        (2.0 - a.log10().floor()).min(12.0) as usize
+    }
+}
+
+/// "$8.00B" → "$8B", "2.50%" → "2.5%"; leaves integers alone.
+fn trim_zeros(text: &str) -> String {
+    let Some(dot) = text.find('.') else { return text.to_string() };
+    let digits_end = text[dot + 1..].find(|c: char| !c.is_ascii_digit()).map(|i| dot + 1 + i).unwrap_or(text.len());
+    let frac = text[dot + 1..digits_end].trim_end_matches('0');
+    let head = &text[..dot];
+    let tail = &text[digits_end..];
+    if frac.is_empty() {
+        format!("{head}{tail}")
+    } else {
+        format!("{head}.{frac}{tail}")
+    }
+}
+
+impl Fmt {
+    pub fn new(lang: Lang, currency: Currency, fx: f64) -> Fmt {
+        Fmt { lang, currency, fx }
+    }
+
+    fn indian(&self) -> bool {
+        self.lang == Lang::Hi || self.currency == Currency::Inr
+    }
+
+    /// A plain number with `decimals` decimals, grouped for the language.
+    pub fn number(&self, v: f64, decimals: usize) -> String {
+        fixed_with(v, decimals, self.lang == Lang::Hi)
+    }
+
+    fn sig3(&self, v: f64) -> String {
+        fixed_with(v, sig3_decimals(v), self.indian())
+    }
+
+    fn signed(&self, negative: bool, body: String) -> String {
+        let sym = self.currency.symbol();
+        if negative {
+            format!("−{sym}{body}")
+        } else {
+            format!("{sym}{body}")
+        }
+    }
+
+    /// Money given in USD, converted and written with a scale: $38.0B,
+    /// ₹36,860 crore, ₹3.37 lakh crore, $38.0 अरब.
+    pub fn money(&self, usd: f64) -> String {
+        if !usd.is_finite() {
+            return "–".into();
+        }
+        let v = usd * self.fx;
+        let a = v.abs();
+        let hi = self.lang == Lang::Hi;
+        let (scaled, word): (f64, &str) = match self.currency {
+            Currency::Inr => {
+                if a >= 1e12 {
+                    (a / 1e12, if hi { " लाख करोड़" } else { " lakh crore" })
+                } else if a >= 1e7 {
+                    // A whole number of crore, grouped the Indian way.
+                    let crore = (a / 1e7).round();
+                    let body = if crore >= 100.0 { group_indian(crore as u64) } else { self.sig3(a / 1e7) };
+                    return self.signed(v < 0.0 && body != "0", format!("{body}{}", if hi { " करोड़" } else { " crore" }));
+                } else if a >= 1e5 {
+                    (a / 1e5, if hi { " लाख" } else { " lakh" })
+                } else {
+                    (a, "")
+                }
+            }
+            _ => {
+                if a >= 1e12 {
+                    (a / 1e12, if hi { " ट्रिलियन" } else { "T" })
+                } else if a >= 1e9 {
+                    (a / 1e9, if hi { " अरब" } else { "B" })
+                } else if a >= 1e6 {
+                    (a / 1e6, if hi { " मिलियन" } else { "M" })
+                } else if a >= 1e4 {
+                    (a / 1e3, if hi { " हज़ार" } else { "k" })
+                } else {
+                    (a, "")
+                }
+            }
+        };
+        let body = if word.is_empty() && a >= 1.0 { fixed_with(scaled, 2, self.indian()) } else { self.sig3(scaled) };
+        let zero = body.chars().all(|c| matches!(c, '0' | '.' | ','));
+        self.signed(v < 0.0 && !zero, format!("{body}{word}"))
+    }
+
+    /// Large money in whole crore for rupees (₹3,23,000 crore), else as `money`.
+    pub fn money_long(&self, usd: f64) -> String {
+        let v = usd * self.fx;
+        if self.currency == Currency::Inr && v.abs() >= 1e7 {
+            let crore = (v.abs() / 1e7).round() as u64;
+            let word = if self.lang == Lang::Hi { " करोड़" } else { " crore" };
+            return self.signed(v < 0.0 && crore > 0, format!("{}{word}", group_indian(crore)));
+        }
+        self.money(usd)
+    }
+
+    /// A price per hour: two decimals, or three significant figures below 0.1.
+    pub fn money_small(&self, usd: f64) -> String {
+        if !usd.is_finite() {
+            return "–".into();
+        }
+        let v = usd * self.fx;
+        let body = if v.abs() >= 0.1 { fixed_with(v.abs(), 2, self.indian()) } else { self.sig3(v.abs()) };
+        let zero = body.chars().all(|c| matches!(c, '0' | '.' | ','));
+        self.signed(v < 0.0 && !zero, body)
+    }
+
+    /// A value in its unit, as a card or a readout shows it.
+    pub fn value(&self, v: f64, unit: Unit) -> String {
+        let hi = self.lang == Lang::Hi;
+        let per_year = if hi { "/वर्ष" } else { "/yr" };
+        match unit {
+            Unit::Usd => self.money(v),
+            Unit::UsdPerYear => format!("{}{per_year}", self.money(v)),
+            Unit::UsdPerHour => self.money_small(v),
+            Unit::Fraction => format!("{}%", self.number(v * 100.0, 1)),
+            Unit::Years => format!("{} {}", self.number(v, 1), if hi { "वर्ष" } else { "yr" }),
+            Unit::Count => self.number(v, 0),
+            Unit::Mw => {
+                if v.abs() >= 10_000.0 {
+                    format!("{} GW", self.sig3(v / 1000.0))
+                } else {
+                    format!("{} MW", self.number(v, 0))
+                }
+            }
+            Unit::GwhPerYear => {
+                if v.abs() >= 1000.0 {
+                    format!("{} TWh{per_year}", self.sig3(v / 1000.0))
+                } else {
+                    format!("{} GWh{per_year}", self.sig3(v))
+                }
+            }
+            Unit::KtPerYear => {
+                if v.abs() >= 1000.0 {
+                    format!("{} Mt{per_year}", self.sig3(v / 1000.0))
+                } else {
+                    format!("{} kt{per_year}", self.sig3(v))
+                }
+            }
+            Unit::Pflops => format!("{} EFLOPS", self.sig3(v / 1000.0)),
+            Unit::Hours => format!("{} {}", self.money(v).trim_start_matches(self.currency.symbol()), if hi { "घंटे" } else { "h" }),
+            Unit::TokensPerSecond => format!("{} {}", self.number(v, 0), if hi { "टोकन/सेकंड" } else { "tok/s" }),
+            Unit::Plain => self.sig3(v),
+        }
+    }
+
+    /// A value on an axis: as `value`, without trailing zeros.
+    pub fn axis(&self, v: f64, unit: Unit) -> String {
+        trim_zeros(&self.value(v, unit))
+    }
+}
+
+/// A parameter's value as an input field shows it: whole numbers grouped
+/// (38,000,000,000), which `Param::parse` reads back.
+pub fn field_text(param: &Param, v: f64) -> String {
+    match param.kind {
+        Kind::Number if v.fract() == 0.0 && v.abs() < 1e15 => fixed(v, 0),
+        Kind::Number => format_number(tidy(v)),
+        Kind::Count => fixed(v, 0),
+        _ => param.format(v),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_formatting_table() {
+        let en = Fmt::default();
+        let inr = Fmt::new(Lang::En, Currency::Inr, 88.7);
+        let eur = Fmt::new(Lang::En, Currency::Eur, 0.857);
+        let hi_usd = Fmt::new(Lang::Hi, Currency::Usd, 1.0);
+        let hi_inr = Fmt::new(Lang::Hi, Currency::Inr, 88.7);
+        let cases: &[(Fmt, f64, Unit, &str)] = &[
+            // English, dollars: short scales.
+            (en, 38e9, Unit::Usd, "$38.0B"),
+            (en, 5_284_370_500.0, Unit::Usd, "$5.28B"),
+            (en, -1.25e6, Unit::Usd, "−$1.25M"),
+            (en, 450_000.0, Unit::Usd, "$450k"),
+            (en, 3e12, Unit::Usd, "$3.00T"),
+            (en, 1234.5, Unit::Usd, "$1,234.50"),
+            (en, 0.0, Unit::Usd, "$0"),
+            (en, -0.000_4, Unit::Usd, "−$0.000400"),
+            (en, 4.78e9, Unit::UsdPerYear, "$4.78B/yr"),
+            (en, 3.003_161, Unit::UsdPerHour, "$3.00"),
+            (en, 0.104_267, Unit::UsdPerHour, "$0.10"),
+            (en, 0.006_67, Unit::UsdPerHour, "$0.00667"),
+            (en, -2.5, Unit::UsdPerHour, "−$2.50"),
+            (en, 0.062_58, Unit::Fraction, "6.3%"),
+            (en, -0.6, Unit::Fraction, "−60.0%"),
+            (en, -0.000_01, Unit::Fraction, "0.0%"),
+            (en, 4.988, Unit::Years, "5.0 yr"),
+            (en, 200_000.0, Unit::Count, "200,000"),
+            (en, 460.0, Unit::Mw, "460 MW"),
+            (en, 4485.0, Unit::Mw, "4,485 MW"),
+            (en, 24_200.0, Unit::Mw, "24.2 GW"),
+            (en, 3868.4, Unit::GwhPerYear, "3.87 TWh/yr"),
+            (en, 168.1, Unit::GwhPerYear, "168 GWh/yr"),
+            (en, 1415.8, Unit::KtPerYear, "1.42 Mt/yr"),
+            (en, 5.256, Unit::KtPerYear, "5.26 kt/yr"),
+            (en, 1e6, Unit::Pflops, "1,000 EFLOPS"),
+            (en, 7500.0, Unit::TokensPerSecond, "7,500 tok/s"),
+            (en, f64::NAN, Unit::Usd, "–"),
+            // Rupees: lakh and crore, Indian grouping. $38B × 88.7 = ₹3,37,060 crore = ₹3.37 lakh crore.
+            (inr, 38e9, Unit::Usd, "₹3.37 lakh crore"),
+            (inr, 5.28e9, Unit::Usd, "₹46,834 crore"),
+            (inr, -1.2e9, Unit::Usd, "−₹10,644 crore"),
+            (inr, 1e6, Unit::Usd, "₹8.87 crore"),
+            (inr, 2000.0, Unit::Usd, "₹1.77 lakh"),
+            (inr, 100.0, Unit::Usd, "₹8,870.00"),
+            (inr, 3.0, Unit::UsdPerHour, "₹266.10"),
+            (inr, 0.0, Unit::Usd, "₹0"),
+            // Counts follow the language, not the currency.
+            (inr, 200_000.0, Unit::Count, "200,000"),
+            // Euros: short scales. $38B × 0.857 = €32.6B.
+            (eur, 38e9, Unit::Usd, "€32.6B"),
+            (eur, 3.0, Unit::UsdPerHour, "€2.57"),
+            // Hindi: Hindi scale words and Indian grouping.
+            (hi_usd, 38e9, Unit::Usd, "$38.0 अरब"),
+            (hi_usd, 450e6, Unit::Usd, "$450 मिलियन"),
+            (hi_usd, 2e12, Unit::Usd, "$2.00 ट्रिलियन"),
+            (hi_usd, 4.78e9, Unit::UsdPerYear, "$4.78 अरब/वर्ष"),
+            (hi_usd, 200_000.0, Unit::Count, "2,00,000"),
+            (hi_usd, 4.988, Unit::Years, "5.0 वर्ष"),
+            (hi_usd, 3868.4, Unit::GwhPerYear, "3.87 TWh/वर्ष"),
+            (hi_inr, 38e9, Unit::Usd, "₹3.37 लाख करोड़"),
+            (hi_inr, 5.28e9, Unit::Usd, "₹46,834 करोड़"),
+        ];
+        for (f, v, unit, want) in cases {
+            assert_eq!(f.value(*v, *unit), *want, "{v} {unit:?} {f:?}");
+        }
+        // The crore form of a lakh-crore amount: ₹3,23,000 crore is ₹3.23 lakh crore.
+        let rate = 3.23e12 / 38e9;
+        let f = Fmt::new(Lang::En, Currency::Inr, rate);
+        assert_eq!(f.money_long(38e9), "₹3,23,000 crore");
+        assert_eq!(f.money(38e9), "₹3.23 lakh crore");
+    }
+
+    #[test]
+    fn axis_labels_drop_trailing_zeros() {
+        let f = Fmt::default();
+        assert_eq!(f.axis(8e9, Unit::Usd), "$8B");
+        assert_eq!(f.axis(2.5e9, Unit::Usd), "$2.5B");
+        assert_eq!(f.axis(-5e8, Unit::Usd), "−$500M");
+        assert_eq!(f.axis(0.0, Unit::Usd), "$0");
+        assert_eq!(f.axis(0.025, Unit::Fraction), "2.5%");
+        assert_eq!(f.axis(3.0, Unit::UsdPerHour), "$3");
+        assert_eq!(f.axis(4485.0, Unit::Mw), "4,485 MW");
+        assert_eq!(Fmt::new(Lang::Hi, Currency::Usd, 1.0).axis(8e9, Unit::Usd), "$8 अरब");
+    }
+
+    #[test]
+    fn grouping_and_fixed() {
+        assert_eq!(group_thousands(0), "0");
+        assert_eq!(group_thousands(999), "999");
+        assert_eq!(group_thousands(1_000), "1,000");
+        assert_eq!(group_thousands(1_234_567_890), "1,234,567,890");
+        assert_eq!(group_indian(999), "999");
+        assert_eq!(group_indian(1_000), "1,000");
+        assert_eq!(group_indian(100_000), "1,00,000");
+        assert_eq!(group_indian(12_345_678), "1,23,45,678");
+        assert_eq!(group_indian(323_000), "3,23,000");
+        assert_eq!(fixed(-1234.567, 1), "−1,234.6");
+        assert_eq!(fixed(-0.04, 1), "0.0");
+        assert_eq!(Fmt::default().sig3(0.000_123_45), "0.000123");
+        assert_eq!(Currency::from_code("inr"), Some(Currency::Inr));
+        assert_eq!(Currency::from_code("GBP"), None);
+    }
+
+    #[test]
+    fn field_text_round_trips_every_default() {
+        use computedeal_core::params::P;
+        for p in P::ALL {
+            let param = p.param();
+            // What a field shows parses back to the value (grouping is read).
+            assert_eq!(param.parse(&field_text(param, param.default)), Ok(param.default), "{}", param.key);
+        }
+        assert_eq!(field_text(P::value_usd.param(), 38e9), "38,000,000,000");
+    }
+}

@@ -1,0 +1,158 @@
+//! The interface's text in English and Hindi. `Messages` is one catalogue
+//! per language (`en::EN`, `hi::HI`: a message missing in one does not
+//! compile); parameters, outputs, presets, panel groups and notices are
+//! translated by exhaustive `match` in `en.rs`, `hi.rs` and `notices.rs`, so
+//! a missing or misplaced translation fails to compile. Messages with values
+//! use `{name}` placeholders filled by `fill`. Nothing here is thread-local:
+//! every function takes the language.
+
+use computedeal_core::outputs::Output;
+use computedeal_core::params::{Group, P};
+use computedeal_core::presets::PresetId;
+
+pub use crate::messages::{Messages, ParamText, PresetText};
+use crate::{en, hi};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Hi,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Hi];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Hi => "hi",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let c = code.trim().to_ascii_lowercase();
+        let primary = c.split(['-', '_']).next().unwrap_or("");
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// The language's own name, for the switch.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Hi => "हिन्दी",
+        }
+    }
+}
+
+pub fn messages(lang: Lang) -> &'static Messages {
+    match lang {
+        Lang::En => &en::EN,
+        Lang::Hi => &hi::HI,
+    }
+}
+
+/// Replaces each `{name}` in a template with its value.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+pub fn param_text(lang: Lang, p: P) -> ParamText {
+    match lang {
+        Lang::En => en::param(p),
+        Lang::Hi => hi::param(p),
+    }
+}
+
+pub fn param_label(lang: Lang, p: P) -> &'static str {
+    param_text(lang, p).label
+}
+
+pub fn param_unit(lang: Lang, p: P) -> &'static str {
+    param_text(lang, p).unit
+}
+
+pub fn param_help(lang: Lang, p: P) -> &'static str {
+    param_text(lang, p).help
+}
+
+pub fn group_label(lang: Lang, g: Group) -> &'static str {
+    match lang {
+        Lang::En => en::group(g),
+        Lang::Hi => hi::group(g),
+    }
+}
+
+/// An output's label (the cards, the CLI, the charts).
+pub fn output_label(lang: Lang, o: Output) -> &'static str {
+    match lang {
+        Lang::En => en::output(o),
+        Lang::Hi => hi::output(o),
+    }
+}
+
+pub fn preset_text(lang: Lang, id: PresetId) -> PresetText {
+    match lang {
+        Lang::En => en::preset(id),
+        Lang::Hi => hi::preset(id),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_parameter_output_and_preset_has_text_in_every_language() {
+        for lang in Lang::ALL {
+            for p in P::ALL {
+                let t = param_text(lang, *p);
+                assert!(!t.label.is_empty() && !t.help.is_empty(), "{lang:?} {}", p.key());
+            }
+            for o in Output::ALL {
+                assert!(!output_label(lang, o).is_empty(), "{lang:?} {}", o.key());
+            }
+            for id in PresetId::ALL {
+                let t = preset_text(lang, id);
+                assert!(!t.name.is_empty() && !t.summary.is_empty(), "{lang:?} {}", id.key());
+            }
+        }
+    }
+
+    #[test]
+    fn every_preset_has_a_hindi_summary() {
+        for id in PresetId::ALL {
+            assert_ne!(preset_text(Lang::Hi, id).summary, preset_text(Lang::En, id).summary, "{}", id.key());
+        }
+    }
+
+    #[test]
+    fn every_monte_carlo_output_has_a_hindi_label() {
+        for o in Output::MC {
+            assert_ne!(output_label(Lang::Hi, o), output_label(Lang::En, o), "{}", o.key());
+        }
+    }
+
+    #[test]
+    fn templates_fill_and_languages_parse() {
+        assert_eq!(fill("{a} to {b}", &[("a", "1"), ("b", "2")]), "1 to 2");
+        assert_eq!(Lang::from_code("hi-IN"), Some(Lang::Hi));
+        assert_eq!(Lang::from_code("EN"), Some(Lang::En));
+        assert_eq!(Lang::from_code("fr"), None);
+        // The catalogues have the same placeholders.
+        let (en, hi) = (messages(Lang::En), messages(Lang::Hi));
+        let pairs = [(en.e_out_of_range, hi.e_out_of_range), (en.r_profit, hi.r_profit), (en.mc_done, hi.mc_done), (en.e_bad_fx, hi.e_bad_fx)];
+        for (en, hi) in pairs {
+            let names = |s: &str| {
+                let mut v: Vec<String> = s.split('{').skip(1).filter_map(|p| p.split('}').next()).map(String::from).collect();
+                v.sort();
+                v
+            };
+            assert_eq!(names(en), names(hi), "{en}");
+        }
+    }
+}

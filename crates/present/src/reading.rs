@@ -1,0 +1,95 @@
+//! The plain-language reading of a scenario: one paragraph a reader of a
+//! news story can follow, built from the same numbers as the cards.
+
+use crate::format::Fmt;
+use crate::i18n::{fill, messages, preset_text};
+use computedeal_core::model::Outcome;
+use computedeal_core::outputs::{Output, Unit};
+use computedeal_core::scenario::Scenario;
+
+/// The paragraph, in the language and currency of `fmt`; `p_loss` is the
+/// Monte Carlo's probability of loss, once known.
+pub fn reading(s: &Scenario, o: &Outcome, p_loss: Option<f64>, fmt: &Fmt) -> String {
+    let m = messages(fmt.lang);
+    let price = o.out.price_usd_per_accelerator_hour;
+    let cost = o.out.cost_usd_per_accelerator_hour;
+    let parties = preset_text(fmt.lang, s.preset.id);
+    let hour = |v: f64| fmt.value(v, Unit::UsdPerHour);
+    let pct = |v: f64| fmt.value(v, Unit::Fraction);
+    let (price_s, cost_s) = (hour(price), hour(cost));
+    let who = [("seller", parties.seller), ("buyer", parties.buyer), ("price", price_s.as_str()), ("cost", cost_s.as_str())];
+    let mut text = if price >= cost {
+        fill(m.r_profit, &[&who[..], &[("margin", pct(o.out.margin).as_str())]].concat())
+    } else {
+        fill(m.r_loss, &[&who[..], &[("margin", pct(-o.out.margin).as_str())]].concat())
+    };
+    text.push_str(&fill(
+        m.r_scale,
+        &[("capex", &fmt.money(o.out.capex_usd)), ("n", &fmt.number(o.out.accelerators_peak, 0)), ("mw", &fmt.value(o.out.it_mw_peak, Unit::Mw))],
+    ));
+    let wacc = pct(s.inputs.wacc);
+    if o.out.npv_usd >= 0.0 {
+        text.push_str(&fill(m.r_npv_gain, &[("wacc", &wacc), ("npv", &fmt.money(o.out.npv_usd))]));
+    } else {
+        text.push_str(&fill(m.r_npv_loss, &[("wacc", &wacc), ("npv", &fmt.money(-o.out.npv_usd))]));
+    }
+    match (o.get(Output::irr), o.get(Output::payback_years)) {
+        (Some(irr), Some(pb)) => text.push_str(&fill(m.r_irr_payback, &[("irr", &pct(irr)), ("years", &fmt.number(pb, 1))])),
+        (Some(irr), None) => text.push_str(&fill(m.r_irr_no_payback, &[("irr", &pct(irr))])),
+        (None, _) => text.push_str(m.r_no_irr),
+    }
+    if price >= cost {
+        text.push_str(&fill(m.r_break_even, &[("cost", &cost_s), ("rise", &pct(price / cost - 1.0))]));
+    } else {
+        text.push_str(&fill(m.r_would_break_even, &[("cost", &cost_s)]));
+    }
+    if let Some(p) = p_loss {
+        text.push_str(&fill(m.r_p_loss, &[("p", &pct(p))]));
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use computedeal_core::codec::decode_query;
+    use computedeal_core::model::evaluate;
+
+    #[test]
+    fn the_default_deal_reads_as_a_thin_margin() {
+        let s = decode_query("").scenario;
+        let o = evaluate(&s.inputs);
+        let text = reading(&s, &o, Some(0.12), &Fmt::default());
+        assert!(
+            text.starts_with("At these assumptions AWS earns $3.00 per accelerator-hour from OpenAI against a full cost of $2.82, a margin of 6.3%."),
+            "{text}"
+        );
+        assert!(text.contains("paid back after 5.0 years"), "{text}");
+        assert!(text.contains("breaks even if the price falls to $2.82"), "{text}");
+        assert!(text.contains("is 12.0%"), "{text}");
+    }
+
+    #[test]
+    fn a_losing_deal_says_so() {
+        let s = decode_query("value_usd=20e9").scenario;
+        let o = evaluate(&s.inputs);
+        let text = reading(&s, &o, None, &Fmt::default());
+        assert!(text.contains("a loss of") && text.contains("would break even at a price of"), "{text}");
+    }
+
+    #[test]
+    fn in_hindi_and_rupees_the_numbers_are_the_same() {
+        use crate::format::Currency;
+        use crate::i18n::Lang;
+        let s = decode_query("").scenario;
+        let o = evaluate(&s.inputs);
+        let fmt = Fmt::new(Lang::Hi, Currency::Inr, 88.7);
+        let text = reading(&s, &o, None, &fmt);
+        // The price per hour ($3.0032) × 88.7 = ₹266.38; 200,000 accelerators
+        // in Indian grouping; capex ($22.7B × 88.7 ≈ ₹2.01 lakh crore).
+        assert!(text.contains(&format!("₹{:.2}", o.out.price_usd_per_accelerator_hour * 88.7)), "{text}");
+        assert!(text.contains("2,00,000 "), "{text}");
+        assert!(text.contains("₹2.01 लाख करोड़"), "{text}");
+        assert!(!text.contains("At these assumptions"), "{text}");
+    }
+}

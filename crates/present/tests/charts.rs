@@ -1,0 +1,126 @@
+//! Every chart renders to SVG for a fixed scenario (the default deal, a
+//! 20,000-sample Monte Carlo with seed 1). The SVGs are kept in
+//! `tests/snapshots/` for review; a change fails the test until the new
+//! pictures are looked at and accepted with `UPDATE_SNAPSHOTS=1 cargo test`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::PathBuf;
+
+use computedeal_core::batch::Engine;
+use computedeal_core::codec::decode_query;
+use computedeal_core::mc;
+use computedeal_core::model::evaluate;
+use computedeal_core::outputs::{Output, Unit};
+use computedeal_core::presets::PRESETS;
+use computedeal_core::scenario::Scenario;
+use computedeal_core::sensitivity;
+use computedeal_present::charts::{self, presets::DealPoint, Meta, Theme};
+use computedeal_present::i18n::{preset_text, Lang};
+use plotters::prelude::*;
+
+const W: u32 = 720;
+const H: u32 = 380;
+
+fn render(name: &str, draw: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>) -> Meta) -> (String, Meta) {
+    let mut svg = String::new();
+    let meta = {
+        let backend = SVGBackend::with_string(&mut svg, (W, H));
+        let area = backend.into_drawing_area();
+        draw(&area)
+    };
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(format!("{name}.svg"));
+    if std::env::var("UPDATE_SNAPSHOTS").is_ok() || !path.exists() {
+        std::fs::write(&path, &svg).expect("snapshot written");
+    } else {
+        let old = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(old == svg, "{name}.svg changed: look at the new picture and accept it with UPDATE_SNAPSHOTS=1");
+    }
+    (svg, meta)
+}
+
+fn scenario() -> Scenario {
+    decode_query("samples=20000").scenario
+}
+
+#[test]
+fn every_chart_renders_its_data() {
+    let theme = Theme::light(1.0);
+    let s = scenario();
+    let o = evaluate(&s.inputs);
+    let summary = mc::run_here(&mc::Setup::new(&s, Engine::Simd));
+
+    let (svg, meta) = render("deployment", |a| charts::deployment::draw(a, &o, None, &theme).expect("drawn"));
+    assert!(svg.contains("accelerators online") && svg.contains("facility MW"));
+    assert_eq!(meta.rows, 28);
+    // The 28 quarters of the deal, as bars; the ramp's first quarter at 20%.
+    assert_eq!(charts::deployment::table(&o, &computedeal_present::en::EN).rows[0].1[0], 40_000.0);
+
+    let (svg, meta) = render("cost", |a| charts::cost_stack::draw(a, &o, None, &theme).expect("drawn"));
+    assert!(svg.contains("capital: accelerators") && svg.contains("revenue"));
+    assert_eq!(meta.rows, o.years.len());
+
+    let (svg, _) = render("cashflow", |a| charts::cash_flow::draw(a, &o, &summary.bands, None, &theme).expect("drawn"));
+    assert!(svg.contains("P10–P90") && svg.contains("payback 5.0 yr"), "{}", &svg[..200]);
+
+    let npv = summary.get(Output::npv_usd).expect("summarized");
+    let (svg, meta) = render("histogram", |a| charts::histogram::draw(a, npv, Unit::Usd, Some(0.0), &theme).expect("drawn"));
+    assert!(svg.contains("P5") && svg.contains("P50") && svg.contains("P95"));
+    assert_eq!(meta.rows, mc::HISTOGRAM_BINS);
+
+    let tornado = sensitivity::tornado(&s);
+    let (svg, meta) = render("tornado", |a| charts::tornado::draw(a, &tornado, Output::npv_usd, Unit::Usd, &theme).expect("drawn"));
+    assert!(svg.contains("Accelerators") && svg.contains("input at its P10"));
+    assert_eq!(meta.rows, 10);
+    assert!(meta.vertical);
+
+    let grid = sensitivity::price_availability(&s, 48, 26);
+    let (svg, meta) = render("heatmap", |a| charts::heatmap::draw(a, &grid, &theme).expect("drawn"));
+    assert!(svg.contains("break-even") && svg.contains("this scenario"));
+    assert_eq!(meta.rows, 26);
+
+    let points: Vec<DealPoint> = PRESETS
+        .iter()
+        .map(|p| {
+            let o = evaluate(&p.inputs());
+            let name = preset_text(Lang::En, p.id).name.into();
+            DealPoint {
+                name,
+                price_usd_per_accelerator_hour: o.out.price_usd_per_accelerator_hour,
+                usd_per_gw_year: o.get(Output::usd_per_gw_year).unwrap_or(0.0),
+                current: p.id == s.preset.id,
+            }
+        })
+        .collect();
+    let (svg, meta) = render("presets", |a| charts::presets::draw(a, &points, &theme).expect("drawn"));
+    assert!(svg.contains("price per accelerator-hour"));
+    assert_eq!(meta.rows, PRESETS.len());
+}
+
+#[test]
+fn dark_theme_and_high_dpi_render_too() {
+    let theme = Theme::dark(2.0);
+    let o = evaluate(&scenario().inputs);
+    let (svg, _) = render("deployment-dark-2x", |a| charts::deployment::draw(a, &o, None, &theme).expect("drawn"));
+    // Dark background, text scaled for a 2× screen.
+    assert!(svg.contains("#0F1419") || svg.contains("#0f1419"), "{}", &svg[..300]);
+    // Text at twice the 1× size (plotters writes an 11-point label as 8.87 px).
+    assert!(svg.contains("font-size=\"17.74"), "{}", &svg[..300]);
+}
+
+#[test]
+fn in_hindi_and_rupees_with_scenario_a_overlaid() {
+    use computedeal_present::format::{Currency, Fmt};
+    use computedeal_present::hi::HI;
+    let theme = Theme::light(1.0).with_fmt(Fmt::new(Lang::Hi, Currency::Inr, 88.7));
+    let o = evaluate(&scenario().inputs);
+    let a = evaluate(&decode_query("value_usd=30e9").scenario.inputs);
+    let (svg, _) = render("cashflow-hi-inr-compare", |area| charts::cash_flow::draw(area, &o, &[], Some(&a), &theme).expect("drawn"));
+    assert!(svg.contains(HI.lg_scenario_a), "A is in the legend, in Hindi");
+    assert!(svg.contains("₹") && svg.contains("करोड़"), "rupee axis in crore");
+    let (svg, _) = render("cost-hi-inr-compare", |area| charts::cost_stack::draw(area, &o, Some(&a), &theme).expect("drawn"));
+    assert!(svg.contains(HI.lg_revenue) && svg.contains(HI.lg_scenario_a));
+    // The table's headers are in Hindi; its numbers stay in base units.
+    let t = charts::cost_stack::table(&o, &HI);
+    assert!(t.columns.iter().any(|c| c == HI.lg_energy));
+    assert_eq!(t.rows.len(), o.years.len());
+}

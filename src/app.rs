@@ -1,0 +1,212 @@
+//! The page's layout: `App` owns the state (a pure reducer, `state.rs`),
+//! derives what follows from it (`derived.rs`), runs the Monte Carlo
+//! (`runner.rs`) and keeps the address bar (`url_sync.rs`) and the document
+//! (language, theme, title) in step; the pieces of the page are components
+//! of their own.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use yew::prelude::*;
+
+use computedeal_core::notice::Notice;
+use computedeal_core::presets::PRESETS;
+use computedeal_core::scenario::Scenario;
+use computedeal_present::i18n::{fill, messages, preset_text, Lang};
+use computedeal_present::view::{ThemeChoice, View};
+
+use crate::chart_list::ChartList;
+use crate::derived::{name_of, use_derived};
+use crate::embed::EmbedPage;
+use crate::inputs::InputPanel;
+use crate::notices::Notices;
+use crate::results::{Cards, McStatus, Reading};
+use crate::runner::{now_ms, use_monte_carlo};
+use crate::settings::{select_value, FxHelp, Settings};
+use crate::share::SharePanel;
+use crate::state::{preset_of, Action, State};
+use crate::transfer::{ImportStatus, Transfer};
+use crate::url_sync::use_url_sync;
+
+fn set_root_attr(name: &str, value: &str) {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")) {
+        let _ = root.set_attribute(name, value);
+    }
+}
+
+thread_local! {
+    /// When the last input change was dispatched (performance.now(), ms):
+    /// the page reports how long the update took in `data-update-ms`.
+    static CHANGE_STARTED: Cell<f64> = const { Cell::new(-1.0) };
+}
+
+fn prefers_dark() -> bool {
+    web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten()).map(|m| m.matches()).unwrap_or(false)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub scenario: Scenario,
+    #[prop_or_default]
+    pub notices: Vec<Notice>,
+    #[prop_or_default]
+    pub view: View,
+    #[prop_or_default]
+    pub lang: Lang,
+}
+
+/// The window's size and colour scheme: the charts redraw when they change.
+#[hook]
+fn use_window() -> (u32, bool) {
+    let size = use_state(|| 0u32);
+    let system_dark = use_state(prefers_dark);
+    {
+        let size = size.clone();
+        let dark = system_dark.clone();
+        use_effect_with((), move |_| {
+            let resize = web_sys::window().map(|w| {
+                let size = size.clone();
+                EventListener::new(&w, "resize", move |_| size.set(*size + 1))
+            });
+            let scheme = web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten()).map(|m| {
+                let dark = dark.clone();
+                EventListener::new(&m, "change", move |_| dark.set(prefers_dark()))
+            });
+            move || drop((resize, scheme))
+        });
+    }
+    (*size, *system_dark)
+}
+
+/// The document's language, theme and title follow the page's.
+#[hook]
+fn use_document(lang: Lang, theme: ThemeChoice) {
+    use_effect_with((lang, theme), |(lang, theme)| {
+        if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = html.set_attribute("lang", lang.code());
+            match theme {
+                ThemeChoice::Auto => drop(html.remove_attribute("data-theme")),
+                ThemeChoice::Light => drop(html.set_attribute("data-theme", "light")),
+                ThemeChoice::Dark => drop(html.set_attribute("data-theme", "dark")),
+            }
+        }
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(&format!("computedeal: {}", messages(*lang).tagline));
+        }
+    });
+}
+
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let state = use_reducer(|| State::new(props.scenario.clone(), props.notices.clone(), props.view.clone(), props.lang));
+    let derived = use_derived(&state);
+    let mc = use_monte_carlo(&state.scenario);
+    let (size, system_dark) = use_window();
+    // One callback for the page's lifetime: children that take it do not
+    // re-render (and reset a field being typed in) when the Monte Carlo reports.
+    let dispatch = use_callback(state.dispatcher(), |a: Action, dispatcher| {
+        CHANGE_STARTED.with(|c| c.set(now_ms()));
+        dispatcher.dispatch(a);
+    });
+    let dark = match state.view.theme {
+        ThemeChoice::Auto => system_dark,
+        ThemeChoice::Light => false,
+        ThemeChoice::Dark => true,
+    };
+    use_document(state.lang, state.view.theme);
+    use_url_sync(&state.scenario, &state.view);
+    // A link to a chart scrolls to it (an embed shows only that chart).
+    {
+        let (embed, chart) = (state.view.embed, state.view.chart);
+        use_effect_with((), move |_| {
+            if let (false, Some(c)) = (embed, chart) {
+                if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&format!("chart-{}", c.key()))) {
+                    el.scroll_into_view();
+                }
+            }
+        });
+    }
+    // After the cards and charts of a change are on the page: ready, and how long it took.
+    use_effect_with(state.revision, move |_| {
+        set_root_attr("data-state", "ready");
+        let started = CHANGE_STARTED.with(|c| c.replace(-1.0));
+        if started >= 0.0 {
+            set_root_attr("data-update-ms", &format!("{:.3}", now_ms() - started));
+        }
+    });
+
+    let rc = Rc::new((*state).clone());
+    if state.view.embed {
+        return html! { <EmbedPage state={rc} derived={derived} mc={mc} dispatch={dispatch} dark={dark} size={size} /> };
+    }
+    let s = &state.scenario;
+    let lang = state.lang;
+    let m = messages(lang);
+    let finished_summary = mc.as_ref().filter(|u| u.finished).and_then(|u| u.summary.clone());
+    let on_preset = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Some(v) = select_value(&e) {
+                dispatch.emit(Action::Preset(preset_of(&v)));
+            }
+        })
+    };
+    let on_reset = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::Reset))
+    };
+    let pinned = state.view.compare.is_some();
+    let on_pin = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::Pin(!pinned)))
+    };
+    html! {
+        <div class="page">
+            <header class="top">
+                <div class="brand">
+                    <h1>{ "computedeal" }</h1>
+                    <p class="tagline">{ m.tagline }</p>
+                </div>
+                <Settings state={rc.clone()} dispatch={dispatch.clone()} />
+            </header>
+            <FxHelp state={rc.clone()} dispatch={dispatch.clone()} />
+            <div class="deal-bar">
+                <div class="deal-picker">
+                    <label for="preset">{ m.deal }</label>
+                    <select id="preset" onchange={on_preset}>
+                        { for PRESETS.iter().map(|p| html! { <option value={p.id.key()} selected={p.id == s.preset.id}>{ preset_text(lang, p.id).name }</option> }) }
+                    </select>
+                    <button type="button" id="reset" onclick={on_reset}>{ m.reset }</button>
+                </div>
+                <div class="actions">
+                    <button type="button" id="pin" aria-pressed={pinned.to_string()} onclick={on_pin}>{ if pinned { m.unpin } else { m.pin } }</button>
+                    <Transfer state={rc.clone()} outcome={derived.outcome.clone()} summary={finished_summary} dispatch={dispatch.clone()} />
+                </div>
+            </div>
+            <SharePanel state={rc.clone()} dispatch={dispatch.clone()} />
+            <p class="deal-summary">{ preset_text(lang, s.preset.id).summary }</p>
+            <ImportStatus state={rc.clone()} />
+            if let Some(compare) = &state.view.compare {
+                <p class="compare-status" role="status">{ fill(m.pinned, &[("name", &name_of(lang, compare))]) }</p>
+            }
+            <Notices notices={derived.notices.clone()} lang={lang} dispatch={dispatch.clone()} />
+            <Cards state={rc.clone()} outcome={derived.outcome.clone()} pinned={derived.pinned.clone()} mc={mc.clone()} />
+            <Reading state={rc.clone()} outcome={derived.outcome.clone()} mc={mc.clone()} />
+            <McStatus mc={mc.clone()} uncertain={s.dists.len()} fmt={state.fmt()} />
+            <div class="layout">
+                <aside class="panel">
+                    <h2>{ m.assumptions }</h2>
+                    <p class="legend"><abbr class="badge est" title={m.est_title}>{ m.est }</abbr>{ m.legend_est }<span class="badge changed-badge">{ m.changed }</span>{ m.legend_changed }</p>
+                    <InputPanel state={rc.clone()} dispatch={dispatch.clone()} />
+                </aside>
+                <section class="charts" aria-label={m.charts}>
+                    <ChartList state={rc.clone()} derived={derived.clone()} mc={mc.clone()} dispatch={dispatch.clone()} dark={dark} size={size} />
+                </section>
+            </div>
+            <footer class="foot">
+                <p>{ m.footer }</p>
+            </footer>
+        </div>
+    }
+}

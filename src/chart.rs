@@ -1,0 +1,225 @@
+//! One chart on the page: a `<canvas>` drawn by the core chart function
+//! (backing store sized to its CSS size × devicePixelRatio), a readout on
+//! hover, a "data" toggle that shows the chart's numbers as a table, and a
+//! text summary for screen readers.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use yew::prelude::*;
+
+use crate::backend::AnyBackend;
+use crate::download;
+use computedeal_present::charts::{ChartInput, Meta, Table, Theme};
+use computedeal_present::format::Fmt;
+use computedeal_present::i18n::{fill, messages};
+
+#[derive(Properties, PartialEq)]
+pub struct ChartProps {
+    pub input: ChartInput,
+    pub title: AttrValue,
+    pub description: AttrValue,
+    /// A one-sentence summary of what the chart shows, for screen readers.
+    pub summary: AttrValue,
+    pub dark: bool,
+    /// Language, currency and rate of every label.
+    pub fmt: Fmt,
+    /// For downloaded files' names.
+    pub name: AttrValue,
+    /// Bumped when the window resizes, so the chart redraws at its new size.
+    pub size: u32,
+    #[prop_or_default]
+    pub controls: Html,
+    /// Shown under the chart (the deals' names).
+    #[prop_or_default]
+    pub footer: Html,
+}
+
+fn device_pixel_ratio() -> f64 {
+    web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).max(1.0)
+}
+
+/// Draws a chart into a canvas at its CSS size × devicePixelRatio.
+pub fn draw_into(canvas: &web_sys::HtmlCanvasElement, input: &ChartInput, dark: bool, fmt: Fmt) -> Option<Meta> {
+    let dpr = device_pixel_ratio();
+    let w = canvas.client_width().max(200) as f64;
+    let h = canvas.client_height().max(160) as f64;
+    let (bw, bh) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
+    if canvas.width() != bw || canvas.height() != bh {
+        canvas.set_width(bw);
+        canvas.set_height(bh);
+    }
+    let theme = if dark { Theme::dark(dpr) } else { Theme::light(dpr) }.with_fmt(fmt);
+    let backend = AnyBackend::Canvas(CanvasBackend::with_canvas_object(canvas.clone())?);
+    let area = backend.into_drawing_area();
+    match input.draw(&area, &theme) {
+        Ok(meta) => Some(meta),
+        Err(e) => {
+            web_sys::console::error_1(&format!("chart {}: {e:?}", input.id().key()).into());
+            None
+        }
+    }
+}
+
+/// The chart as SVG, drawn by the same function at the canvas's CSS size.
+pub fn to_svg(input: &ChartInput, width: u32, height: u32, dark: bool, fmt: Fmt) -> String {
+    let theme = if dark { Theme::dark(1.0) } else { Theme::light(1.0) }.with_fmt(fmt);
+    let mut svg = String::new();
+    {
+        let area = AnyBackend::Svg(SVGBackend::with_string(&mut svg, (width, height))).into_drawing_area();
+        if let Err(e) = input.draw(&area, &theme) {
+            web_sys::console::error_1(&format!("chart {} as SVG: {e:?}", input.id().key()).into());
+        }
+    }
+    svg
+}
+
+/// Whether any part of an element is inside the viewport.
+fn on_screen(el: Option<&web_sys::Element>) -> bool {
+    let (Some(el), Some(w)) = (el, web_sys::window()) else { return true };
+    let r = el.get_bounding_client_rect();
+    let height = w.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::INFINITY);
+    r.bottom() > 0.0 && r.top() < height
+}
+
+#[function_component(ChartCard)]
+pub fn chart_card(props: &ChartProps) -> Html {
+    let canvas = use_node_ref();
+    let meta = use_mut_ref(Meta::default);
+    let readout = use_state(|| None::<String>);
+    let show_table = use_state(|| false);
+    let table: Rc<RefCell<Table>> = use_mut_ref(Table::default);
+    let key = props.input.id().key();
+
+    {
+        let canvas = canvas.clone();
+        let meta = meta.clone();
+        let table = table.clone();
+        let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+        use_effect_with((props.input.clone(), props.dark, props.size, props.fmt), move |(input, dark, _, fmt)| {
+            *table.borrow_mut() = input.table(fmt.lang);
+            let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() else { return };
+            let draw = {
+                let (input, dark, meta, fmt) = (input.clone(), *dark, meta.clone(), *fmt);
+                move || {
+                    if let Some(m) = draw_into(&el, &input, dark, fmt) {
+                        *meta.borrow_mut() = m;
+                    }
+                }
+            };
+            // Charts on screen are drawn in this frame; the others just after
+            // it, so one input change costs one frame for what the reader sees.
+            if on_screen(canvas.cast::<web_sys::Element>().as_ref()) {
+                *pending.borrow_mut() = None;
+                draw();
+            } else {
+                *pending.borrow_mut() = Some(gloo::timers::callback::Timeout::new(0, draw));
+            }
+        });
+    }
+
+    let onmousemove = {
+        let meta = meta.clone();
+        let readout = readout.clone();
+        let table = table.clone();
+        let fmt = props.fmt;
+        Callback::from(move |e: MouseEvent| {
+            let dpr = device_pixel_ratio();
+            let row = meta.borrow().row_at(e.offset_x() as f64 * dpr, e.offset_y() as f64 * dpr);
+            let text = row.and_then(|r| table.borrow().readout(r, &fmt));
+            if *readout != text {
+                readout.set(text);
+            }
+        })
+    };
+    let onmouseleave = {
+        let readout = readout.clone();
+        Callback::from(move |_: MouseEvent| readout.set(None))
+    };
+    let toggle = {
+        let show_table = show_table.clone();
+        Callback::from(move |_: MouseEvent| show_table.set(!*show_table))
+    };
+    let fmt = props.fmt;
+    let m = messages(fmt.lang);
+    let downloads = {
+        let (input, canvas, dark) = (props.input.clone(), canvas.clone(), props.dark);
+        let stem = props.name.to_string();
+        let label = |format: &str| fill(m.download_as, &[("title", &props.title), ("format", format)]);
+        let png = {
+            let (canvas, stem) = (canvas.clone(), stem.clone());
+            Callback::from(move |_: MouseEvent| {
+                if let Some(c) = canvas.cast::<web_sys::HtmlCanvasElement>() {
+                    download::save_canvas(&c, &download::file_name(&["computedeal", &stem, key], "png"));
+                }
+            })
+        };
+        let svg = {
+            let (input, stem) = (input.clone(), stem.clone());
+            Callback::from(move |_: MouseEvent| {
+                let (w, h) =
+                    canvas.cast::<web_sys::Element>().map(|c| (c.client_width().max(640) as u32, c.client_height().max(360) as u32)).unwrap_or((960, 540));
+                download::save_text(&download::file_name(&["computedeal", &stem, key], "svg"), "image/svg+xml", &to_svg(&input, w, h, dark, fmt));
+            })
+        };
+        let csv = Callback::from(move |_: MouseEvent| {
+            download::save_text(&download::file_name(&["computedeal", &stem, key], "csv"), "text/csv;charset=utf-8", &input.table(fmt.lang).to_csv());
+        });
+        html! {
+            <span class="downloads" role="group" aria-label={m.download}>
+                <button type="button" class="dl" data-download="png" aria-label={label("PNG")} title={label("PNG")} onclick={png}>{ "PNG" }</button>
+                <button type="button" class="dl" data-download="svg" aria-label={label("SVG")} title={label("SVG")} onclick={svg}>{ "SVG" }</button>
+                <button type="button" class="dl" data-download="csv" aria-label={label("CSV")} title={label("CSV")} onclick={csv}>{ "CSV" }</button>
+            </span>
+        }
+    };
+    // The table is built only when it is shown.
+    let data = if *show_table { props.input.table(fmt.lang) } else { Table::default() };
+    html! {
+        <figure class="chart-card" id={format!("chart-{key}")} data-chart={key}>
+            <figcaption>
+                <div class="chart-head">
+                    <h3>{ props.title.clone() }</h3>
+                    <div class="chart-controls">
+                        { props.controls.clone() }
+                        { downloads }
+                        <button type="button" class="toggle" aria-pressed={show_table.to_string()} aria-controls={format!("table-{key}")} onclick={toggle}>
+                            { if *show_table { m.chart } else { m.data } }
+                        </button>
+                    </div>
+                </div>
+                <p class="chart-desc">{ props.description.clone() }</p>
+            </figcaption>
+            <div class="canvas-wrap" hidden={*show_table}>
+                <canvas ref={canvas} class="chart" role="img" aria-label={format!("{}. {}", props.title, props.summary)} {onmousemove} {onmouseleave}></canvas>
+                <div class="readout" aria-hidden="true" hidden={readout.is_none()}>{ (*readout).clone().unwrap_or_default() }</div>
+            </div>
+            { props.footer.clone() }
+            <p class="sr-only">{ props.summary.clone() }</p>
+            // Always on the page (empty while hidden), so the toggle's aria-controls points at it.
+            <div class="table-wrap" id={format!("table-{key}")} hidden={!*show_table}>
+                if *show_table {
+                    <table class="data">
+                        <caption class="sr-only">{ fill(m.data_of, &[("title", &props.title)]) }</caption>
+                        <thead><tr>
+                            <th scope="col">{ data.label.clone() }</th>
+                            { for data.columns.iter().map(|c| html! { <th scope="col">{ c.clone() }</th> }) }
+                        </tr></thead>
+                        <tbody>
+                            { for data.rows.iter().map(|(label, values)| html! {
+                                <tr>
+                                    <th scope="row">{ label.clone() }</th>
+                                    { for values.iter().zip(&data.units).map(|(v, u)| html! {
+                                        <td data-value={v.is_finite().then(|| v.to_string())}>{ if v.is_finite() { fmt.value(*v, *u) } else { "–".to_string() } }</td>
+                                    }) }
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                }
+            </div>
+        </figure>
+    }
+}

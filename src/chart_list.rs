@@ -1,0 +1,181 @@
+//! The charts of the view: for each chart its input, title, description and
+//! one-sentence summary in the reader's language, built from the derived
+//! values and the Monte Carlo, then drawn by `ChartCard`s. The page shows
+//! them all; an embed shows one.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use computedeal_core::outputs::{Output, Unit};
+use computedeal_present::charts::{ChartId, ChartInput};
+use computedeal_present::i18n::{fill, messages, output_label, param_label};
+use computedeal_present::view::DEFAULT_OUTPUT;
+
+use crate::chart::ChartCard;
+use crate::derived::Derived;
+use crate::runner::McUpdate;
+use crate::state::{Action, State};
+
+#[derive(Properties, PartialEq)]
+pub struct ChartListProps {
+    pub state: Rc<State>,
+    pub derived: Derived,
+    pub mc: Option<McUpdate>,
+    pub dispatch: Callback<Action>,
+    pub dark: bool,
+    /// Bumped when the window resizes.
+    pub size: u32,
+    /// Only this chart (an embed); all when None.
+    #[prop_or_default]
+    pub only: Option<ChartId>,
+}
+
+#[function_component(ChartList)]
+pub fn chart_list(props: &ChartListProps) -> Html {
+    let state = &props.state;
+    let d = &props.derived;
+    let lang = state.lang;
+    let m = messages(lang);
+    let fmt = state.fmt();
+    let o = d.outcome.clone();
+    let a = d.pinned.clone();
+    let s = &state.scenario;
+    let summary = props.mc.as_ref().and_then(|u| u.summary.clone());
+    let output = state.view.output.unwrap_or(DEFAULT_OUTPUT);
+    let out_unit = output.unit();
+    let out_label = output_label(lang, output);
+    let loss_below = match output {
+        Output::npv_usd | Output::margin => Some(0.0),
+        Output::irr => Some(s.inputs.wacc),
+        _ => None,
+    };
+    let out_summary = summary.as_ref().and_then(|sm| sm.get(output).cloned()).filter(|o| o.defined > 0).map(Rc::new);
+    let bands = Rc::new(summary.as_ref().filter(|_| props.mc.as_ref().is_some_and(|u| u.finished)).map(|sm| sm.bands.clone()).unwrap_or_default());
+    let output_select = {
+        let dispatch = props.dispatch.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let value = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()).map(|s| s.value());
+            if let Some(o) = value.and_then(|v| Output::from_key(&v)) {
+                dispatch.emit(Action::SelectOutput(o));
+            }
+        });
+        move |id: &str| {
+            html! {
+                <select class="output-select" id={id.to_string()} aria-label={m.output_shown} onchange={onchange.clone()}>
+                    { for Output::MC.iter().map(|k| html! {
+                        <option value={k.key()} selected={*k == output}>{ output_label(lang, *k) }</option>
+                    }) }
+                </select>
+            }
+        }
+    };
+    let peak_quarter = o.quarters.iter().find(|q| q.accelerators_online >= o.out.accelerators_peak * 0.999).map(|q| q.quarter.clone()).unwrap_or_default();
+    let full_year = o.years.iter().max_by(|a, b| a.revenue_usd.total_cmp(&b.revenue_usd));
+    let low = o.quarters.iter().min_by(|a, b| a.cumulative_cash_flow_usd.total_cmp(&b.cumulative_cash_flow_usd));
+    let top_swing = d.tornado.ranked(output).first().map(|sw| (sw.param, *sw.low.get(output), *sw.high.get(output)));
+    let be = d.grid.break_even.iter().zip(&d.grid.availabilities).rev().find_map(|(b, a)| b.map(|b| (b, *a)));
+    let v = |x: f64, u: Unit| fmt.value(x, u);
+    // (input, title, description, summary, controls, footer)
+    let charts: Vec<(ChartInput, &'static str, String, String, Html, Html)> = vec![
+        (
+            ChartInput::Deployment(o.clone(), a.clone()),
+            m.t_deployment,
+            m.d_deployment.to_string(),
+            fill(
+                m.s_deployment,
+                &[("n", &v(o.out.accelerators_peak, Unit::Count)), ("quarter", &peak_quarter), ("mw", &v(o.out.total_facility_mw_peak, Unit::Mw))],
+            ),
+            html! {},
+            html! {},
+        ),
+        (
+            ChartInput::CostStack(o.clone(), a.clone()),
+            m.t_cost,
+            m.d_cost.to_string(),
+            full_year
+                .map(|y| {
+                    let cost = y.capital_accelerators_usd + y.capital_cpus_usd + y.capital_facility_usd + y.energy_usd + y.other_opex_usd;
+                    fill(m.s_cost, &[("year", &y.year.to_string()), ("cost", &v(cost, Unit::Usd)), ("revenue", &v(y.revenue_usd, Unit::Usd))])
+                })
+                .unwrap_or_default(),
+            html! {},
+            html! {},
+        ),
+        (
+            ChartInput::CashFlow(o.clone(), bands, a.clone()),
+            m.t_cashflow,
+            m.d_cashflow.to_string(),
+            {
+                let low_v = v(low.map(|q| q.cumulative_cash_flow_usd).unwrap_or(0.0), Unit::Usd);
+                let low_q = low.map(|q| q.quarter.clone()).unwrap_or_default();
+                let end = v(o.quarters.last().map(|q| q.cumulative_cash_flow_usd).unwrap_or(0.0), Unit::Usd);
+                match o.get(Output::payback_years) {
+                    Some(p) => fill(m.s_cashflow, &[("low", &low_v), ("quarter", &low_q), ("years", &fmt.number(p, 1)), ("end", &end)]),
+                    None => fill(m.s_cashflow_no_payback, &[("low", &low_v), ("quarter", &low_q), ("end", &end)]),
+                }
+            },
+            html! {},
+            html! {},
+        ),
+        (
+            ChartInput::Histogram(out_summary.clone(), out_unit, loss_below),
+            m.t_histogram,
+            fill(m.d_histogram, &[("output", out_label)]),
+            out_summary
+                .as_ref()
+                .and_then(|os| {
+                    Some(fill(
+                        m.s_histogram,
+                        &[("output", out_label), ("p5", &v(os.p(5)?, out_unit)), ("p50", &v(os.p(50)?, out_unit)), ("p95", &v(os.p(95)?, out_unit))],
+                    ))
+                })
+                .unwrap_or_else(|| m.msg_no_distribution.into()),
+            output_select("output-histogram"),
+            html! {},
+        ),
+        (
+            ChartInput::Tornado(d.tornado.clone(), output),
+            m.t_tornado,
+            fill(m.d_tornado, &[("output", out_label)]),
+            top_swing
+                .map(|(p, lo, hi)| fill(m.s_tornado, &[("input", param_label(lang, p)), ("lo", &v(lo, out_unit)), ("hi", &v(hi, out_unit))]))
+                .unwrap_or_else(|| m.msg_no_uncertain.into()),
+            output_select("output-tornado"),
+            html! {},
+        ),
+        (
+            ChartInput::Heatmap(d.grid.clone()),
+            m.t_heatmap,
+            m.d_heatmap.to_string(),
+            be.map(|(b, a)| fill(m.s_heatmap, &[("availability", &v(a, Unit::Fraction)), ("price", &v(b, Unit::UsdPerHour))])).unwrap_or_default(),
+            html! {},
+            html! {},
+        ),
+        (
+            ChartInput::Presets(d.deals.clone()),
+            m.t_presets,
+            m.d_presets.to_string(),
+            d.deals.iter().map(|d| format!("{}: {}", d.name, v(d.price_usd_per_accelerator_hour, Unit::UsdPerHour))).collect::<Vec<_>>().join("; "),
+            html! {},
+            html! {
+                <ol class="deal-list">{ for d.deals.iter().map(|d| html! { <li class={classes!(d.current.then_some("current"))}>{ d.name.clone() }</li> }) }</ol>
+            },
+        ),
+    ];
+    let name = s.preset.id.key();
+    html! {
+        <>
+            { for charts.into_iter().filter(|c| props.only.is_none_or(|only| c.0.id() == only)).map(|(input, title, description, summary, controls, footer)| {
+                // An embed has room for the chart, not for the deals' list.
+                let footer = if props.only.is_some() { html! {} } else { footer };
+                html! {
+                    <ChartCard input={input} title={title} description={description} summary={summary} dark={props.dark} fmt={fmt} name={name}
+                        size={props.size} controls={controls} footer={footer} />
+                }
+            }) }
+        </>
+    }
+}

@@ -1,0 +1,87 @@
+//! What the page shows that follows from the state, worked out once per
+//! change and memoized (`use_memo`): the outcome of the scenario and of the
+//! pinned scenario A, the tornado, the price × availability grid, the deals
+//! chart and the notices on screen. Nothing here is stored in the state.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use computedeal_core::model::{evaluate, Outcome};
+use computedeal_core::notice::{Notice, Severity};
+use computedeal_core::outputs::Output;
+use computedeal_core::presets::PRESETS;
+use computedeal_core::scenario::{consistency_notices, Scenario};
+use computedeal_core::sensitivity::{self, Grid, Tornado};
+use computedeal_present::charts::presets::DealPoint;
+use computedeal_present::i18n::{fill, messages, preset_text, Lang};
+
+use crate::state::State;
+
+/// Points of the margin heatmap (price × availability).
+pub const GRID_PRICES: usize = 48;
+pub const GRID_AVAILABILITIES: usize = 26;
+
+/// Everything the page derives from the state for one render.
+#[derive(Clone, PartialEq)]
+pub struct Derived {
+    pub outcome: Rc<Outcome>,
+    /// Scenario A's outcome, when one is pinned.
+    pub pinned: Option<Rc<Outcome>>,
+    pub tornado: Rc<Tornado>,
+    pub grid: Rc<Grid>,
+    pub deals: Rc<Vec<DealPoint>>,
+    /// The notices on screen: the link's or the import's rejections and the
+    /// scenario's cross-input repairs, unless dismissed.
+    pub notices: Rc<Vec<Notice>>,
+}
+
+/// The name of a scenario: its preset's, marked when it differs from it.
+pub fn name_of(lang: Lang, s: &Scenario) -> String {
+    let name = preset_text(lang, s.preset.id).name;
+    if s.changed().is_empty() {
+        name.to_string()
+    } else {
+        fill(messages(lang).your_changes, &[("name", name)])
+    }
+}
+
+#[hook]
+pub fn use_derived(state: &State) -> Derived {
+    let outcome = use_memo(state.scenario.inputs, |x| Rc::new(evaluate(x)));
+    let pinned = use_memo(state.view.compare.as_ref().map(|a| a.inputs), |a| a.as_ref().map(|x| Rc::new(evaluate(x))));
+    let tornado = use_memo(state.scenario.clone(), |s| Rc::new(sensitivity::tornado(s)));
+    let grid = use_memo(state.scenario.clone(), |s| Rc::new(sensitivity::price_availability(s, GRID_PRICES, GRID_AVAILABILITIES)));
+    // The presets never change: they are evaluated once.
+    let preset_outcomes = use_memo((), |_| PRESETS.iter().map(|p| (p.id, evaluate(&p.inputs()))).collect::<Vec<_>>());
+    let deals = use_memo((state.scenario.clone(), state.lang, outcome.clone()), |(s, lang, o)| {
+        let point = |name: String, o: &Outcome, current: bool| DealPoint {
+            name,
+            price_usd_per_accelerator_hour: o.out.price_usd_per_accelerator_hour,
+            usd_per_gw_year: o.get(Output::usd_per_gw_year).unwrap_or(0.0),
+            current,
+        };
+        // The scenario on screen replaces its preset's bar when it differs from it.
+        let deals: Vec<DealPoint> = preset_outcomes
+            .iter()
+            .map(|(id, po)| if *id == s.preset.id { point(name_of(*lang, s), o, true) } else { point(preset_text(*lang, *id).name.to_string(), po, false) })
+            .collect();
+        Rc::new(deals)
+    });
+    let notices = use_memo((state.notices.clone(), state.dismissed, state.scenario.inputs), |(notices, dismissed, x)| {
+        if *dismissed {
+            return Rc::new(Vec::new());
+        }
+        let mut shown: Vec<Notice> = notices.iter().filter(|w| w.severity == Severity::Rejected).cloned().collect();
+        shown.extend(consistency_notices(x));
+        Rc::new(shown)
+    });
+    Derived {
+        outcome: (*outcome).clone(),
+        pinned: (*pinned).clone(),
+        tornado: (*tornado).clone(),
+        grid: (*grid).clone(),
+        deals: (*deals).clone(),
+        notices: (*notices).clone(),
+    }
+}

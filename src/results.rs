@@ -1,0 +1,190 @@
+//! The headline cards (with deltas against a pinned scenario A), the
+//! plain-language reading and the Monte Carlo status.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use computedeal_core::model::Outcome;
+use computedeal_core::outputs::{Output, Unit};
+use computedeal_present::format::Fmt;
+use computedeal_present::i18n::{fill, messages, output_label, Lang};
+use computedeal_present::notices::undefined_text;
+use computedeal_present::view::Figure;
+
+use crate::runner::McUpdate;
+use crate::state::State;
+
+/// The cards, in page order.
+pub const CARDS: [Figure; 13] = [
+    Figure::Output(Output::price_usd_per_accelerator_hour),
+    Figure::Output(Output::cost_usd_per_accelerator_hour),
+    Figure::Output(Output::margin),
+    Figure::Output(Output::npv_usd),
+    Figure::Output(Output::irr),
+    Figure::Output(Output::payback_years),
+    Figure::Output(Output::it_mw_peak),
+    Figure::Output(Output::facility_mw_peak),
+    Figure::Output(Output::energy_gwh_per_year),
+    Figure::Output(Output::co2_kt_per_year),
+    Figure::Output(Output::capex_usd),
+    Figure::Output(Output::usd_per_million_tokens),
+    Figure::PLoss,
+];
+
+/// A card's label.
+pub fn card_label(lang: Lang, f: Figure) -> &'static str {
+    match f {
+        Figure::Output(o) => output_label(lang, o),
+        Figure::PLoss => messages(lang).card_p_loss,
+    }
+}
+
+/// B − A with its sign: "+$0.12", "−1.2 pp".
+pub fn delta_text(fmt: &Fmt, d: f64, unit: Unit) -> String {
+    let m = messages(fmt.lang);
+    let body = if unit == Unit::Fraction { format!("{}{}", fmt.number(d.abs() * 100.0, 1), m.pp) } else { fmt.value(d.abs(), unit) };
+    let zero = !body.chars().any(|c| c.is_ascii_digit() && c != '0');
+    let sign = if zero {
+        "±"
+    } else if d < 0.0 {
+        "−"
+    } else {
+        "+"
+    };
+    // A word joiner keeps the sign on the number's line.
+    format!("{sign}\u{2060}{body}")
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CardsProps {
+    pub state: Rc<State>,
+    pub outcome: Rc<Outcome>,
+    /// Scenario A's outcome, when one is pinned.
+    pub pinned: Option<Rc<Outcome>>,
+    pub mc: Option<McUpdate>,
+    /// Only these cards (the embed's), in this order; all when empty.
+    #[prop_or_default]
+    pub only: Vec<Figure>,
+}
+
+#[function_component(Cards)]
+pub fn cards(props: &CardsProps) -> Html {
+    let state = &props.state;
+    let fmt = state.fmt();
+    let lang = state.lang;
+    let m = messages(lang);
+    let o = &props.outcome;
+    let x = &state.scenario.inputs;
+    let summary = props.mc.as_ref().and_then(|u| u.summary.clone());
+    let uncertain = state.scenario.is_uncertain();
+    let shown: Vec<Figure> = if props.only.is_empty() { CARDS.to_vec() } else { props.only.clone() };
+    let card = |f: Figure| -> Html {
+        let output = match f {
+            Figure::Output(output) => output,
+            Figure::PLoss => {
+                let finished = props.mc.as_ref().is_some_and(|u| u.finished);
+                return html! {
+                    <div class="card loss" data-kpi="p_loss" data-value={summary.as_ref().filter(|_| finished).map(|s| s.p_loss.to_string())}>
+                        <div class="card-label">{ m.card_p_loss }</div>
+                        <div class="card-value">{
+                            match (&summary, uncertain) {
+                                (_, false) => m.no_uncertainty.to_string(),
+                                (Some(s), true) => fmt.value(s.p_loss, Unit::Fraction),
+                                (None, true) => "…".to_string(),
+                            }
+                        }</div>
+                        <div class="card-note">{ m.note_p_loss }</div>
+                    </div>
+                };
+            }
+        };
+        let key = output.key();
+        let unit = output.unit();
+        let v = o.get(output);
+        let a = props.pinned.as_ref().and_then(|a| a.get(output));
+        let dist = summary.as_ref().and_then(|s| s.get(output));
+        let range = dist.and_then(|out| Some((out.p(5)?, out.p(95)?)));
+        let p = |k: usize| dist.and_then(|out| out.p(k)).map(|v| v.to_string());
+        let note = match output {
+            Output::npv_usd => Some(fill(m.note_npv, &[("wacc", &fmt.value(x.wacc, Unit::Fraction))])),
+            Output::price_usd_per_accelerator_hour => Some(m.note_price.to_string()),
+            Output::cost_usd_per_accelerator_hour => Some(m.note_cost.to_string()),
+            Output::it_mw_peak if x.vcpus > 0.0 => Some(fill(m.note_it_mw, &[("mw", &fmt.value(o.out.total_it_mw_peak, Unit::Mw))])),
+            Output::usd_per_million_tokens => {
+                Some(fill(m.note_tokens, &[("precision", &x.precision_id().to_uppercase()), ("mfu", &fmt.value(x.mfu, Unit::Fraction))]))
+            }
+            _ => None,
+        };
+        let why = o.notes.get(&output).map(|u| undefined_text(lang, *u));
+        let delta = v.zip(a).map(|(b, a)| b - a);
+        html! {
+            <div class="card" data-kpi={key} data-value={v.map(|v| v.to_string())} data-p5={p(5)} data-p50={p(50)} data-p95={p(95)}
+                data-a={a.map(|a| a.to_string())} data-delta={delta.map(|d| d.to_string())}>
+                <div class="card-label">{ card_label(lang, f) }</div>
+                <div class="card-value">{ v.map(|v| fmt.value(v, unit)).unwrap_or_else(|| m.none.to_string()) }</div>
+                if let Some((lo, hi)) = range.filter(|_| uncertain) {
+                    <div class="card-range" title={m.range_title}>{ fill(m.range, &[("lo", &fmt.value(lo, unit)), ("hi", &fmt.value(hi, unit))]) }</div>
+                }
+                if props.pinned.is_some() {
+                    <div class={classes!("card-delta", delta.map(|d| if d > 0.0 { "up" } else if d < 0.0 { "down" } else { "same" }))}>{
+                        match (delta, a) {
+                            (Some(d), _) => fill(m.versus_a, &[("delta", &delta_text(&fmt, d, unit))]),
+                            (None, Some(a)) => format!("{}: {}", m.scenario_a, fmt.value(a, unit)),
+                            (None, None) => format!("{}: {}", m.scenario_a, m.none),
+                        }
+                    }</div>
+                }
+                if let Some(why) = why { <div class="card-note">{ why }</div> }
+                else if let Some(note) = note { <div class="card-note">{ note }</div> }
+            </div>
+        }
+    };
+    html! {
+        <section class="cards" aria-label={m.headline_results}>
+            { for shown.into_iter().map(card) }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ReadingProps {
+    pub state: Rc<State>,
+    pub outcome: Rc<Outcome>,
+    pub mc: Option<McUpdate>,
+}
+
+#[function_component(Reading)]
+pub fn reading(props: &ReadingProps) -> Html {
+    let p_loss = props.mc.as_ref().filter(|u| u.finished && props.state.scenario.is_uncertain()).and_then(|u| u.summary.as_ref()).map(|s| s.p_loss);
+    let text = computedeal_present::reading::reading(&props.state.scenario, &props.outcome, p_loss, &props.state.fmt());
+    html! { <p class="reading" id="reading">{ text }</p> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StatusProps {
+    pub mc: Option<McUpdate>,
+    pub uncertain: usize,
+    pub fmt: Fmt,
+}
+
+#[function_component(McStatus)]
+pub fn mc_status(props: &StatusProps) -> Html {
+    let fmt = &props.fmt;
+    let m = messages(fmt.lang);
+    if props.uncertain == 0 {
+        return html! { <p class="mc-status muted">{ m.mc_none }</p> };
+    }
+    let Some(u) = &props.mc else { return html! { <p class="mc-status muted">{ m.mc_starting }</p> } };
+    let text = if u.finished {
+        fill(m.mc_done, &[("n", &fmt.number(u.done as f64, 0)), ("k", &props.uncertain.to_string()), ("s", &fmt.number(u.seconds, 2))])
+    } else {
+        fill(m.mc_running, &[("done", &fmt.number(u.done as f64, 0)), ("total", &fmt.number(u.total as f64, 0))])
+    };
+    html! {
+        <div class="mc-status" aria-live="polite">
+            <progress max={u.total.to_string()} value={u.done.to_string()} aria-label={m.mc_progress}></progress>
+            <span>{ text }</span>
+        </div>
+    }
+}

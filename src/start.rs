@@ -1,0 +1,57 @@
+//! Start-up: decode the address once (the scenario, the view and their
+//! notices, as data), pick the language (the URL's, else the browser's),
+//! and mount the app; or run the benchmarks (`?bench=1`). A panic hook
+//! replaces the page with a plain message instead of a frozen page.
+
+use computedeal_present::i18n::Lang;
+use computedeal_present::view::decode_page;
+
+use crate::app::{App, AppProps};
+
+/// Shows a plain message in the page when the app panics. The message is
+/// set as text, never as HTML.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("computedeal panicked: {info}").into());
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        if let Some(crash) = doc.get_element_by_id("crash") {
+            crash.set_text_content(Some("Sorry: the calculator stopped because of an internal error. Reload the page to start again."));
+            let _ = crash.remove_attribute("hidden");
+        }
+        if let Some(root) = doc.get_element_by_id("app") {
+            let _ = root.set_attribute("data-state", "crashed");
+        }
+    }));
+}
+
+/// Starts the app in `#app` with the scenario of the URL's query string.
+/// `?debug=panic` makes it panic on purpose (the end-to-end tests check the
+/// crash message); `?bench=1` runs the browser benchmarks instead.
+pub fn start() {
+    install_panic_hook();
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(boot) = doc.get_element_by_id("boot") {
+        boot.remove();
+    }
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let page = decode_page(search.trim_start_matches('?'));
+    if page.raw.get("debug").map(String::as_str) == Some("panic") {
+        panic!("debug=panic was requested in the URL");
+    }
+    let Some(root) = doc.get_element_by_id("app") else { return };
+    if page.raw.get("bench").map(String::as_str) == Some("1") {
+        crate::bench::run(root);
+        return;
+    }
+    // The URL's language, else the first of the browser's that we have.
+    let lang = page.view.lang.or_else(browser_lang).unwrap_or_default();
+    let props = AppProps { scenario: page.scenario, notices: page.warnings, view: page.view, lang };
+    yew::Renderer::<App>::with_root_and_props(root, props).render();
+}
+
+/// The first of the browser's preferred languages that the page speaks.
+fn browser_lang() -> Option<Lang> {
+    let nav = web_sys::window()?.navigator();
+    let langs = nav.languages();
+    langs.iter().filter_map(|l| l.as_string()).chain(nav.language()).find_map(|l| Lang::from_code(&l))
+}
