@@ -268,8 +268,14 @@ fn set_root_attr(name: &str, value: &str) {
     }
 }
 
+/// How long a scenario must stay unchanged before its Monte Carlo starts:
+/// while a reader drags a slider the workers stay idle, and the page's own
+/// update (cards, charts) has the machine to itself.
+pub const MC_SETTLE_MS: u32 = 120;
+
 /// The Monte Carlo of the scenario on screen: a new scenario starts its run
-/// (cancelling the stale one); `data-mc` on the root says `running` or `done`.
+/// once it has settled (cancelling the stale one); `data-mc` on the root
+/// says `running` or `done`.
 #[hook]
 pub fn use_monte_carlo(scenario: &Scenario) -> Option<McUpdate> {
     let mc = use_state(|| None::<McUpdate>);
@@ -279,14 +285,17 @@ pub fn use_monte_carlo(scenario: &Scenario) -> Option<McUpdate> {
         let r = holder.borrow_mut().get_or_insert_with(|| Runner::new(Callback::from(move |u: McUpdate| mc.set(Some(u))))).clone();
         r
     };
+    let pending = use_mut_ref(|| None::<Timeout>);
     {
         let mc = mc.clone();
         use_effect_with(scenario.clone(), move |s| {
             mc.set(None);
             set_root_attr("data-mc", if s.is_uncertain() { "running" } else { "done" });
-            if s.is_uncertain() {
-                Runner::start(&runner, s, Engine::Simd);
-            }
+            // A newer scenario replaces the one waiting to start.
+            *pending.borrow_mut() = s.is_uncertain().then(|| {
+                let s = s.clone();
+                Timeout::new(MC_SETTLE_MS, move || Runner::start(&runner, &s, Engine::Simd))
+            });
         });
     }
     let finished = mc.as_ref().is_some_and(|u| u.finished);

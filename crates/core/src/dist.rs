@@ -39,8 +39,9 @@ pub struct Dist {
     /// Count parameters draw whole numbers.
     round: bool,
     /// Quantiles at u = k / (len − 1) (PERT only), built on first use so
-    /// that decoding a scenario stays cheap.
-    table: std::sync::OnceLock<Vec<f64>>,
+    /// that decoding a scenario stays cheap, and shared by the clones of a
+    /// distribution (the page clones its scenario on every change).
+    table: std::sync::Arc<std::sync::OnceLock<Vec<f64>>>,
 }
 
 impl PartialEq for Dist {
@@ -147,7 +148,7 @@ impl Dist {
     }
 
     pub fn new(param: &Param, shape: Shape) -> Dist {
-        Dist { shape, lo_bound: param.min, hi_bound: param.max, round: param.kind == Kind::Count, table: std::sync::OnceLock::new() }
+        Dist { shape, lo_bound: param.min, hi_bound: param.max, round: param.kind == Kind::Count, table: Default::default() }
     }
 
     /// The same shape with every value multiplied by `factor` (> 0), for an

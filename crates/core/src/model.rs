@@ -22,7 +22,7 @@ use serde::Serialize;
 
 use crate::catalogue;
 use crate::finance::{book_value, capital_charge, crf, irr_quarterly, npv_quarterly, IrrError};
-use crate::outputs::{Output, OutputsT};
+use crate::outputs::{Output, OutputsT, OUTPUTS};
 use crate::params::Inputs;
 use crate::quarter::Quarter;
 
@@ -184,15 +184,30 @@ impl From<IrrError> for Undefined {
 
 /// What a scenario buys, costs and earns: one value per row of the output
 /// table. An undefined output holds NaN and its reason is in `notes`; read
-/// outputs with `get`, which gives `None` for those.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// outputs with `get`, which gives `None` for those. In JSON the outputs are
+/// keys of the object (null when undefined), beside `notes`, `quarters` and
+/// `years`.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Outcome {
-    #[serde(flatten)]
     pub out: OutputsT<f64>,
     /// Why an output is undefined (null in JSON).
     pub notes: BTreeMap<Output, Undefined>,
     pub quarters: Vec<QuarterRow>,
     pub years: Vec<YearRow>,
+}
+
+impl Serialize for Outcome {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(OUTPUTS.len() + 3))?;
+        for def in &OUTPUTS {
+            map.serialize_entry(def.key, &self.get(def.output))?;
+        }
+        map.serialize_entry("notes", &self.notes)?;
+        map.serialize_entry("quarters", &self.quarters)?;
+        map.serialize_entry("years", &self.years)?;
+        map.end()
+    }
 }
 
 impl Outcome {

@@ -110,7 +110,7 @@ macro_rules! define_outputs {
         }
 
         /// One value per output.
-        #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+        #[derive(Clone, Copy, Debug, Default, PartialEq)]
         pub struct OutputsT<T> { $(pub $key: T,)* }
 
         impl<T> OutputsT<T> {

@@ -2,8 +2,6 @@
 //! P90 with the others at their point values) and the price × availability
 //! sweep behind the margin heatmap. Both go through the batch engine.
 
-use serde::Serialize;
-
 use crate::batch::{self, Batch, Columns, Engine, Shared};
 use crate::model::evaluate;
 use crate::outputs::{Output, OutputsT};
@@ -11,7 +9,7 @@ use crate::params::P;
 use crate::scenario::Scenario;
 
 /// One input's swing and what it does to each output.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Swing {
     pub param: P,
     pub low_value: f64,
@@ -21,7 +19,7 @@ pub struct Swing {
     pub high: OutputsT<f64>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tornado {
     pub base: OutputsT<f64>,
     pub swings: Vec<Swing>,
@@ -77,7 +75,7 @@ pub fn tornado(s: &Scenario) -> Tornado {
 }
 
 /// Margin over a grid of price per accelerator-hour × availability.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Grid {
     pub prices: Vec<f64>,
     pub availabilities: Vec<f64>,

@@ -3,7 +3,7 @@
 
 use plotters::prelude::*;
 
-use super::common::{draw_legend, DrawResult, Meta, Table, Theme};
+use super::common::{draw_legend, Corner, DrawResult, Legend, Mark, Meta, Table, Theme};
 use crate::i18n::Messages;
 use computedeal_core::mc::Band;
 use computedeal_core::model::Outcome;
@@ -61,35 +61,28 @@ pub fn draw<DB: DrawingBackend>(
     chart.draw_series(LineSeries::new([(0.0, 0.0), ((n - 1) as f64, 0.0)], theme.muted.stroke_width(theme.px(1.0))))?;
     let fan: Vec<(f64, f64, f64)> = t.rows.iter().enumerate().filter(|(_, r)| r.1[1].is_finite()).map(|(i, r)| (i as f64, r.1[1], r.1[3])).collect();
     let line = theme.series[0];
+    let mut legend = Legend::default();
     if fan.len() > 1 {
         let mut polygon: Vec<(f64, f64)> = fan.iter().map(|(x, lo, _)| (*x, *lo)).collect();
         polygon.extend(fan.iter().rev().map(|(x, _, hi)| (*x, *hi)));
-        chart
-            .draw_series(std::iter::once(Polygon::new(polygon, line.mix(0.22).filled())))?
-            .label(m.lg_fan)
-            .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], line.mix(0.3).filled()));
+        chart.draw_series(std::iter::once(Polygon::new(polygon, line.mix(0.22).filled())))?;
+        legend.add(m.lg_fan, Mark::Swatch(line.mix(0.3)));
     }
-    chart
-        .draw_series(LineSeries::new(t.rows.iter().enumerate().map(|(i, r)| (i as f64, r.1[0])), line.stroke_width(theme.px(2.5))))?
-        .label(m.lg_point)
-        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 12, y)], line.stroke_width(3)));
+    chart.draw_series(LineSeries::new(t.rows.iter().enumerate().map(|(i, r)| (i as f64, r.1[0])), line.stroke_width(theme.px(2.5))))?;
+    legend.add(m.lg_point, Mark::Line(line.to_rgba(), 3.0));
     if let Some(p) = o.get(Output::payback_years) {
         // Flow i lands at i / 4 years: the payback is at quarter index 4p.
         let x = p * 4.0;
         let colour = theme.series[1];
-        chart
-            .draw_series(std::iter::once(PathElement::new(vec![(x, lo - pad), (x, hi + pad)], colour.stroke_width(theme.px(1.5)))))?
-            .label(crate::i18n::fill(m.lg_payback, &[("years", &theme.fmt.number(p, 1))]))
-            .legend(move |(x, y)| PathElement::new(vec![(x + 5, y - 6), (x + 5, y + 6)], colour.stroke_width(2)));
+        chart.draw_series(std::iter::once(PathElement::new(vec![(x, lo - pad), (x, hi + pad)], colour.stroke_width(theme.px(1.5)))))?;
+        legend.add(crate::i18n::fill(m.lg_payback, &[("years", &theme.fmt.number(p, 1))]), Mark::Tick(colour.to_rgba()));
     }
     if !a_points.is_empty() {
         let colour = theme.series[5];
-        chart
-            .draw_series(LineSeries::new(a_points, colour.stroke_width(theme.px(2.0))))?
-            .label(m.lg_scenario_a)
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 12, y)], colour.stroke_width(2)));
+        chart.draw_series(LineSeries::new(a_points, colour.stroke_width(theme.px(2.0))))?;
+        legend.add(m.lg_scenario_a, Mark::Line(colour.to_rgba(), 2.0));
     }
-    draw_legend(&mut chart, theme, SeriesLabelPosition::UpperLeft, area.dim_in_pixel().0)?;
+    draw_legend(&chart.plotting_area().strip_coord_spec(), theme, &legend, Corner::UpperLeft, area.dim_in_pixel().0)?;
     let mut meta = Meta::from_area(chart.plotting_area(), t.rows.len(), false);
     // Rows sit on points, not in bins: widen the bins by half a step each side.
     let step = (meta.x1 - meta.x0) / (n - 1).max(1) as f64;

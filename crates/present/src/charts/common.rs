@@ -230,20 +230,81 @@ impl Meta {
 
 pub type DrawResult<DB> = Result<Meta, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
-/// The legend, in the theme's colours, sized for the chart's width.
-pub fn draw_legend<'a, DB: DrawingBackend + 'a, CT: plotters::coord::CoordTranslate>(
-    chart: &mut ChartContext<'a, DB, CT>,
+/// How a legend entry is marked.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Mark {
+    /// A filled square (a bar or an area).
+    Swatch(RGBAColor),
+    /// A short horizontal line of this width in CSS pixels (a series).
+    Line(RGBAColor, f64),
+    /// A short vertical line (a marker such as the payback).
+    Tick(RGBAColor),
+    /// A ring (a point).
+    Ring(RGBAColor),
+}
+
+/// A chart's legend: its entries, drawn by `draw_legend`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Legend {
+    pub entries: Vec<(String, Mark)>,
+}
+
+impl Legend {
+    pub fn add(&mut self, label: impl Into<String>, mark: Mark) {
+        self.entries.push((label.into(), mark));
+    }
+}
+
+/// Where in the plot area the legend sits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Corner {
+    UpperLeft,
+    UpperRight,
+    LowerRight,
+}
+
+/// Draws the legend in a corner of the plot area, in the theme's colours,
+/// sized for the chart's width. Text is measured through the backend (the
+/// page measures it on an offscreen canvas, without laying out the page;
+/// plotters' own legend measures every label in the document).
+pub fn draw_legend<DB: DrawingBackend>(
+    plot: &DrawingArea<DB, plotters::coord::Shift>,
     theme: &Theme,
-    position: SeriesLabelPosition,
+    legend: &Legend,
+    corner: Corner,
     area_pixels: u32,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    chart
-        .configure_series_labels()
-        .position(position)
-        .background_style(theme.background.mix(0.85))
-        .border_style(theme.grid)
-        .label_font(theme.legend_font(area_pixels))
-        .draw()
+    if legend.entries.is_empty() {
+        return Ok(());
+    }
+    let font = theme.legend_font(area_pixels);
+    let px = |css: f64| theme.px(css) as i32;
+    let sizes: Vec<(u32, u32)> = legend.entries.iter().map(|(label, _)| plot.estimate_text_size(label, &font)).collect::<Result<_, _>>()?;
+    let (margin, pad, mark_w, gap) = (px(10.0), px(5.0), px(12.0), px(6.0));
+    let row_h = sizes.iter().map(|s| s.1 as i32).max().unwrap_or(0).max(px(12.0)) + px(3.0);
+    let text_w = sizes.iter().map(|s| s.0 as i32).max().unwrap_or(0);
+    let (box_w, box_h) = (pad + mark_w + gap + text_w + pad, 2 * pad + row_h * legend.entries.len() as i32);
+    let (w, h) = plot.dim_in_pixel();
+    let (w, h) = (w as i32, h as i32);
+    let (x0, y0) = match corner {
+        Corner::UpperLeft => (margin, margin),
+        Corner::UpperRight => (w - margin - box_w, margin),
+        Corner::LowerRight => (w - margin - box_w, h - margin - box_h),
+    };
+    plot.draw(&Rectangle::new([(x0, y0), (x0 + box_w, y0 + box_h)], theme.background.mix(0.85).filled()))?;
+    plot.draw(&Rectangle::new([(x0, y0), (x0 + box_w, y0 + box_h)], theme.grid))?;
+    let text_style = font.pos(plotters::style::text_anchor::Pos::new(plotters::style::text_anchor::HPos::Left, plotters::style::text_anchor::VPos::Center));
+    for (k, (label, mark)) in legend.entries.iter().enumerate() {
+        let (x, y) = (x0 + pad, y0 + pad + row_h * k as i32 + row_h / 2);
+        match *mark {
+            Mark::Swatch(c) => plot.draw(&Rectangle::new([(x, y - px(5.0)), (x + px(10.0), y + px(5.0))], c.filled()))?,
+            Mark::Line(c, width) => plot.draw(&PathElement::new(vec![(x, y), (x + mark_w, y)], c.stroke_width(theme.px(width))))?,
+            Mark::Tick(c) => plot.draw(&PathElement::new(vec![(x + px(5.0), y - px(6.0)), (x + px(5.0), y + px(6.0))], c.stroke_width(theme.px(2.0))))?,
+            Mark::Ring(c) => plot.draw(&Circle::new((x + px(5.0), y), theme.px(4.0), c.stroke_width(theme.px(2.0))))?,
+        }
+        plot.draw(&Text::new(label.clone(), (x + mark_w + gap, y), text_style.clone()))?;
+    }
+    Ok(())
 }
 
 /// A "no data yet" panel.

@@ -3,7 +3,7 @@
 
 use plotters::prelude::*;
 
-use super::common::{draw_legend, nice_ceiling, DrawResult, Meta, Table, Theme};
+use super::common::{draw_legend, nice_ceiling, Corner, DrawResult, Legend, Mark, Meta, Table, Theme};
 use crate::i18n::Messages;
 use computedeal_core::model::Outcome;
 use computedeal_core::outputs::Unit;
@@ -60,33 +60,28 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
         .draw()?;
     let colours = [theme.series[0], theme.series[4], theme.series[3], theme.series[1], theme.series[2]];
     let parts = [m.lg_capital_acc, m.lg_capital_cpu, m.lg_capital_fac, m.lg_energy, m.lg_opex];
+    let mut legend = Legend::default();
     for (k, name) in parts.iter().enumerate() {
         let colour = colours[k];
-        chart
-            .draw_series(t.rows.iter().enumerate().map(move |(i, r)| {
-                let below: f64 = r.1[..k].iter().sum();
-                Rectangle::new([(i as f64 - 0.35, below), (i as f64 + 0.35, below + r.1[k])], colour.filled())
-            }))?
-            .label(*name)
-            .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], colour.filled()));
+        chart.draw_series(t.rows.iter().enumerate().map(move |(i, r)| {
+            let below: f64 = r.1[..k].iter().sum();
+            Rectangle::new([(i as f64 - 0.35, below), (i as f64 + 0.35, below + r.1[k])], colour.filled())
+        }))?;
+        legend.add(*name, Mark::Swatch(colour.to_rgba()));
     }
     let text = theme.text;
-    chart
-        .draw_series(LineSeries::new(t.rows.iter().enumerate().map(|(i, r)| (i as f64, r.1[5])), text.stroke_width(theme.px(2.0))))?
-        .label(m.lg_revenue)
-        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 12, y)], text.stroke_width(2)));
+    chart.draw_series(LineSeries::new(t.rows.iter().enumerate().map(|(i, r)| (i as f64, r.1[5])), text.stroke_width(theme.px(2.0))))?;
+    legend.add(m.lg_revenue, Mark::Line(text.to_rgba(), 2.0));
     chart.draw_series(t.rows.iter().enumerate().map(|(i, r)| Circle::new((i as f64, r.1[5]), theme.px(3.0), text.filled())))?;
     if let Some(a) = a {
         // Scenario A's revenue, matched year by year.
         let colour = theme.series[5];
         let points: Vec<(f64, f64)> =
             a.years.iter().filter_map(|y| t.rows.iter().position(|r| r.0 == y.year.to_string()).map(|i| (i as f64, y.revenue_usd * fx))).collect();
-        chart
-            .draw_series(LineSeries::new(points, colour.stroke_width(theme.px(2.0))))?
-            .label(format!("{}: {}", m.lg_scenario_a, m.lg_revenue))
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 12, y)], colour.stroke_width(2)));
+        chart.draw_series(LineSeries::new(points, colour.stroke_width(theme.px(2.0))))?;
+        legend.add(format!("{}: {}", m.lg_scenario_a, m.lg_revenue), Mark::Line(colour.to_rgba(), 2.0));
     }
-    draw_legend(&mut chart, theme, SeriesLabelPosition::UpperRight, area.dim_in_pixel().0)?;
+    draw_legend(&chart.plotting_area().strip_coord_spec(), theme, &legend, Corner::UpperRight, area.dim_in_pixel().0)?;
     let meta = Meta::from_area(chart.plotting_area(), t.rows.len(), false);
     area.present()?;
     Ok(meta)

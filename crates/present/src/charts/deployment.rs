@@ -3,7 +3,7 @@
 
 use plotters::prelude::*;
 
-use super::common::{draw_legend, nice_ceiling, DrawResult, Meta, Table, Theme};
+use super::common::{draw_legend, nice_ceiling, Corner, DrawResult, Legend, Mark, Meta, Table, Theme};
 use crate::i18n::Messages;
 use computedeal_core::model::Outcome;
 use computedeal_core::outputs::Unit;
@@ -59,44 +59,37 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
     let expansion = theme.series[2];
     // Stacked bars: the first tranche below, the expansion above.
     let has_expansion = t.rows.iter().any(|r| r.1[1] > 0.0);
-    chart
-        .draw_series(t.rows.iter().enumerate().map(|(i, r)| {
-            let base = r.1[0] - r.1[1];
-            Rectangle::new([(i as f64 - 0.4, 0.0), (i as f64 + 0.4, base)], first.mix(0.85).filled())
-        }))?
-        .label(if has_expansion { m.lg_first_tranche } else { m.ax_accelerators_online })
-        .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], first.filled()));
+    let mut legend = Legend::default();
+    chart.draw_series(t.rows.iter().enumerate().map(|(i, r)| {
+        let base = r.1[0] - r.1[1];
+        Rectangle::new([(i as f64 - 0.4, 0.0), (i as f64 + 0.4, base)], first.mix(0.85).filled())
+    }))?;
+    legend.add(if has_expansion { m.lg_first_tranche } else { m.ax_accelerators_online }, Mark::Swatch(first.to_rgba()));
     if has_expansion {
-        chart
-            .draw_series(
-                t.rows
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, r)| r.1[1] > 0.0)
-                    .map(|(i, r)| Rectangle::new([(i as f64 - 0.4, r.1[0] - r.1[1]), (i as f64 + 0.4, r.1[0])], expansion.mix(0.85).filled())),
-            )?
-            .label(m.lg_expansion)
-            .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], expansion.filled()));
+        chart.draw_series(
+            t.rows
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.1[1] > 0.0)
+                .map(|(i, r)| Rectangle::new([(i as f64 - 0.4, r.1[0] - r.1[1]), (i as f64 + 0.4, r.1[0])], expansion.mix(0.85).filled())),
+        )?;
+        legend.add(m.lg_expansion, Mark::Swatch(expansion.to_rgba()));
     }
     let mw = theme.series[1];
-    chart
-        .draw_secondary_series(LineSeries::new(t.rows.iter().enumerate().map(|(i, r)| (i as f64, r.1[3])), mw.stroke_width(theme.px(2.5))))?
-        .label(m.ax_facility_mw)
-        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 12, y)], mw.stroke_width(3)));
+    chart.draw_secondary_series(LineSeries::new(t.rows.iter().enumerate().map(|(i, r)| (i as f64, r.1[3])), mw.stroke_width(theme.px(2.5))))?;
+    legend.add(m.ax_facility_mw, Mark::Line(mw.to_rgba(), 3.0));
     if let Some(a) = a {
         // Scenario A's accelerators online, as a dashed-looking thin line over the bars.
         let colour = theme.text;
         let first_a = a.quarters.first().map(|q| q.quarter.clone());
         let offset = first_a.and_then(|fq| t.rows.iter().position(|r| r.0 == fq)).unwrap_or(0) as f64;
-        chart
-            .draw_series(LineSeries::new(
-                a.quarters.iter().take(a.quarters.len().saturating_sub(1)).enumerate().map(|(i, q)| (i as f64 + offset, q.accelerators_online)),
-                colour.stroke_width(theme.px(1.5)),
-            ))?
-            .label(m.lg_scenario_a)
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 12, y)], colour.stroke_width(2)));
+        chart.draw_series(LineSeries::new(
+            a.quarters.iter().take(a.quarters.len().saturating_sub(1)).enumerate().map(|(i, q)| (i as f64 + offset, q.accelerators_online)),
+            colour.stroke_width(theme.px(1.5)),
+        ))?;
+        legend.add(m.lg_scenario_a, Mark::Line(colour.to_rgba(), 2.0));
     }
-    draw_legend(&mut chart, theme, SeriesLabelPosition::UpperRight, area.dim_in_pixel().0)?;
+    draw_legend(&chart.plotting_area().strip_coord_spec(), theme, &legend, Corner::UpperRight, area.dim_in_pixel().0)?;
     let meta = Meta::from_area(chart.plotting_area(), t.rows.len(), false);
     area.present()?;
     Ok(meta)

@@ -3,7 +3,7 @@
 
 use plotters::prelude::*;
 
-use super::common::{draw_legend, DrawResult, Meta, Table, Theme};
+use super::common::{draw_legend, Corner, DrawResult, Legend, Mark, Meta, Table, Theme};
 use crate::i18n::Messages;
 use computedeal_core::outputs::Unit;
 use computedeal_core::sensitivity::Grid;
@@ -63,16 +63,13 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
         Rectangle::new([(x - dp / 2.0, y - da / 2.0), (x + dp / 2.0, y + da / 2.0)], colour(g.margin[a * np + p], theme).filled())
     }))?;
     let line: Vec<(f64, f64)> = g.break_even.iter().zip(&g.availabilities).filter_map(|(b, a)| b.map(|b| (b, *a))).collect();
-    chart.draw_series(LineSeries::new(line, theme.text.stroke_width(theme.px(2.0))))?.label(m.lg_break_even).legend({
-        let c = theme.text;
-        move |(x, y)| PathElement::new(vec![(x, y), (x + 12, y)], c.stroke_width(2))
-    });
+    chart.draw_series(LineSeries::new(line, theme.text.stroke_width(theme.px(2.0))))?;
     let here = (g.base_price, g.base_availability);
-    chart.draw_series(std::iter::once(Circle::new(here, theme.px(6.0), theme.text.stroke_width(theme.px(2.5)))))?.label(m.lg_here).legend({
-        let c = theme.text;
-        move |(x, y)| Circle::new((x + 5, y), 4, c.stroke_width(2))
-    });
-    draw_legend(&mut chart, theme, SeriesLabelPosition::LowerRight, area.dim_in_pixel().0)?;
+    chart.draw_series(std::iter::once(Circle::new(here, theme.px(6.0), theme.text.stroke_width(theme.px(2.5)))))?;
+    let mut legend = Legend::default();
+    legend.add(m.lg_break_even, Mark::Line(theme.text.to_rgba(), 2.0));
+    legend.add(m.lg_here, Mark::Ring(theme.text.to_rgba()));
+    draw_legend(&chart.plotting_area().strip_coord_spec(), theme, &legend, Corner::LowerRight, area.dim_in_pixel().0)?;
     // Hover rows: one per availability, bottom to top.
     let mut meta = Meta::from_area(chart.plotting_area(), na, true);
     std::mem::swap(&mut meta.y0, &mut meta.y1);

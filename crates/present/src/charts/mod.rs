@@ -18,7 +18,7 @@ use plotters::prelude::*;
 
 use computedeal_core::outputs::{Output, Unit};
 
-pub use common::{draw_legend, draw_message, nice_ceiling, DrawResult, Meta, Table, Theme};
+pub use common::{draw_legend, draw_message, nice_ceiling, Corner, DrawResult, Legend, Mark, Meta, Table, Theme};
 
 /// The charts, in page order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -3,7 +3,7 @@
 
 use plotters::prelude::*;
 
-use super::common::{draw_legend, DrawResult, Meta, Table, Theme};
+use super::common::{draw_legend, Corner, DrawResult, Legend, Mark, Meta, Table, Theme};
 use crate::i18n::Lang;
 use computedeal_core::outputs::{Output, Unit};
 use computedeal_core::sensitivity::Tornado;
@@ -76,15 +76,10 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
         }
     }
     chart.draw_series(std::iter::once(PathElement::new(vec![(base, 0.0), (base, n as f64)], theme.text.stroke_width(theme.px(1.5)))))?;
-    chart
-        .draw_series(std::iter::once(Rectangle::new([(lo, -1.0), (lo, -1.0)], low_colour.filled())))?
-        .label(m.lg_p10)
-        .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], low_colour.filled()));
-    chart
-        .draw_series(std::iter::once(Rectangle::new([(lo, -1.0), (lo, -1.0)], high_colour.filled())))?
-        .label(m.lg_p90)
-        .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 10, y + 5)], high_colour.filled()));
-    draw_legend(&mut chart, theme, SeriesLabelPosition::LowerRight, area.dim_in_pixel().0)?;
+    let mut legend = Legend::default();
+    legend.add(m.lg_p10, Mark::Swatch(low_colour.to_rgba()));
+    legend.add(m.lg_p90, Mark::Swatch(high_colour.to_rgba()));
+    draw_legend(&chart.plotting_area().strip_coord_spec(), theme, &legend, Corner::LowerRight, area.dim_in_pixel().0)?;
     let meta = Meta::from_area(chart.plotting_area(), n, true);
     area.present()?;
     Ok(meta)
