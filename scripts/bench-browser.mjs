@@ -1,6 +1,6 @@
 // Runs the browser benchmarks (`?bench=1`) on dist/ in headless Chromium and
 // prints their JSON lines. Used by `make bench`; benchmarks report, tests do not time.
-import { serve, launch, newPage } from '../tests/e2e/harness.mjs';
+import { serve, launch, newPage, burst } from '../tests/e2e/harness.mjs';
 
 const server = await serve();
 const browser = await launch();
@@ -46,6 +46,17 @@ try {
   times.sort((a, b) => a - b);
   const q = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
   console.log(JSON.stringify({ bench: 'ui_update', what: 'one input change: cards, reading and the charts on screen at 1400x1000 (charts below the fold are drawn in the next task)', changes: times.length, median_ms: q(0.5), p90_ms: q(0.9), max_ms: times[times.length - 1] }));
+
+  // 200 changes as fast as the page takes them, then the time to the result,
+  // against one change (issue 11: superseded runs must not queue up).
+  const mcPage = await newPage(browser);
+  await mcPage.goto(`${server.url}?samples=200000`);
+  await mcPage.waitForSelector('#app[data-mc="done"]', { timeout: 120000 });
+  const singles = [];
+  for (let k = 0; k < 3; k++) singles.push(await burst(mcPage, 1));
+  const many = await burst(mcPage, 200);
+  singles.sort((a, b) => a - b);
+  console.log(JSON.stringify({ bench: 'mc_after_burst', what: 'ms from the last input change to the Monte Carlo result (200,000 samples), after 1 change and after 200 quick changes', after_one_ms: Math.round(singles[1]), after_200_ms: Math.round(many), ratio: Number((many / singles[1]).toFixed(2)) }));
 } finally {
   await browser.close();
   await server.close();

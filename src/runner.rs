@@ -1,7 +1,9 @@
 //! Runs the Monte Carlo off the main thread: deals chunks of a run to web
 //! workers (one per core, at most four), merges their partial statistics as
 //! they arrive and reports progress. A new run cancels the stale one: its
-//! generation number changes and late replies are dropped. Without workers
+//! generation number changes, late replies are dropped, and no worker ever
+//! holds more than `IN_FLIGHT` chunks, stale or not, so the time from the
+//! last change to its result does not grow with the changes before it. Without workers
 //! (a page opened from disk), chunks run on the main thread between frames.
 
 use std::cell::RefCell;
@@ -22,8 +24,9 @@ use crate::worker::McWorker;
 /// Larger chunks mean fewer messages to merge on the main thread; smaller
 /// ones, finer progress and a faster switch to a new run.
 pub const CHUNK_BLOCKS: u64 = 8;
-/// Chunks kept in flight per worker, so none waits for its next message.
-const IN_FLIGHT: usize = 2;
+/// Chunks in flight per worker, whatever their run: two, so none waits for
+/// its next message, and so a new run waits for at most two stale chunks.
+pub const IN_FLIGHT: usize = 2;
 /// Least time between intermediate summaries.
 const UPDATE_MS: f64 = 120.0;
 
@@ -161,9 +164,12 @@ impl Runner {
             return;
         }
         for w in 0..r.workers.len() {
-            // Workers still busy with the stale run get their new chunks when they reply.
-            r.in_flight[w] = 0;
-            for _ in 0..IN_FLIGHT {
+            // A worker still busy with the stale run's chunks gets the new
+            // run's as they come back: at most IN_FLIGHT superseded chunks
+            // per worker run after a change, however many changes came
+            // before it (a worker runs its messages in order and cannot
+            // skip one, so the page never queues more than that).
+            while r.in_flight[w] < IN_FLIGHT && r.next_chunk < r.chunks {
                 r.send_next(w);
             }
         }

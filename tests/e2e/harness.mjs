@@ -112,3 +112,27 @@ export async function setField(page, key, text) {
   await field.fill(text);
   await field.press('Enter');
 }
+
+/** Moves the delay slider `n` times, `gapMs` apart (0: as fast as the page
+ * takes input), then returns the milliseconds from the last move to
+ * `data-mc="done"`. */
+export async function burst(page, n, gapMs = 0) {
+  await page.evaluate(() => { document.getElementById('param-delay_months').closest('details').open = true; });
+  return page.evaluate(async ([n, gapMs]) => {
+    const app = document.getElementById('app');
+    const slider = document.querySelector('#param-delay_months input[type=range]');
+    for (let i = 0; i < n; i++) {
+      // A new position every time, across calls, so every move changes the scenario.
+      window.__moves = (window.__moves || 0) + 1;
+      slider.value = String(100 + (window.__moves * 37) % 800);
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      // Let the page render this change before the next one (a fast drag).
+      await new Promise((r) => setTimeout(r, gapMs));
+    }
+    const last = performance.now();
+    // The page marks the new run after it renders the change; then wait for its end.
+    for (let k = 0; k < 100 && app.getAttribute('data-mc') === 'done'; k++) await new Promise((r) => setTimeout(r, 2));
+    while (app.getAttribute('data-mc') !== 'done') await new Promise((r) => setTimeout(r, 5));
+    return performance.now() - last;
+  }, [n, gapMs]);
+}

@@ -1,10 +1,7 @@
-//! The `computedeal` command-line binary: the same core as the page, with
-//! its words in English from computedeal-present (see `cli`).
-
-mod cli;
+//! The `computedeal` command-line binary (see the library for the commands).
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let code = cli::run(&args, &mut std::io::stdout(), &mut std::io::stderr());
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    let code = computedeal_cli::run(&args, &mut std::io::stdin().lock(), &mut std::io::stdout(), &mut std::io::stderr());
     std::process::exit(code);
 }

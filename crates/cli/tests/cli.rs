@@ -172,3 +172,49 @@ fn mc_rejects_bad_distributions_and_sample_counts() {
     assert_eq!(code, 0);
     assert!(err.contains("cannot all hold at once") && err.contains("scaled by"), "{err}");
 }
+
+#[test]
+fn an_argument_that_is_not_utf8_is_named_not_a_panic() {
+    // Regression: `computedeal eval $'\xff'` exited 101 from std::env::args().
+    use std::os::unix::ffi::OsStrExt;
+    let out = Command::new(env!("CARGO_BIN_EXE_computedeal")).arg("eval").arg(std::ffi::OsStr::from_bytes(b"pue=1.3\xff")).output().expect("the binary runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("argument 2") && err.contains("not valid UTF-8") && err.contains("pue=1.3"), "{err}");
+}
+
+#[test]
+fn stdin_is_read_up_to_the_cap_and_no_further() {
+    // Regression: `computedeal eval - </dev/zero` grew to gigabytes before checking the 1 MB cap.
+    let zero = std::fs::File::open("/dev/zero").expect("/dev/zero");
+    let out = Command::new(env!("CARGO_BIN_EXE_computedeal")).args(["eval", "-"]).stdin(zero).output().expect("the binary runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("larger than 1048576 bytes"), "{err}");
+    // Bytes that are not UTF-8 are refused by position, not as "invalid JSON".
+    let mut child = Command::new(env!("CARGO_BIN_EXE_computedeal"))
+        .args(["eval", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawned");
+    if let Some(mut stdin) = child.stdin.take() {
+        use std::io::Write;
+        let _ = stdin.write_all(b"{\"pue\": \"1.3\xfe\"}");
+    }
+    let out = child.wait_with_output().expect("finished");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(err.contains("not UTF-8 text (byte 13"), "{err}");
+}
+
+#[test]
+fn an_overflowing_flag_is_reported_as_written() {
+    // Regression: `--seed 1e30` said "seed=9223372036854775807 is out of range".
+    let (code, _, err) = computedeal(&["mc", "--seed", "1e30", "--samples", "1000"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("seed=1e30 is out of range: allowed 0 to 4294967295"), "{err}");
+    let (code, _, err) = computedeal(&["eval", "accelerators=1e308"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("accelerators=1e308 is out of range"), "{err}");
+}

@@ -349,6 +349,12 @@ pub fn scenario_to_json(s: &Scenario) -> Value {
 /// Longest JSON text read (an exported scenario is a few kB).
 pub const MAX_JSON_BYTES: usize = 1 << 20;
 
+/// What a decoder gives for a file refused as a whole: the default
+/// scenario and the reason.
+pub fn refused_file(problem: Problem) -> Decoded {
+    decode_pairs(Vec::new(), &mut vec![Notice::rejected("", "", problem)])
+}
+
 /// Decodes a scenario from JSON: either a scenario object or an export
 /// holding one under `"scenario"`. Keys the export adds (`outcome`, ...)
 /// are skipped; other unknown keys are warned about.

@@ -2,15 +2,35 @@
 //! asset at a given age, net present value and internal rate of return.
 //!
 //! These are the exact definitions the model and the batch engine share.
-//! Powers go through `libm`, the same code natively and in wasm, so the CLI
-//! and the browser compute the same bits.
+//! Transcendentals go through `libm`, the same code natively and in wasm, so
+//! the CLI and the browser compute the same bits.
+//!
+//! Every formula that would divide by a small difference is written so it
+//! stays accurate over the rates' whole range: (1 + r)^n − 1 is
+//! `expm1(n·log1p(r))`, never `pow(1 + r, n) − 1`, which is 0 when 1 + r
+//! rounds to 1 (a rate of 1e-17) and off by up to 8% just above that
+//! (2e-16). Only r = 0 itself takes the limit.
 
-use libm::pow;
+/// (1 + r)^t for a rate r > −1, accurate for tiny r: exp(t·log1p(r)).
+pub fn growth(r: f64, t: f64) -> f64 {
+    libm::exp(t * libm::log1p(r))
+}
 
-/// The yearly rate whose quarterly discount factor is `x`: x^−4 − 1.
+/// (1 + r)^t − 1, accurate for tiny r and t: expm1(t·log1p(r)).
+pub fn growth_m1(r: f64, t: f64) -> f64 {
+    libm::expm1(t * libm::log1p(r))
+}
+
+/// The yearly rate whose quarterly discount factor is `x`: x^−4 − 1,
+/// accurate when x is close to 1.
 pub fn rate_from_discount_factor(x: f64) -> f64 {
-    let x2 = x * x;
-    1.0 / (x2 * x2) - 1.0
+    // x − 1 is exact for x in [0.5, 2] (Sterbenz), so log1p sees no rounding.
+    libm::expm1(-4.0 * libm::log1p(x - 1.0))
+}
+
+/// The quarterly discount factor at a yearly rate: (1 + r)^−1/4.
+pub fn quarterly_discount(rate: f64) -> f64 {
+    growth(rate, -0.25)
 }
 
 /// Capital recovery factor CRF(r, n) = r / (1 − (1 + r)^−n); 1/n when r = 0.
@@ -18,7 +38,7 @@ pub fn crf(r: f64, n: f64) -> f64 {
     if r == 0.0 {
         1.0 / n
     } else {
-        r / (1.0 - pow(1.0 + r, -n))
+        r / -growth_m1(r, -n)
     }
 }
 
@@ -27,7 +47,7 @@ pub fn sff(r: f64, n: f64) -> f64 {
     if r == 0.0 {
         1.0 / n
     } else {
-        r / (pow(1.0 + r, n) - 1.0)
+        r / growth_m1(r, n)
     }
 }
 
@@ -49,7 +69,7 @@ pub fn book_value(n: f64, residual: f64, a: f64) -> f64 {
 
 /// NPV of quarterly cash flows (flow `i` at `i / 4` years) at a yearly rate.
 pub fn npv_quarterly(flows: &[f64], rate: f64) -> f64 {
-    let v = pow(1.0 + rate, -0.25);
+    let v = quarterly_discount(rate);
     // Horner from the last flow back to the first.
     flows.iter().rev().fold(0.0, |acc, cf| acc * v + cf)
 }
@@ -99,7 +119,7 @@ pub fn irr_quarterly(flows: &[f64]) -> Result<f64, IrrError> {
     if !(has_pos && has_neg) {
         return Err(IrrError::NoSignChange);
     }
-    let xs = IRR_GRID.map(|r| pow(1.0 + r, -0.25));
+    let xs = IRR_GRID.map(quarterly_discount);
     let fs = xs.map(|x| npv_polynomial(flows, x).0);
     let mut bracket = None;
     for k in 0..IRR_GRID.len() {
@@ -160,6 +180,28 @@ mod tests {
         assert_eq!(sff(0.0, 4.0), 0.25);
         // CRF(10%, 20) = 0.117460
         assert!(close(crf(0.10, 20.0), 0.117_460, 1e-5));
+    }
+
+    #[test]
+    fn tiny_rates_do_not_cancel() {
+        // Regression: wacc = 1e-17 made CRF 0/0 (1 + r rounds to 1), and
+        // 2e-16 gave a CRF 8% off. Near zero, CRF(r, n) = 1/n + r(n + 1)/(2n) + O(r²):
+        // at n = 5 that is 0.2 + 0.6 r.
+        for r in [5e-324, 1e-300, 1e-17, 2e-16, 1e-12, 1e-9] {
+            let want = 0.2 + 0.6 * r;
+            assert!(close(crf(r, 5.0), want, 1e-12), "CRF at {r}: {}", crf(r, 5.0));
+            // SFF = CRF − r.
+            assert!(close(sff(r, 5.0), want - r, 1e-12), "SFF at {r}: {}", sff(r, 5.0));
+            assert!(close(capital_charge(r, 5.0, 0.1), 0.9 * 0.2, 1e-6), "charge at {r}");
+        }
+        // The discount factor and its inverse at tiny rates.
+        for r in [1e-17, 2e-16, 1e-10] {
+            let x = quarterly_discount(r);
+            assert!(close(rate_from_discount_factor(x), r, 1e-6) || (rate_from_discount_factor(x) - r).abs() < 1e-22, "{r}");
+        }
+        assert_eq!(rate_from_discount_factor(1.0), 0.0);
+        // (1 + r)^t − 1 ≈ t·r for tiny r.
+        assert!(close(growth_m1(1e-17, 3.0), 3e-17, 1e-12));
     }
 
     #[test]

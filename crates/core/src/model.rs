@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::catalogue;
-use crate::finance::{book_value, capital_charge, crf, irr_quarterly, npv_quarterly, IrrError};
+use crate::finance::{book_value, capital_charge, crf, growth, irr_quarterly, npv_quarterly, IrrError};
 use crate::outputs::{Output, OutputsT, OUTPUTS};
 use crate::params::Inputs;
 use crate::quarter::Quarter;
@@ -171,6 +171,9 @@ pub enum Undefined {
     NoCpuSide,
     /// No capacity comes online within the term.
     NothingOnline,
+    /// The capacity delivered earns nothing (a tranche with no contract
+    /// value), so there is no price to compare the cost with.
+    NoRevenue,
 }
 
 impl From<IrrError> for Undefined {
@@ -347,7 +350,7 @@ fn tranche(k: usize, t: &Tranche, x: &Inputs, rates: &Rates, dq: f64, q: &mut Qu
         q.pflops[i] += units * t.tflops / 1000.0;
         let mwh = (it_mw_acc + it_mw_cpu) * rates.mwh_per_it_mw_quarter;
         q.energy_mwh[i] += mwh;
-        q.energy_usd[i] += mwh * x.electricity_usd_per_mwh * libm::pow(1.0 + x.electricity_escalation, years_from_start);
+        q.energy_usd[i] += mwh * x.electricity_usd_per_mwh * growth(x.electricity_escalation, years_from_start);
         let hours = units * HOURS_PER_QUARTER * x.availability;
         let vcpu_hours = vcpus * HOURS_PER_QUARTER * x.availability;
         q.revenue[i] += price * hours + cpu_price * vcpu_hours;
@@ -484,6 +487,14 @@ pub fn evaluate(x: &Inputs) -> Outcome {
         notes.insert(Output::cpu_cost_usd_per_vcpu_hour, Undefined::NoCpuSide);
         (f64::NAN, f64::NAN)
     };
+    // A price of zero (or so close to it that cost / price overflows) has no margin.
+    let margin = 1.0 - full.cost_usd_per_accelerator_hour / price_usd_per_accelerator_hour;
+    let margin = if price_usd_per_accelerator_hour > 0.0 && margin.is_finite() {
+        margin
+    } else {
+        notes.insert(Output::margin, Undefined::NoRevenue);
+        f64::NAN
+    };
     let usd_per_gw_year = if totals.gw_years > 0.0 {
         totals.acc_revenue / totals.gw_years
     } else {
@@ -528,7 +539,7 @@ pub fn evaluate(x: &Inputs) -> Outcome {
     let out = OutputsT {
         price_usd_per_accelerator_hour,
         cost_usd_per_accelerator_hour: full.cost_usd_per_accelerator_hour,
-        margin: 1.0 - full.cost_usd_per_accelerator_hour / price_usd_per_accelerator_hour,
+        margin,
         npv_usd,
         irr,
         payback_years: payback,

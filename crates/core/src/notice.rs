@@ -90,6 +90,14 @@ pub enum Problem {
         bytes: usize,
         max: usize,
     },
+    /// A stream longer than the cap (only the cap and one byte were read).
+    FileOverCap {
+        max: usize,
+    },
+    /// Bytes that are not UTF-8 text: the first byte that is not, counting from 1.
+    NotUtf8 {
+        byte: usize,
+    },
     NotJson {
         line: usize,
         column: usize,

@@ -76,7 +76,8 @@ proptest! {
     fn a_higher_wacc_lowers_the_npv(x in deal(), step in 0.001..0.1f64) {
         let mut high = x;
         high.wacc = (x.wacc + step).min(P::wacc.param().max);
-        prop_assume!(high.wacc > x.wacc);
+        // A step of a few ulps (at the range's top edge) moves the NPV by less than its rounding.
+        prop_assume!(high.wacc - x.wacc >= 1e-6);
         let (a, b) = (evaluate(&x), evaluate(&high));
         let cf = flows(&a);
         let sign_changes = cf.iter().filter(|c| **c != 0.0).collect::<Vec<_>>().windows(2).filter(|w| (*w[0] < 0.0) != (*w[1] < 0.0)).count();

@@ -251,6 +251,8 @@ pub struct Messages {
     pub w_p95: &'static str,
     pub syntax: &'static str,
     pub e_json_too_big: &'static str,
+    pub e_file_over_cap: &'static str,
+    pub e_not_utf8: &'static str,
     pub e_json_invalid: &'static str,
     pub e_json_no_object: &'static str,
     pub e_bad_lang: &'static str,
@@ -263,6 +265,7 @@ pub struct Messages {
     pub u_no_payback: &'static str,
     pub u_no_cpu_side: &'static str,
     pub u_nothing_online: &'static str,
+    pub u_no_revenue: &'static str,
     // More notices
     pub e_no_scenario_file: &'static str,
     pub e_file_unreadable: &'static str,

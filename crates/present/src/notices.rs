@@ -79,6 +79,8 @@ pub fn problem_text(lang: Lang, key: &str, given: &str, problem: &Problem) -> St
         Problem::TooLong { chars, max } => fill(m.e_too_long, &[("key", key), ("n", &chars.to_string()), ("max", &max.to_string())]),
         Problem::QueryTooLong { chars, max } => fill(m.e_query_too_long, &[("n", &chars.to_string()), ("max", &max.to_string())]),
         Problem::FileTooBig { bytes, max } => fill(m.e_json_too_big, &[("n", &bytes.to_string()), ("max", &max.to_string())]),
+        Problem::FileOverCap { max } => fill(m.e_file_over_cap, &[("max", &max.to_string())]),
+        Problem::NotUtf8 { byte } => fill(m.e_not_utf8, &[("byte", &byte.to_string())]),
         Problem::NotJson { line, column } => fill(m.e_json_invalid, &[("error", &format!("line {line}, column {column}"))]),
         Problem::NoScenarioObject => m.e_json_no_object.to_string(),
         Problem::Duplicate => fill(m.e_duplicate, &[("key", key), ("value", &quoted)]),
@@ -170,6 +172,7 @@ pub fn undefined_text(lang: Lang, why: Undefined) -> &'static str {
         Undefined::NoPayback => m.u_no_payback,
         Undefined::NoCpuSide => m.u_no_cpu_side,
         Undefined::NothingOnline => m.u_nothing_online,
+        Undefined::NoRevenue => m.u_no_revenue,
     }
 }
 

@@ -11,9 +11,10 @@
 //! group with the shorter lanes masked. Every output of the table is
 //! computed, and the cumulative cash flow when asked.
 //!
-//! Tolerance against the scalar model: `wide`'s `pow`, `exp` and `ln` are
-//! polynomial approximations (not `libm`), and the energy escalation is a
-//! running product instead of a power, so results agree to a relative 1e-9
+//! Tolerance against the scalar model: `wide`'s `exp` and `ln` are
+//! polynomial approximations (not `libm`; `ln_1p` and `exp_m1` build on them
+//! as `libm`'s do on its own), and the energy escalation is a running
+//! product instead of a power, so results agree to a relative 1e-9
 //! (absolute 1e-9 of the deal's value for NPV-like sums near zero); the IRR
 //! to 1e-7 (tested in `tests/engines.rs`).
 
@@ -46,27 +47,45 @@ pub fn term_quarters(years: V) -> V {
     (years * 4.0 + 0.5).floor().max(s(1.0))
 }
 
-/// Mirror of `finance::crf`, given ln(1 + r): one `exp` instead of a `pow`.
+/// ln(1 + x), accurate for tiny x: ln(u)·x/(u − 1) with u = 1 + x (u − 1
+/// is exact, so the rounding of u cancels out), and x itself when u rounds
+/// to 1 (Goldberg 1991, Theorem 4; the mirror of `libm::log1p`).
+#[inline]
+pub fn ln_1p(x: V) -> V {
+    let u = x + 1.0;
+    let d = u - 1.0;
+    d.cmp_eq(s(0.0)).blend(x, u.ln() * (x / d))
+}
+
+/// e^x − 1, accurate for tiny x: (u − 1)·x/ln(u) with u = e^x, and x
+/// itself when u rounds to 1 (the mirror of `libm::expm1`).
+#[inline]
+pub fn exp_m1(x: V) -> V {
+    let u = x.exp();
+    let d = u - 1.0;
+    let ln_u = u.ln();
+    (d.cmp_eq(s(0.0)) | ln_u.cmp_eq(s(0.0))).blend(x, d * (x / ln_u))
+}
+
+/// Mirror of `finance::crf`, given ln(1 + r): r / −((1 + r)^−n − 1).
 #[inline]
 pub fn crf(r: V, ln_1r: V, n: V) -> V {
-    let growth = (ln_1r * n).exp();
-    let general = r * growth / (growth - 1.0);
-    r.cmp_eq(s(0.0)).blend(s(1.0) / n, general)
+    r.cmp_eq(s(0.0)).blend(s(1.0) / n, r / -exp_m1(-(ln_1r * n)))
 }
 
-/// Mirror of `finance::sff`, given ln(1 + r).
+/// Mirror of `finance::sff`, given ln(1 + r): r / ((1 + r)^n − 1).
 #[inline]
 pub fn sff(r: V, ln_1r: V, n: V) -> V {
-    let general = r / ((ln_1r * n).exp() - 1.0);
-    r.cmp_eq(s(0.0)).blend(s(1.0) / n, general)
+    r.cmp_eq(s(0.0)).blend(s(1.0) / n, r / exp_m1(ln_1r * n))
 }
 
-/// Mirror of `finance::capital_charge`, sharing one `exp` between the CRF and the SFF.
+/// Mirror of `finance::capital_charge`, sharing one `exp` between the CRF
+/// and the SFF: with g = (1 + r)^n − 1, CRF = r(g + 1)/g and SFF = r/g.
 #[inline]
 pub fn capital_charge(r: V, ln_1r: V, n: V, residual: V) -> V {
-    let growth = (ln_1r * n).exp();
-    let crf = r * growth / (growth - 1.0);
-    let sff = r / (growth - 1.0);
+    let g = exp_m1(ln_1r * n);
+    let sff = r / g;
+    let crf = sff * (g + 1.0);
     r.cmp_eq(s(0.0)).blend((s(1.0) - residual) / n, crf - residual * sff)
 }
 
@@ -109,7 +128,7 @@ fn npv_polynomial(flows: &[V], x: V) -> (V, V) {
 /// The discount factors of `IRR_GRID`, worked out once.
 fn irr_grid_factors() -> [V; IRR_GRID.len()] {
     static FACTORS: std::sync::OnceLock<[f64; IRR_GRID.len()]> = std::sync::OnceLock::new();
-    FACTORS.get_or_init(|| IRR_GRID.map(|r| libm::pow(1.0 + r, -0.25))).map(s)
+    FACTORS.get_or_init(|| IRR_GRID.map(crate::finance::quarterly_discount)).map(s)
 }
 
 /// Mirror of `finance::irr_quarterly`: NaN where the scalar returns an error.
@@ -169,8 +188,8 @@ pub fn irr_quarterly(flows: &[V]) -> V {
         x = update.blend(next, x);
         done = done | root | converged;
     }
-    let x2 = x * x;
-    let rate = s(1.0) / (x2 * x2) - 1.0;
+    // Mirror of `finance::rate_from_discount_factor`: x^−4 − 1 without cancellation near x = 1.
+    let rate = exp_m1(ln_1p(x - 1.0) * -4.0);
     let rate = exact.blend(exact_rate, rate);
     (defined & found).blend(rate, s(f64::NAN))
 }
@@ -450,7 +469,7 @@ pub fn evaluate(x: &InputsT<V>, c: &Shared, sc: &mut Scratch, out: &mut OutputsT
     let horizon = first.t_max.max(if expansion.t_max > 0 { expansion.offset + expansion.t_max } else { 0 });
 
     // 2: the rates.
-    let ln_1r = (x.wacc + 1.0).ln();
+    let ln_1r = ln_1p(x.wacc);
     let rates = Rates::new(x, ln_1r);
 
     // 3, 4: the tranches' quarters and terminal values.
@@ -460,7 +479,7 @@ pub fn evaluate(x: &InputsT<V>, c: &Shared, sc: &mut Scratch, out: &mut OutputsT
     }
     let mut totals = Totals::default();
     let dq = x.delay_months / 3.0;
-    let ln_escalation = (x.electricity_escalation + 1.0).ln();
+    let ln_escalation = ln_1p(x.electricity_escalation);
     tranche(&first, x, &rates, dq, ln_escalation, sc, &mut totals);
     if expansion.t_max > 0 {
         tranche(&expansion, x, &rates, dq, ln_escalation, sc, &mut totals);
@@ -489,7 +508,10 @@ pub fn evaluate(x: &InputsT<V>, c: &Shared, sc: &mut Scratch, out: &mut OutputsT
     *out = OutputsT {
         price_usd_per_accelerator_hour: price,
         cost_usd_per_accelerator_hour: full.cost_usd_per_accelerator_hour,
-        margin: one - full.cost_usd_per_accelerator_hour / price,
+        margin: {
+            let m = one - full.cost_usd_per_accelerator_hour / price;
+            (price.cmp_gt(zero) & m.abs().cmp_lt(s(f64::INFINITY))).blend(m, nan)
+        },
         npv_usd: npv,
         irr,
         payback_years: payback,

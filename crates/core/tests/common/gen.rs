@@ -7,6 +7,9 @@
 use computedeal_core::params::{Inputs, Kind, PARAMS};
 use computedeal_core::rng;
 
+#[path = "edges.rs"]
+mod edges;
+
 pub struct Gen {
     key: u64,
     index: u64,
@@ -29,9 +32,14 @@ impl Gen {
         ((self.uniform() * n as f64) as usize).min(n.saturating_sub(1))
     }
 
-    /// One value of parameter `i` within its allowed range.
+    /// One value of parameter `i` within its allowed range: an edge of the
+    /// range (`edges.rs`) one time in four, else spread over it.
     pub fn value(&mut self, i: usize) -> f64 {
         let p = &PARAMS[i];
+        if self.uniform() < 0.25 {
+            let e = edges::edges(p);
+            return e[self.below(e.len())];
+        }
         let u = self.uniform();
         match p.kind {
             Kind::Number => p.min + (p.max - p.min) * u,

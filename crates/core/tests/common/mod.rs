@@ -4,9 +4,17 @@
 use computedeal_core::params::{Inputs, Kind, PARAMS};
 use proptest::prelude::*;
 
+pub mod edges;
+
 /// One value of a parameter within its allowed range (counts and quarters
-/// whole, choices valid; counts spread over orders of magnitude).
+/// whole, choices valid; counts spread over orders of magnitude), at an edge
+/// of the range (`edges.rs`) one time in four.
 pub fn value(i: usize) -> BoxedStrategy<f64> {
+    let p = &PARAMS[i];
+    prop_oneof![1 => proptest::sample::select(edges::edges(p)), 3 => spread(i)].boxed()
+}
+
+fn spread(i: usize) -> BoxedStrategy<f64> {
     let p = &PARAMS[i];
     match p.kind {
         Kind::Number => (p.min..=p.max).boxed(),

@@ -1,15 +1,18 @@
-//! The native command-line front.
+//! The `computedeal` command line: the same core as the page, with its
+//! words in English from computedeal-present. A library (run in-process by
+//! the tests and the fuzz layer) and a thin binary (`main.rs`).
 //!
 //! `computedeal eval [QUERY | FILE.json]` prints one JSON object with the
 //! outcome of a scenario; `params` prints the parameter table and `presets`
 //! the presets. Bad input exits with status 2 and says why on stderr.
 
-use std::io::Write;
+use std::ffi::OsString;
+use std::io::{Read, Write};
 
 use serde_json::{json, Map, Value};
 
 use computedeal_core::codec::{self, Decoded};
-use computedeal_core::notice::Severity;
+use computedeal_core::notice::{Problem, Severity};
 use computedeal_core::params::{Kind, P};
 use computedeal_core::presets::PRESETS;
 use computedeal_core::sources;
@@ -39,8 +42,30 @@ Usage:
 Exit status: 0 on success, 2 on bad input (the reasons go to stderr).
 ";
 
-/// Runs the command line; returns the process exit status.
-pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+/// Runs the command line on the process's arguments (without the program
+/// name), as the operating system gives them; returns the exit status. An
+/// argument that is not UTF-8 is bad input, named by its position.
+pub fn run(args: &[OsString], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let mut text = Vec::with_capacity(args.len());
+    for (i, a) in args.iter().enumerate() {
+        match a.to_str() {
+            Some(t) => text.push(t.to_string()),
+            None => {
+                let _ = writeln!(
+                    err,
+                    "computedeal: argument {} ('{}') is not valid UTF-8; give a query, a file name or an option as text",
+                    i + 1,
+                    a.to_string_lossy()
+                );
+                return 2;
+            }
+        }
+    }
+    run_text(&text, stdin, out, err)
+}
+
+/// Runs the command line on arguments that are text.
+pub fn run_text(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let rest = args.get(1..).unwrap_or(&[]);
     match args.first().map(String::as_str) {
         None | Some("--help") | Some("-h") | Some("help") => {
@@ -51,11 +76,11 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             let _ = writeln!(out, "computedeal {}", env!("CARGO_PKG_VERSION"));
             0
         }
-        Some("eval") => match read_scenario(rest, err) {
+        Some("eval") => match read_scenario("eval", rest, stdin, err) {
             Some(decoded) => print_json(out, &eval_json(&decoded)),
             None => 2,
         },
-        Some("mc") => run_mc(rest, out, err),
+        Some("mc") => run_mc(rest, stdin, out, err),
         Some("params") => print_json(out, &params_json()),
         Some("presets") => print_json(out, &presets_json()),
         Some(other) => {
@@ -78,26 +103,46 @@ fn print_json(out: &mut dyn Write, value: &Value) -> i32 {
     }
 }
 
-/// Reads the scenario argument. Rejected values make it bad input (None);
-/// repairs are reported on stderr and the evaluation goes on.
-pub fn read_scenario(rest: &[String], err: &mut dyn Write) -> Option<Decoded> {
+/// Reads at most `MAX_JSON_BYTES` + 1 bytes: enough to tell a file that is
+/// too big without reading all of it (`- </dev/zero` stops at the cap).
+fn read_capped(mut r: impl Read) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    r.by_ref().take(codec::MAX_JSON_BYTES as u64 + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Decodes a file's bytes: refused whole when over the cap or not UTF-8.
+fn decode_bytes(bytes: Vec<u8>) -> Decoded {
+    if bytes.len() > codec::MAX_JSON_BYTES {
+        return codec::refused_file(Problem::FileOverCap { max: codec::MAX_JSON_BYTES });
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => codec::decode_json(&text),
+        Err(e) => codec::refused_file(Problem::NotUtf8 { byte: e.utf8_error().valid_up_to() + 1 }),
+    }
+}
+
+/// Reads the scenario argument of `command`. Rejected values make it bad
+/// input (None); repairs are reported on stderr and the evaluation goes on.
+pub fn read_scenario(command: &str, rest: &[String], stdin: &mut dyn Read, err: &mut dyn Write) -> Option<Decoded> {
     if rest.len() > 1 {
-        let _ = writeln!(err, "computedeal eval: expected one QUERY or FILE.json, got {} arguments (quote the query)", rest.len());
+        let _ = writeln!(err, "computedeal {command}: expected one QUERY or FILE.json, got {} arguments (quote the query)", rest.len());
         return None;
     }
     let arg = rest.first().map(String::as_str).unwrap_or("");
     let decoded = if arg == "-" {
-        let mut text = String::new();
-        if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text) {
-            let _ = writeln!(err, "computedeal eval: cannot read stdin: {e}");
-            return None;
-        }
-        codec::decode_json(&text)
-    } else if arg.ends_with(".json") {
-        match std::fs::read_to_string(arg) {
-            Ok(text) => codec::decode_json(&text),
+        match read_capped(stdin) {
+            Ok(bytes) => decode_bytes(bytes),
             Err(e) => {
-                let _ = writeln!(err, "computedeal eval: cannot read {arg}: {e}");
+                let _ = writeln!(err, "computedeal {command}: cannot read stdin: {e}");
+                return None;
+            }
+        }
+    } else if arg.ends_with(".json") {
+        match std::fs::File::open(arg).and_then(read_capped) {
+            Ok(bytes) => decode_bytes(bytes),
+            Err(e) => {
+                let _ = writeln!(err, "computedeal {command}: cannot read {arg}: {e}");
                 return None;
             }
         }
@@ -134,7 +179,7 @@ fn add_messages(v: &mut Value, decoded: &Decoded) {
 }
 
 /// `computedeal mc`: flags, then the scenario.
-fn run_mc(rest: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+fn run_mc(rest: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let mut positional = Vec::new();
     let mut overrides: Vec<(P, String)> = Vec::new();
     let mut threads = 2usize;
@@ -168,7 +213,7 @@ fn run_mc(rest: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             positional.push(arg.clone());
         }
     }
-    let Some(mut decoded) = read_scenario(&positional, err) else { return 2 };
+    let Some(mut decoded) = read_scenario("mc", &positional, stdin, err) else { return 2 };
     for (p, text) in overrides {
         match p.param().parse(&text) {
             Ok(v) => decoded.scenario.set_value(p, v),
