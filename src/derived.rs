@@ -8,10 +8,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use computedeal_core::model::{evaluate, Outcome};
-use computedeal_core::notice::{Notice, Severity};
+use computedeal_core::notice::Notice;
 use computedeal_core::outputs::Output;
 use computedeal_core::presets::PRESETS;
-use computedeal_core::scenario::{consistency_notices, Scenario};
+use computedeal_core::scenario::{scenario_notices, Scenario};
 use computedeal_core::sensitivity::{self, Grid, Tornado};
 use computedeal_present::charts::presets::DealPoint;
 use computedeal_present::i18n::{fill, messages, preset_text, Lang};
@@ -31,8 +31,8 @@ pub struct Derived {
     pub tornado: Rc<Tornado>,
     pub grid: Rc<Grid>,
     pub deals: Rc<Vec<DealPoint>>,
-    /// The notices on screen: the link's or the import's rejections and the
-    /// scenario's cross-input repairs, unless dismissed.
+    /// The notices on screen: the link's or the import's rejections and
+    /// repairs, and the scenario's own checks, unless dismissed.
     pub notices: Rc<Vec<Notice>>,
 }
 
@@ -68,12 +68,14 @@ pub fn use_derived(state: &State) -> Derived {
             .collect();
         Rc::new(deals)
     });
-    let notices = use_memo((state.notices.clone(), state.dismissed, state.scenario.inputs), |(notices, dismissed, x)| {
+    let notices = use_memo((state.notices.clone(), state.dismissed, state.scenario.clone()), |(notices, dismissed, s)| {
         if *dismissed {
             return Rc::new(Vec::new());
         }
-        let mut shown: Vec<Notice> = notices.iter().filter(|w| w.severity == Severity::Rejected).cloned().collect();
-        shown.extend(consistency_notices(x));
+        // Every rejection and every repair of the link or the import, then the
+        // scenario's own checks, as they stand now.
+        let mut shown: Vec<Notice> = notices.to_vec();
+        shown.extend(scenario_notices(s));
         Rc::new(shown)
     });
     Derived {

@@ -12,9 +12,10 @@ use yew::prelude::*;
 
 use computedeal_core::codec::{encode_corrs, parse_corrs};
 use computedeal_core::dist::{Dist, Shape};
-use computedeal_core::notice::Notice;
+use computedeal_core::notice::{Notice, Problem};
 use computedeal_core::params::{tidy, Group, Kind, Param, P, SLIDER_STEPS as STEPS};
 use computedeal_core::presets::PresetId;
+use computedeal_core::scenario::scenario_notices;
 use computedeal_core::sources::{self, Confidence};
 use computedeal_present::format::field_text;
 use computedeal_present::i18n::{self, fill, messages, Lang, Messages};
@@ -304,6 +305,8 @@ fn uncertainty_extras(props: &ExtrasProps) -> Html {
     let error = props.state.errors.get("corr").cloned();
     let lang = props.state.lang;
     let text = error.as_ref().map(|e| e.text.clone()).unwrap_or_else(|| encode_corrs(&scenario.corrs));
+    // Pairs that cannot all hold at once are scaled, as the decoder does, and the field says so.
+    let scaled = scenario_notices(&scenario).into_iter().find(|n| matches!(n.problem, Problem::CorrScaled { .. }));
     html! {
         <div class="param extras">
             <label class="check">
@@ -315,6 +318,7 @@ fn uncertainty_extras(props: &ExtrasProps) -> Html {
             <input type="text" class="field wide" id="f-corr" name="corr" value={text} placeholder="capex_usd_per_accelerator:electricity_usd_per_mwh:0.4" onchange={on_corr}
                 aria-describedby="h-corr" aria-invalid={error.is_some().to_string()} />
             if let Some(r) = &error { <p class="error" role="alert">{ notice_text(lang, &r.notice) }</p> }
+            if let Some(n) = &scaled { <p class="repaired" id="corr-scaled" role="status">{ notice_text(lang, n) }</p> }
             <p class="help" id="h-corr">{ m.corr_help }</p>
         </div>
     }

@@ -11,10 +11,10 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use computedeal_core::dist::Dist;
-use computedeal_core::notice::{Notice, Severity};
+use computedeal_core::notice::Notice;
 use computedeal_core::params::P;
 use computedeal_core::presets::{self, PresetId};
-use computedeal_core::scenario::Scenario;
+use computedeal_core::scenario::{scenario_notices, Scenario};
 use computedeal_present::charts::ChartId;
 use computedeal_present::format::{Currency, Fmt};
 use computedeal_present::i18n::Lang;
@@ -48,6 +48,7 @@ pub struct State {
 
 impl State {
     pub fn new(scenario: Scenario, notices: Vec<Notice>, view: View, lang: Lang) -> State {
+        let notices = without_own_checks(notices, &scenario);
         State { scenario, errors: BTreeMap::new(), notices, dismissed: false, revision: 0, lang, view, import: None }
     }
 
@@ -155,10 +156,10 @@ impl Reducible for State {
                 scenario_changed = false;
             }
             Action::Imported(name, s, repairs) => {
+                // The link's notices were about the scenario the import replaces.
                 next.scenario = *s;
                 next.errors.clear();
-                next.notices.retain(|w| w.severity != Severity::Rejected);
-                next.notices.extend(repairs);
+                next.notices = without_own_checks(repairs, &next.scenario);
                 next.import = Some(Ok(name));
             }
             Action::ImportFailed(name, why) => {
@@ -205,6 +206,15 @@ impl Reducible for State {
         next.revision += 1;
         Rc::new(next)
     }
+}
+
+/// A decoder's notices without the scenario's own checks, which the page
+/// works out afresh from the scenario on screen (`derived.rs`), so a repair
+/// the reader has since undone does not stay on screen.
+fn without_own_checks(mut notices: Vec<Notice>, s: &Scenario) -> Vec<Notice> {
+    let own = scenario_notices(s);
+    notices.retain(|n| !own.contains(n));
+    notices
 }
 
 /// The preset a picker's value names, or the default one.

@@ -13,7 +13,7 @@ use computedeal_core::mc::Summary;
 use computedeal_core::model::Outcome;
 use computedeal_core::notice::{Notice, Problem, Severity};
 use computedeal_present::i18n::{fill, messages};
-use computedeal_present::notices::notice_text;
+use computedeal_present::notices::problem_text;
 
 use crate::download;
 use crate::state::{Action, State};
@@ -102,7 +102,8 @@ pub fn import_status(props: &ImportStatusProps) -> Html {
         Some(Err((name, why))) => html! {
             <div class="import-status failed" role="alert" data-file={name.clone()}>
                 <p>{ m.import_failed }</p>
-                <ul>{ for why.iter().map(|w| html! { <li>{ notice_text(lang, w) }</li> }) }</ul>
+                // Nothing changed, so nothing "is used" instead: the problems alone.
+                <ul>{ for why.iter().map(|w| html! { <li>{ problem_text(lang, &w.key, &w.given, &w.problem) }</li> }) }</ul>
             </div>
         },
     }

@@ -1,26 +1,62 @@
 // Shows a plain message if the WebAssembly app fails to load or start,
-// instead of leaving the loading text on screen for ever. Text only, never HTML.
+// instead of leaving the loading text on screen for ever, and says why: a
+// file that could not be downloaded, a browser without WebAssembly SIMD, or
+// an error while starting. Text only, never HTML.
 (function () {
-  function fail(reason) {
+  // The smallest module that uses a SIMD instruction (v128.const, i8x16.popcnt):
+  // WebAssembly.validate says whether this browser runs the calculator's code.
+  var SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
+
+  function simdSupported() {
+    try { return typeof WebAssembly === 'object' && WebAssembly.validate(SIMD_PROBE); } catch (e) { return false; }
+  }
+
+  function show(text) {
     var app = document.getElementById('app');
     // A started app, or one whose panic hook already explained itself, keeps its message.
     var state = app && app.getAttribute('data-state');
     if (state === 'ready' || state === 'crashed') return;
     var crash = document.getElementById('crash');
     if (!crash) return;
-    crash.textContent = 'Sorry: the calculator could not start (' + reason + '). ' +
-      'It needs a browser with WebAssembly SIMD support, such as a current Chrome, Firefox or Safari.';
+    crash.textContent = text;
     crash.hidden = false;
     var boot = document.getElementById('boot');
     if (boot) boot.remove();
-    if (app) app.setAttribute('data-state', 'crashed');
+    if (app) {
+      app.setAttribute('data-state', 'crashed');
+      app.setAttribute('data-crash', text);
+    }
   }
+
+  function fail(reason) {
+    if (!simdSupported()) {
+      show('Sorry: the calculator could not start: this browser does not run WebAssembly SIMD, which it needs. ' +
+        'A current Chrome, Edge, Firefox or Safari does.');
+    } else if (/fetch|network|load|import|download|404|failed to/i.test(reason)) {
+      show('Sorry: a file of the calculator could not be downloaded (' + reason + '). ' +
+        'Check the connection and reload; if you are offline, open it once online first.');
+    } else {
+      show('Sorry: the calculator could not start (' + reason + '). Reload the page to try again.');
+    }
+  }
+
+  // Errors of scripts and of files they load; in the capture phase, so a
+  // <script> or <link> that fails to load (which does not bubble) is seen too.
   window.addEventListener('error', function (e) {
-    if (e && e.message) fail(String(e.message).slice(0, 200));
-  });
+    var t = e && e.target;
+    if (t && t !== window && (t.src || t.href)) {
+      fail('could not download ' + String(t.src || t.href).split('/').pop().slice(0, 80));
+    } else if (e && e.message) {
+      fail(String(e.message).slice(0, 200));
+    }
+  }, true);
   window.addEventListener('unhandledrejection', function (e) {
     fail(String((e && e.reason && e.reason.message) || e.reason || 'unknown error').slice(0, 200));
   });
+  if (!simdSupported()) {
+    // Say so at once rather than after a download that cannot run.
+    window.addEventListener('DOMContentLoaded', function () { fail('no WebAssembly SIMD'); });
+  }
 
   // Offline: a service worker caches this build (static/sw.js) after the page
   // has loaded. `#dev` or `?sw=0` in the address turn it off and remove it.

@@ -103,3 +103,41 @@ fn the_reducer_keeps_only_what_the_reader_chose() {
     // The same state and action give the same next state.
     assert_eq!(reduce(s.clone(), Action::Reset), reduce(s, Action::Reset));
 }
+
+#[wasm_bindgen_test]
+async fn repairs_are_listed_and_the_correlation_field_says_when_it_scales() {
+    // Regression: the page kept only rejected notices; a duplicate key, a
+    // scaled correlation matrix and a repeated corr= were silent.
+    let q = "?pue=1.3&pue=1.4&wacc=0.06~0.1&electricity_usd_per_mwh=60~110&capex_usd_per_accelerator=60000~90000\
+             &corr=wacc:electricity_usd_per_mwh:0.9,wacc:capex_usd_per_accelerator:0.9&corr=electricity_usd_per_mwh:capex_usd_per_accelerator:-0.9";
+    let root = mount(q);
+    yew::scheduler::flush().await;
+    let notices = root.query_selector(".notices").ok().flatten().and_then(|n| n.text_content()).unwrap_or_default();
+    assert!(notices.contains("pue is given more than once; the last value, '1.4', is used"), "{notices}");
+    assert!(notices.contains("cannot all hold at once"), "{notices}");
+    assert!(notices.contains("corr is given more than once"), "{notices}");
+    let field = root.query_selector("#corr-scaled").ok().flatten().and_then(|n| n.text_content()).unwrap_or_default();
+    assert!(field.contains("cannot all hold at once"), "{field}");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_cost_of_capital_of_1e_17_gives_numbers_not_nan() {
+    // Regression: wacc=1e-17 made the capital recovery factor 0/0: three
+    // cards carried data-value="NaN" and the reading said "it costs – to provide".
+    let root = mount("?wacc=1e-17&uncertainty=off");
+    yew::scheduler::flush().await;
+    let cards = root.query_selector_all("[data-kpi]").expect("cards");
+    for i in 0..cards.length() {
+        let el: web_sys::Element = cards.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into(n).ok()).expect("an element");
+        if let Some(v) = el.get_attribute("data-value") {
+            assert!(v.parse::<f64>().is_ok_and(f64::is_finite), "{}: {v}", el.get_attribute("data-kpi").unwrap_or_default());
+        }
+    }
+    // Close to the zero-rate figure: within the rate's own effect.
+    let at_zero = evaluate(&decode_page("wacc=0").scenario.inputs);
+    assert!((kpi(&root, "cost_usd_per_accelerator_hour") - at_zero.out.cost_usd_per_accelerator_hour).abs() < 1e-9);
+    let reading = root.query_selector("#reading").ok().flatten().and_then(|n| n.text_content()).unwrap_or_default();
+    assert!(!reading.contains('–') && !reading.contains("NaN"), "{reading}");
+    root.remove();
+}

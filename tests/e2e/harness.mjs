@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import crypto from 'node:crypto';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -31,7 +33,19 @@ export async function serve(dir = DIST, prefix = '/') {
     if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404); res.end('not found'); return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' });
+    // Ordinary caching headers, as a plain static host sends them (python3 -m
+    // http.server, a bare nginx): Last-Modified and no Cache-Control, so the
+    // browser may reuse a file it thinks fresh without asking.
+    const modified = fs.statSync(file).mtime;
+    if (process.env.SERVE_LOG) console.log('serve', req.url, req.headers['if-modified-since'] || '-', req.headers['cache-control'] || '-', modified.toUTCString());
+    modified.setMilliseconds(0);
+    const since = Date.parse(req.headers['if-modified-since'] || '');
+    if (!Number.isNaN(since) && modified.getTime() <= since) {
+      res.writeHead(304, { 'last-modified': modified.toUTCString() });
+      res.end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'last-modified': modified.toUTCString() });
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -135,4 +149,48 @@ export async function burst(page, n, gapMs = 0) {
     while (app.getAttribute('data-mc') !== 'done') await new Promise((r) => setTimeout(r, 5));
     return performance.now() - last;
   }, [n, gapMs]);
+}
+
+/** Copies a built site to a new directory under the system's temp dir. */
+export function copySite(from = DIST) {
+  const to = fs.mkdtempSync(path.join(os.tmpdir(), 'computedeal-site-'));
+  for (const f of fs.readdirSync(from)) {
+    if (fs.statSync(path.join(from, f)).isFile()) fs.copyFileSync(path.join(from, f), path.join(to, f));
+  }
+  return to;
+}
+
+/**
+ * Turns the site in `dir` into "the next build": the app's JS and wasm get
+ * new names, index.html names them (with its CSP hash of the start-up script
+ * recomputed) and sw.js gets a new build name and file list, as
+ * scripts/post-build.mjs would write them. Every file is new (mtime now).
+ */
+export function nextBuild(dir, tag = 'b') {
+  const files = fs.readdirSync(dir);
+  const renames = new Map();
+  for (const f of files) {
+    const m = f.match(/^(app-[0-9a-f]+)(_bg\.wasm|\.js)$/);
+    if (m) renames.set(f, `${m[1]}${tag}${m[2]}`);
+  }
+  for (const [from, to] of renames) fs.renameSync(path.join(dir, from), path.join(dir, to));
+  let html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+  for (const [from, to] of renames) html = html.split(from).join(to);
+  const sha = (s) => crypto.createHash('sha256').update(s).digest('base64');
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  html = html.replace(/'sha256-[^']+'( 'sha256-[^']+')*/, inline.map((s) => `'sha256-${sha(s)}'`).join(' '));
+  fs.writeFileSync(path.join(dir, 'index.html'), html);
+  const listed = fs.readdirSync(dir).filter((f) => f !== 'sw.js').sort();
+  let sw = fs.readFileSync(path.join(dir, 'sw.js'), 'utf8');
+  sw = sw.replace(/const VERSION = '[^']+';/, `const VERSION = 'computedeal-${crypto.randomBytes(8).toString('hex')}';`)
+    .replace(/const ASSETS = \[[^\]]*\];/, `const ASSETS = ${JSON.stringify(listed.map((f) => `./${f}`))};`);
+  fs.writeFileSync(path.join(dir, 'sw.js'), sw);
+  const now = new Date();
+  for (const f of fs.readdirSync(dir)) fs.utimesSync(path.join(dir, f), now, now);
+}
+
+/** Sets every file's modification time `hours` back, as on a site deployed a while ago. */
+export function age(dir, hours) {
+  const then = new Date(Date.now() - hours * 3600e3);
+  for (const f of fs.readdirSync(dir)) fs.utimesSync(path.join(dir, f), then, then);
 }

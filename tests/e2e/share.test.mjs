@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serve, launch, newPage, waitReady, waitMc, foreignRequests, cliEval, setField, DIST, ROOT } from './harness.mjs';
+import { serve, launch, newPage, waitReady, waitMc, foreignRequests, cliEval, setField, DIST, ROOT, copySite, nextBuild, age } from './harness.mjs';
 
 let server;
 let browser;
@@ -244,6 +244,75 @@ test('after one visit the page reloads with the network off; ?sw=0 turns the cac
   await page.goto(`${server.url}?sw=0`);
   await waitReady(page);
   await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistrations()).length === 0);
+  await page.context().close();
+});
+
+/** Waits until the page is controlled by a service worker whose cache is ready. */
+async function controlled(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 }).catch(async () => {
+    await page.reload();
+  });
+  await waitReady(page);
+}
+
+test('a new build on a host that sends only Last-Modified still works offline', async () => {
+  // Regression: served with Last-Modified and no Cache-Control (as python3 -m
+  // http.server does), a second build's cache took the old index.html from
+  // the HTTP cache; it named the old wasm, deleted with the old cache, and
+  // offline the page stayed on "Loading the calculator…" for ever.
+  const dir = copySite();
+  age(dir, 48);
+  const site = await serve(dir);
+  const page = await newPage(browser);
+  try {
+  await page.goto(site.url);
+  await controlled(page);
+  const first = await page.evaluate(() => caches.keys());
+  // Deploy the next build into the same directory, then let the worker update.
+  nextBuild(dir);
+  // The next visit finds the new worker, which takes over (controllerchange).
+  await page.evaluate(async () => {
+    const changed = new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    await (await navigator.serviceWorker.getRegistration()).update();
+    await changed;
+  });
+  const wasm = fs.readdirSync(dir).find((f) => f.endsWith('_bg.wasm'));
+  // The new build's cache holds its files and its page, the old cache is
+  // gone, and the new worker controls the page.
+  await page.waitForFunction(async ([old, wasm]) => {
+    const keys = await caches.keys();
+    if (keys.length !== 1 || keys[0] === old) return false;
+    const cached = await (await caches.open(keys[0])).match('./');
+    const reg = await navigator.serviceWorker.getRegistration();
+    return cached && (await cached.text()).includes(wasm) && reg.active && !reg.installing && !reg.waiting && navigator.serviceWorker.controller === reg.active;
+  }, [first[0], wasm], { timeout: 30000 });
+  await page.reload();
+  await waitReady(page);
+  await page.context().setOffline(true);
+  await page.reload();
+  await waitReady(page);
+  // The page offline is the new build's, and every file it names was cached.
+  const html = await page.content();
+  assert.ok(html.includes(wasm), `the offline page names ${wasm}: ${(html.match(/app-[0-9a-f]+b?_bg.wasm/g) || []).join(' ')} ${html.slice(0, 300)}`);
+  assert.equal(await page.getAttribute('#app', 'data-state'), 'ready');
+  } finally {
+    await page.context().close();
+    await site.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a file that cannot be downloaded is named in the start-up message', async () => {
+  const page = await newPage(browser);
+  await page.route(/_bg\.wasm/, (route) => route.abort('failed'));
+  await page.goto(`${server.url}?sw=0`);
+  await page.waitForSelector('#app[data-state="crashed"]', { timeout: 20000 });
+  const message = await page.locator('#crash').textContent();
+  assert.match(message, /could not be downloaded/);
+  assert.doesNotMatch(message, /SIMD/, 'a failed download is not "your browser lacks SIMD"');
+  // The browser under test does run WebAssembly SIMD.
+  assert.equal(await page.evaluate(() => WebAssembly.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]))), true);
   await page.context().close();
 });
 

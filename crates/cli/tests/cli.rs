@@ -218,3 +218,19 @@ fn an_overflowing_flag_is_reported_as_written() {
     assert_eq!(code, 2);
     assert!(err.contains("accelerators=1e308 is out of range"), "{err}");
 }
+
+#[test]
+fn a_cost_of_capital_a_few_ulps_from_zero_is_sound() {
+    // Regression: wacc=1e-17 gave null outputs and empty notes; 2e-16 gave
+    // $2.013/h against $2.187/h at wacc=0.
+    let cost = |q: &str| {
+        let (code, out, err) = computedeal(&["eval", q]);
+        assert_eq!(code, 0, "{err}");
+        json(&out)["cost_usd_per_accelerator_hour"].as_f64().unwrap_or(f64::NAN)
+    };
+    let zero = cost("wacc=0");
+    for q in ["wacc=1e-17", "wacc=2e-16", "wacc=5e-324"] {
+        let c = cost(q);
+        assert!((c - zero).abs() <= 1e-9 * zero, "{q}: {c} vs {zero}");
+    }
+}

@@ -10,17 +10,19 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value};
 
-use crate::copula;
 use crate::dist::Dist;
 use crate::notice::{Allowed, Notice, Problem};
 use crate::params::{format_number, parse_number, Kind, P};
 use crate::presets::{self, DEFAULT_PRESET};
-use crate::scenario::{consistency_notices, Scenario};
+pub use crate::scenario::encode_corrs;
+use crate::scenario::{scenario_notices, Scenario};
 
 /// Longest query string read; the rest is ignored with a warning.
 pub const MAX_QUERY_CHARS: usize = 8192;
 /// Longest value read for one key.
 pub const MAX_VALUE_CHARS: usize = 256;
+/// More unknown keys than this are reported in one notice, naming this many.
+pub const MAX_UNKNOWN_LISTED: usize = 8;
 /// Keys that belong to the view (language, chart, embedding ...) rather than
 /// the model. The codec passes them through for the UI to check.
 pub const VIEW_KEYS: &[&str] = &["lang", "currency", "fx", "chart", "kpis", "embed", "sw", "debug", "compare", "output", "theme", "bench", "workers"];
@@ -125,6 +127,14 @@ impl RawValue {
 fn decode_pairs(pairs: Vec<(String, RawValue)>, notices: &mut Vec<Notice>) -> Decoded {
     // The preset comes first: the other keys override it, wherever they stand.
     let mut preset = presets::default_preset();
+    // Keys given more than once: the last value is used, and said so.
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    for (key, value) in &pairs {
+        if key != "corr" && !seen.insert(key.as_str()) {
+            let shown = value.shown();
+            notices.push(Notice::repaired(key, &shown, Problem::Duplicate).using(shown.clone()));
+        }
+    }
     for (key, value) in pairs.iter().filter(|(k, _)| k == "preset") {
         let text = value.shown();
         match presets::by_id(text.trim()) {
@@ -146,17 +156,14 @@ fn decode_pairs(pairs: Vec<(String, RawValue)>, notices: &mut Vec<Notice>) -> De
     }
     let mut scenario = Scenario::base(preset, uncertainty);
     let mut given: BTreeSet<P> = BTreeSet::new();
-    let mut seen: BTreeSet<String> = BTreeSet::new();
     let mut view = BTreeMap::new();
+    let mut unknown: Vec<Notice> = Vec::new();
     let mut corr_texts: Vec<(String, bool)> = Vec::new();
     for (key, value) in pairs {
         let shown = value.shown();
         if key == "corr" {
             corr_texts.push((shown, value_is_text(&value)));
             continue;
-        }
-        if !seen.insert(key.clone()) && key != "preset" && key != "uncertainty" {
-            notices.push(Notice::repaired(&key, &shown, Problem::Duplicate).using(shown.clone()));
         }
         if key == "preset" || key == "uncertainty" {
             continue;
@@ -172,7 +179,7 @@ fn decode_pairs(pairs: Vec<(String, RawValue)>, notices: &mut Vec<Notice>) -> De
             continue;
         }
         let Some(p) = P::from_key(&key) else {
-            notices.push(Notice::rejected(&key, &shown, Problem::UnknownParam));
+            unknown.push(Notice::rejected(&key, &shown, Problem::UnknownParam));
             continue;
         };
         let param = p.param();
@@ -214,16 +221,21 @@ fn decode_pairs(pairs: Vec<(String, RawValue)>, notices: &mut Vec<Notice>) -> De
             scenario.inputs.it_kw_per_accelerator = kw;
         }
     }
-    for (text, is_text) in corr_texts {
-        decode_corrs(&text, is_text, &mut scenario, notices);
+    // Many unknown keys are said in one notice, naming the first few.
+    if unknown.len() > MAX_UNKNOWN_LISTED {
+        let keys = unknown.iter().take(MAX_UNKNOWN_LISTED).map(|n| n.key.clone()).collect();
+        notices.push(Notice::rejected("", "", Problem::UnknownParams { count: unknown.len(), keys }));
+    } else {
+        notices.append(&mut unknown);
     }
-    if let Some(c) = copula::build(&scenario.corrs) {
-        if c.scale < 1.0 {
-            let text = encode_corrs(&scenario.corrs);
-            notices.push(Notice::repaired("corr", &text, Problem::CorrScaled { scale: c.scale }));
+    let mut pairs_seen = BTreeSet::new();
+    for (k, (text, is_text)) in corr_texts.iter().enumerate() {
+        if k > 0 {
+            notices.push(Notice::repaired("corr", text, Problem::CorrRepeated));
         }
+        decode_corrs(text, *is_text, &mut scenario, &mut pairs_seen, notices);
     }
-    notices.extend(consistency_notices(&scenario.inputs));
+    notices.extend(scenario_notices(&scenario));
     Decoded { scenario, notices: std::mem::take(notices), view }
 }
 
@@ -242,12 +254,12 @@ pub fn parse_corrs(text: &str, scenario: &Scenario) -> (Vec<(P, P, f64)>, Vec<No
     let mut s = scenario.clone();
     s.corrs.clear();
     let mut notices = Vec::new();
-    decode_corrs(text, true, &mut s, &mut notices);
+    decode_corrs(text, true, &mut s, &mut BTreeSet::new(), &mut notices);
     (s.corrs, notices)
 }
 
 /// Reads `a:b:0.4` pairs (comma-separated) into the scenario's correlations.
-fn decode_corrs(text: &str, is_text: bool, scenario: &mut Scenario, notices: &mut Vec<Notice>) {
+fn decode_corrs(text: &str, is_text: bool, scenario: &mut Scenario, pairs_seen: &mut BTreeSet<(P, P)>, notices: &mut Vec<Notice>) {
     if !is_text || text.chars().count() > MAX_VALUE_CHARS {
         notices.push(Notice::rejected("corr", text, Problem::CorrNotText { max: MAX_VALUE_CHARS }));
         return;
@@ -273,16 +285,15 @@ fn decode_corrs(text: &str, is_text: bool, scenario: &mut Scenario, notices: &mu
                 } else if let Some(p) = [a, b].into_iter().find(|p| scenario.dist(*p).is_none()) {
                     notices.push(Notice::repaired("corr", item, Problem::CorrNotUncertain { key: p.key().to_string() }));
                 } else {
+                    // The same pair again: the later value is used, and said so.
+                    if !pairs_seen.insert(if a < b { (a, b) } else { (b, a) }) {
+                        notices.push(Notice::repaired("corr", item, Problem::CorrPairRepeated).using(format_number(rho)));
+                    }
                     scenario.set_corr(a, b, rho);
                 }
             }
         }
     }
-}
-
-/// The canonical text of the correlations: `a:b:rho` joined by commas.
-pub fn encode_corrs(corrs: &[(P, P, f64)]) -> String {
-    corrs.iter().map(|(a, b, r)| format!("{}:{}:{}", a.key(), b.key(), format_number(*r))).collect::<Vec<_>>().join(",")
 }
 
 fn too_long(key: &str, value: &str, max: usize) -> Notice {
@@ -371,6 +382,7 @@ pub fn decode_json(text: &str) -> Decoded {
             return decode_pairs(Vec::new(), &mut notices);
         }
     };
+    let nested = root.get("scenario").is_some_and(Value::is_object);
     let object = match root.get("scenario").filter(|s| s.is_object()).or(Some(&root)) {
         Some(Value::Object(m)) => m.clone(),
         _ => {
@@ -378,6 +390,12 @@ pub fn decode_json(text: &str) -> Decoded {
             return decode_pairs(Vec::new(), &mut notices);
         }
     };
+    // A key given twice in the object: JSON keeps the last, and it is said.
+    let (root_dups, scenario_dups) = duplicate_keys(text);
+    for key in if nested { scenario_dups } else { root_dups } {
+        let shown = object.get(&key).map(|v| v.as_str().map(String::from).unwrap_or_else(|| v.to_string())).unwrap_or_default();
+        notices.push(Notice::repaired(&key, &shown, Problem::Duplicate).using(shown.clone()));
+    }
     let export_keys = ["outcome", "warnings", "generator", "version", "query", "notes", "summary", "view"];
     let pairs = object.into_iter().filter(|(k, _)| !export_keys.contains(&k.as_str())).map(|(k, v)| {
         let raw = match v {
@@ -391,6 +409,78 @@ pub fn decode_json(text: &str) -> Decoded {
         (k, raw)
     });
     decode_pairs(pairs.collect(), &mut notices)
+}
+
+/// The keys given more than once in a JSON text's root object and in its
+/// `scenario` object (serde_json keeps only the last of them).
+fn duplicate_keys(text: &str) -> (Vec<String>, Vec<String>) {
+    use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+
+    #[derive(Clone, Copy, PartialEq)]
+    enum Level {
+        Root,
+        Scenario,
+        Other,
+    }
+    struct Scan<'a> {
+        level: Level,
+        dups: &'a mut (Vec<String>, Vec<String>),
+    }
+    impl<'de> DeserializeSeed<'de> for Scan<'_> {
+        type Value = ();
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Scan<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("JSON")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            let mut seen = BTreeSet::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if !seen.insert(key.clone()) {
+                    match self.level {
+                        Level::Root => self.dups.0.push(key.clone()),
+                        Level::Scenario => self.dups.1.push(key.clone()),
+                        Level::Other => {}
+                    }
+                }
+                let level = if self.level == Level::Root && key == "scenario" { Level::Scenario } else { Level::Other };
+                map.next_value_seed(Scan { level, dups: &mut *self.dups })?;
+            }
+            Ok(())
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            while seq.next_element_seed(Scan { level: Level::Other, dups: &mut *self.dups })?.is_some() {}
+            Ok(())
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_str<E>(self, _: &str) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_unit<E>(self) -> Result<(), E> {
+            Ok(())
+        }
+    }
+    let mut dups = (Vec::new(), Vec::new());
+    let mut de = serde_json::Deserializer::from_str(text);
+    let _ = Scan { level: Level::Root, dups: &mut dups }.deserialize(&mut de);
+    dups.0.dedup();
+    dups.1.dedup();
+    dups
 }
 
 #[cfg(test)]

@@ -184,9 +184,15 @@ impl Dist {
                 let f = pos - k as f64;
                 table[k] + f * (table[k + 1] - table[k])
             }
+            // A spread so narrow that the range holds no probability mass at
+            // float precision (or none at all) is a point mass at the centre.
             Shape::Normal { mean, sd } => {
                 let (a, b) = (normal_cdf((self.lo_bound - mean) / sd), normal_cdf((self.hi_bound - mean) / sd));
-                mean + sd * normal_quantile(a + u * (b - a))
+                if b > a {
+                    mean + sd * normal_quantile(a + u * (b - a))
+                } else {
+                    mean
+                }
             }
             Shape::LogNormal { p5, p95 } => {
                 let mu = 0.5 * (libm::log(p5) + libm::log(p95));
@@ -194,7 +200,11 @@ impl Dist {
                 let lo = if self.lo_bound > 0.0 { (libm::log(self.lo_bound) - mu) / sigma } else { f64::NEG_INFINITY };
                 let hi = (libm::log(self.hi_bound) - mu) / sigma;
                 let (a, b) = (normal_cdf(lo), normal_cdf(hi));
-                libm::exp(mu + sigma * normal_quantile(a + u * (b - a)))
+                if sigma > 0.0 && b > a {
+                    libm::exp(mu + sigma * normal_quantile(a + u * (b - a)))
+                } else {
+                    libm::exp(mu)
+                }
             }
         };
         let v = v.clamp(self.lo_bound, self.hi_bound);

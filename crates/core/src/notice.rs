@@ -106,6 +106,11 @@ pub enum Problem {
     /// The key was given more than once; the last value is used.
     Duplicate,
     UnknownParam,
+    /// Many keys that are not parameters: how many, and the first few.
+    UnknownParams {
+        count: usize,
+        keys: Vec<String>,
+    },
     BadPreset {
         allowed: Allowed,
     },
@@ -153,6 +158,12 @@ pub enum Problem {
     CorrRange {
         rho: f64,
     },
+    /// `corr=` given more than once: the pairs of every one are read.
+    CorrRepeated,
+    /// The same pair correlated twice: the later value is used.
+    CorrPairRepeated,
+    /// A pinned scenario that pins another: its own `compare=` is ignored.
+    NestedCompare,
     CorrNotUncertain {
         key: String,
     },

@@ -4,7 +4,7 @@
 use crate::catalogue;
 use crate::dist::Dist;
 use crate::notice::{Notice, Problem};
-use crate::params::{Inputs, P};
+use crate::params::{format_number, Inputs, P};
 use crate::presets::{self, Preset};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -101,6 +101,20 @@ impl Scenario {
     }
 }
 
+/// Every check of a whole scenario: its inputs across each other
+/// (`consistency_notices`) and its rank correlations, which are scaled when
+/// they cannot all hold at once. Each is a repair, not a rejection.
+pub fn scenario_notices(s: &Scenario) -> Vec<Notice> {
+    let mut out = consistency_notices(&s.inputs);
+    if let Some(c) = crate::copula::build(&s.corrs) {
+        if c.scale < 1.0 {
+            let text = encode_corrs(&s.corrs);
+            out.push(Notice::repaired("corr", &text, Problem::CorrScaled { scale: c.scale }));
+        }
+    }
+    out
+}
+
 /// Checks that span several inputs. Each is repaired in the model (as the
 /// notice says), so these are repairs, not rejections.
 pub fn consistency_notices(x: &Inputs) -> Vec<Notice> {
@@ -123,4 +137,9 @@ pub fn consistency_notices(x: &Inputs) -> Vec<Notice> {
         out.push(Notice::repaired("cpu_value_fraction", &q(P::cpu_value_fraction), Problem::CpuValueAlone));
     }
     out
+}
+
+/// The canonical text of the correlations: `a:b:rho` joined by commas.
+pub fn encode_corrs(corrs: &[(P, P, f64)]) -> String {
+    corrs.iter().map(|(a, b, r)| format!("{}:{}:{}", a.key(), b.key(), format_number(*r))).collect::<Vec<_>>().join(",")
 }

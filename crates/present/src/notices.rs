@@ -85,6 +85,17 @@ pub fn problem_text(lang: Lang, key: &str, given: &str, problem: &Problem) -> St
         Problem::NoScenarioObject => m.e_json_no_object.to_string(),
         Problem::Duplicate => fill(m.e_duplicate, &[("key", key), ("value", &quoted)]),
         Problem::UnknownParam => fill(m.e_unknown_param, &[("key", &shorten(lang, key))]),
+        Problem::UnknownParams { count, keys } => {
+            let names: Vec<String> = keys.iter().map(|k| shorten(lang, k)).collect();
+            let more = if *count > keys.len() { ", …" } else { "" };
+            fill(
+                m.e_unknown_params,
+                &[
+                    ("n", &crate::format::Fmt::new(lang, crate::format::Currency::Usd, 1.0).number(*count as f64, 0)),
+                    ("keys", &format!("{}{more}", names.join(", "))),
+                ],
+            )
+        }
         Problem::BadPreset { allowed } => {
             let list = match allowed {
                 Allowed::OneOf(list) => list.join(", "),
@@ -116,6 +127,9 @@ pub fn problem_text(lang: Lang, key: &str, given: &str, problem: &Problem) -> St
         Problem::CorrNotNumber => corr_ignored(m, &quoted, m.e_corr_not_number),
         Problem::CorrSelf => corr_ignored(m, &quoted, m.e_corr_self),
         Problem::CorrRange { rho } => corr_ignored(m, &quoted, &fill(m.e_corr_range, &[("value", &format_number(*rho))])),
+        Problem::CorrRepeated => fill(m.e_corr_repeated, &[("value", &quoted)]),
+        Problem::CorrPairRepeated => fill(m.e_corr_pair_repeated, &[("value", &quoted)]),
+        Problem::NestedCompare => m.e_nested_compare.to_string(),
         Problem::CorrNotUncertain { key: k } => fill(m.e_corr_not_uncertain, &[("value", &quoted), ("key", k)]),
         Problem::CorrScaled { scale } => fill(m.e_corr_scaled, &[("value", &quoted), ("scale", &scale.to_string())]),
         Problem::RampBeforeStart { start } => fill(m.e_ramp_before_start, &[("ramp_end", plain), ("start", start)]),

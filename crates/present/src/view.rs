@@ -185,6 +185,9 @@ impl View {
             for w in d.notices {
                 warnings.push(Notice { key: format!("compare.{}", w.key), ..w });
             }
+            if let Some(inner) = d.view.get("compare") {
+                warnings.push(Notice::repaired("compare.compare", inner, Problem::NestedCompare));
+            }
             v.compare = Some(d.scenario);
         }
         (v, warnings)
