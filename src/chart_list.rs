@@ -74,6 +74,8 @@ pub fn chart_list(props: &ChartListProps) -> Html {
     };
     let peak_quarter = o.quarters.iter().find(|q| q.accelerators_online >= o.out.accelerators_peak * 0.999).map(|q| q.quarter.clone()).unwrap_or_default();
     let full_year = o.years.iter().max_by(|a, b| a.revenue_usd.total_cmp(&b.revenue_usd));
+    // The year the book margin is worst in (the model's own choice of years).
+    let worst_year = o.get(Output::book_ebit_margin_worst_year).and_then(|w| o.years.iter().find(|y| y.ebit_margin == w));
     let low = o.quarters.iter().min_by(|a, b| a.cumulative_cash_flow_usd.total_cmp(&b.cumulative_cash_flow_usd));
     let top_swing = d.tornado.ranked(output).first().map(|sw| (sw.param, *sw.low.get(output), *sw.high.get(output)));
     let be = d.grid.break_even.iter().zip(&d.grid.availabilities).rev().find_map(|(b, a)| b.map(|b| (b, *a)));
@@ -99,6 +101,26 @@ pub fn chart_list(props: &ChartListProps) -> Html {
                 .map(|y| {
                     let cost = y.capital_accelerators_usd + y.capital_cpus_usd + y.capital_facility_usd + y.energy_usd + y.other_opex_usd;
                     fill(m.s_cost, &[("year", &y.year.to_string()), ("cost", &v(cost, Unit::Usd)), ("revenue", &v(y.revenue_usd, Unit::Usd))])
+                })
+                .unwrap_or_default(),
+            html! {},
+            html! {},
+        ),
+        (
+            ChartInput::Pnl(o.clone(), a.clone()),
+            m.t_pnl,
+            m.d_pnl.to_string(),
+            worst_year
+                .map(|y| {
+                    fill(
+                        m.s_pnl,
+                        &[
+                            ("year", &y.year.to_string()),
+                            ("ebit", &v(y.ebit_usd, Unit::Usd)),
+                            ("revenue", &v(y.revenue_usd, Unit::Usd)),
+                            ("margin", &v(y.ebit_margin, Unit::Fraction)),
+                        ],
+                    )
                 })
                 .unwrap_or_default(),
             html! {},

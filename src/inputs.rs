@@ -183,7 +183,7 @@ fn param_row(props: &RowProps) -> Html {
         Kind::Choice(ids) => html! {
             <select id={field_id.clone()} name={key} onchange={on_select} aria-describedby={described_by.clone()}>
                 { for ids.iter().enumerate().map(|(i, id)| html! {
-                    <option value={*id} selected={i as f64 == value}>{ choice_label(p, id) }</option>
+                    <option value={*id} selected={i as f64 == value}>{ choice_label(lang, p, id) }</option>
                 }) }
             </select>
         },
@@ -242,11 +242,11 @@ fn param_row(props: &RowProps) -> Html {
     }
 }
 
-fn choice_label(p: P, id: &str) -> String {
+fn choice_label(lang: Lang, p: P, id: &str) -> String {
     if matches!(p, P::accelerator | P::expansion_accelerator) {
         computedeal_core::catalogue::by_id(id).map(|a| a.name.to_string()).unwrap_or_else(|| id.to_string())
     } else {
-        id.to_uppercase()
+        computedeal_present::notices::choice_text(lang, id).map(str::to_string).unwrap_or_else(|| id.to_uppercase())
     }
 }
 

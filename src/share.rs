@@ -41,6 +41,7 @@ pub fn chart_title(m: &Messages, c: ChartId) -> &'static str {
     match c {
         ChartId::Deployment => m.t_deployment,
         ChartId::CostStack => m.t_cost,
+        ChartId::Pnl => m.t_pnl,
         ChartId::CashFlow => m.t_cashflow,
         ChartId::Histogram => m.t_histogram,
         ChartId::Tornado => m.t_tornado,

@@ -127,14 +127,14 @@ export async function setField(page, key, text) {
   await field.press('Enter');
 }
 
-/** Moves the delay slider `n` times, `gapMs` apart (0: as fast as the page
+/** Moves the contract value's slider `n` times, `gapMs` apart (0: as fast as the page
  * takes input), then returns the milliseconds from the last move to
  * `data-mc="done"`. */
 export async function burst(page, n, gapMs = 0) {
-  await page.evaluate(() => { document.getElementById('param-delay_months').closest('details').open = true; });
+  await page.evaluate(() => { document.getElementById('param-value_usd').closest('details').open = true; });
   return page.evaluate(async ([n, gapMs]) => {
     const app = document.getElementById('app');
-    const slider = document.querySelector('#param-delay_months input[type=range]');
+    const slider = document.querySelector('#param-value_usd input[type=range]');
     for (let i = 0; i < n; i++) {
       // A new position every time, across calls, so every move changes the scenario.
       window.__moves = (window.__moves || 0) + 1;

@@ -38,10 +38,10 @@ test('a new input cancels the stale run and the result is the new scenario\'s', 
   const page = await newPage(browser);
   await page.goto(`${server.url}?samples=1000000&seed=3`);
   await waitReady(page);
-  // Change the delay while the million-sample run is going.
-  await setField(page, 'delay_months', '6');
+  // Change the contract value while the million-sample run is going.
+  await setField(page, 'value_usd', '45e9');
   await waitMc(page, 120000);
-  const cli = cliMc('samples=1000000&seed=3&delay_months=6');
+  const cli = cliMc('samples=1000000&seed=3&value_usd=45e9');
   const p50 = await kpi(page, 'npv_usd', 'data-p50');
   assert.ok(close(p50, cli.outputs.npv_usd.p50), `P50 ${p50} vs ${cli.outputs.npv_usd.p50}`);
   await page.context().close();

@@ -1,4 +1,4 @@
-// The calculator page: it loads ready with the model's numbers and seven
+// The calculator page: it loads ready with the model's numbers and every
 // charts, presets switch deals, sliders and fields change the right cards,
 // bad entries are refused without losing the result, the data tables match
 // the model, and a phone-width page does not scroll sideways.
@@ -11,7 +11,7 @@ let browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const CHARTS = ['deployment', 'cost', 'cashflow', 'histogram', 'tornado', 'heatmap', 'presets'];
+const CHARTS = ['deployment', 'cost', 'pnl', 'cashflow', 'histogram', 'tornado', 'heatmap', 'presets'];
 
 async function kpi(page, key) {
   return Number(await page.locator(`[data-kpi="${key}"]`).first().getAttribute('data-value'));
@@ -32,12 +32,12 @@ test('the page loads, shows the model\'s numbers and every chart, and stays on i
   for (const key of ['price_usd_per_accelerator_hour', 'cost_usd_per_accelerator_hour', 'margin', 'npv_usd', 'irr', 'payback_years', 'it_mw_peak', 'capex_usd']) {
     assert.equal(await kpi(page, key), cli[key], key);
   }
-  assert.match(await page.locator('[data-kpi="price_usd_per_accelerator_hour"] .card-value').textContent(), /\$3\.00/);
+  assert.match(await page.locator('[data-kpi="price_usd_per_accelerator_hour"] .card-value').textContent(), /\$3\.04/);
   await page.waitForSelector('#app[data-mc="done"]');
   for (const id of CHARTS) {
     assert.ok(await canvasColours(page, `#chart-${id} canvas`) > 1, `chart ${id} is blank`);
   }
-  assert.match(await page.locator('#reading').textContent(), /AWS earns \$3\.00 per accelerator-hour from OpenAI/);
+  assert.match(await page.locator('#reading').textContent(), /AWS earns \$3\.04 per accelerator-hour from OpenAI/);
   assert.deepEqual(foreignRequests(page, server.origin), []);
   assert.deepEqual(page.errors, []);
   await page.context().close();
@@ -82,8 +82,8 @@ test('the slider and the number field change the right cards', async () => {
   await slider.fill('600');
   assert.ok(await kpiChanged(page, 'facility_mw_peak', facility) > facility);
   assert.equal(await kpi(page, 'it_mw_peak'), it);
-  assert.equal(await page.locator('#f-pue').inputValue(), '1.9');
-  assert.equal(await kpi(page, 'facility_mw_peak'), cliEval('uncertainty=off&accelerators=300000&pue=1.9').facility_mw_peak);
+  assert.equal(await page.locator('#f-pue').inputValue(), '2.2');
+  assert.equal(await kpi(page, 'facility_mw_peak'), cliEval('uncertainty=off&accelerators=300000&pue=2.2').facility_mw_peak);
   await page.context().close();
 });
 
@@ -95,7 +95,7 @@ test('an invalid entry shows its message and keeps the last result', async () =>
   await setField(page, 'term_years', '40');
   const error = page.locator('#param-term_years .error');
   await error.waitFor();
-  assert.match(await error.textContent(), /term_years=40 is out of range: allowed 1 to 15/);
+  assert.match(await error.textContent(), /term_years=40 is out of range: allowed 0.25 to 20/);
   assert.equal(await page.locator('#f-term_years').getAttribute('aria-invalid'), 'true');
   assert.equal(await kpi(page, 'npv_usd'), npv);
   await setField(page, 'term_years', 'seven');

@@ -152,7 +152,11 @@ pub fn read_scenario(command: &str, rest: &[String], stdin: &mut dyn Read, err: 
     let mut rejected = false;
     for w in &decoded.notices {
         rejected |= w.severity == Severity::Rejected;
-        let label = if w.severity == Severity::Rejected { "error" } else { "warning" };
+        let label = match w.severity {
+            Severity::Rejected => "error",
+            Severity::Repaired => "warning",
+            Severity::Noted => "note",
+        };
         let _ = writeln!(err, "computedeal: {label}: {}", notice_text(Lang::En, w));
     }
     (!rejected).then_some(decoded)

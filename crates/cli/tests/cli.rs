@@ -76,9 +76,9 @@ fn eval_without_arguments_is_the_default_deal() {
     assert_eq!(code, 0);
     let v = json(&out);
     assert_eq!(v["preset"], "aws-openai-2025");
-    // 90% of $38B over 200,000 GPUs × 26 effective quarters × 2,190 h.
+    // 91% of $38B over 200,000 GPUs × 26 effective quarters × 2,190 h.
     let price = v["price_usd_per_accelerator_hour"].as_f64().unwrap_or(0.0);
-    assert!((price - 34.2e9 / (200_000.0 * 26.0 * 2190.0)).abs() < 1e-9, "{price}");
+    assert!((price - 34.58e9 / (200_000.0 * 26.0 * 2190.0)).abs() < 1e-9, "{price}");
 }
 
 #[test]
@@ -100,7 +100,7 @@ fn bad_input_exits_2_and_names_the_key_value_and_range() {
     let (code, out, err) = computedeal(&["eval", "pue=9&wac=0.1"]);
     assert_eq!(code, 2);
     assert!(out.is_empty(), "{out}");
-    assert!(err.contains("pue=9 is out of range: allowed 1 to 2.5"), "{err}");
+    assert!(err.contains("pue=9 is out of range: allowed 1 to 3"), "{err}");
     assert!(err.contains("'wac' is not a parameter"), "{err}");
     let (code, _, err) = computedeal(&["eval", "/nonexistent/file.json"]);
     assert_eq!(code, 2);
@@ -113,6 +113,11 @@ fn repairs_are_reported_but_the_evaluation_goes_on() {
     assert_eq!(code, 0);
     assert!(err.contains("warning: ramp_end=2025Q1 is before start=2025Q4"), "{err}");
     assert_eq!(json(&out)["warnings"][0]["severity"], "repaired");
+    // An unusual value is used as given, with a note.
+    let (code, out, err) = computedeal(&["eval", "pue=2.5"]);
+    assert_eq!(code, 0);
+    assert!(err.contains("note: pue=2.5 is unusual (most deals: 1.03 to 2); used as given"), "{err}");
+    assert_eq!(json(&out)["warnings"][0]["severity"], "noted");
 }
 
 #[test]
@@ -123,8 +128,9 @@ fn params_and_presets_list_the_tables() {
     let rows = params.as_array().expect("an array");
     assert_eq!(rows.len(), computedeal_core::params::N_PARAMS);
     let pue = rows.iter().find(|r| r["key"] == "pue").expect("pue");
-    assert_eq!(pue["default"], "1.2");
-    assert_eq!(pue["estimate"], true);
+    assert_eq!(pue["default"], "1.14");
+    // AWS's reported 2025 figure, not our estimate.
+    assert_eq!(pue["estimate"], false);
     assert!(pue["source"]["url"].as_str().is_some_and(|u| u.starts_with("https://")));
     let (code, out, _) = computedeal(&["presets"]);
     assert_eq!(code, 0);

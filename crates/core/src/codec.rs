@@ -326,8 +326,9 @@ pub fn encode_query(s: &Scenario) -> String {
         };
         parts.push(format!("{}={}", p.key(), percent_encode(&text)));
     }
-    if !s.corrs.is_empty() {
-        parts.push(format!("corr={}", percent_encode(&encode_corrs(&s.corrs))));
+    let corrs = s.corrs_changed();
+    if !corrs.is_empty() {
+        parts.push(format!("corr={}", percent_encode(&encode_corrs(&corrs))));
     }
     parts.join("&")
 }
@@ -348,8 +349,9 @@ pub fn scenario_to_json(s: &Scenario) -> Value {
         };
         map.insert(p.key().into(), value);
     }
-    if !s.corrs.is_empty() {
-        map.insert("corr".into(), Value::String(encode_corrs(&s.corrs)));
+    let corrs = s.corrs_to_export();
+    if !corrs.is_empty() {
+        map.insert("corr".into(), Value::String(encode_corrs(&corrs)));
     }
     if !s.uncertainty {
         map.insert("uncertainty".into(), Value::String("off".into()));
@@ -514,10 +516,10 @@ mod tests {
     #[test]
     fn bad_values_name_the_key_the_value_and_what_is_allowed() {
         // (The sentences these become are tested in computedeal-present.)
-        let pue = Allowed::Range { min: "1".into(), max: "2.5".into() };
+        let pue = Allowed::Range { min: "1".into(), max: "3".into() };
         let cases = [
-            ("pue=7", "pue", "7", Problem::OutOfRange { allowed: pue.clone() }, Some("1.2")),
-            ("pue=abc", "pue", "abc", Problem::NotANumber { allowed: pue }, Some("1.2")),
+            ("pue=7", "pue", "7", Problem::OutOfRange { allowed: pue.clone() }, Some("1.14")),
+            ("pue=abc", "pue", "abc", Problem::NotANumber { allowed: pue }, Some("1.14")),
             ("start=2025Q7", "start", "2025Q7", Problem::BadQuarter, Some("2025Q4")),
             ("frobnicate=1", "frobnicate", "1", Problem::UnknownParam, None),
             ("accelerators=12.5", "accelerators", "12.5", Problem::NotWhole, Some("200000")),

@@ -376,10 +376,10 @@ mod tests {
 
     #[test]
     fn malformed_distributions_say_what_is_wrong() {
-        let pue = Allowed::Range { min: "1".into(), max: "2.5".into() };
+        let pue = Allowed::Range { min: "1".into(), max: "3".into() };
         let cases = [
             (P::pue, "1.35~1.1", Problem::DistOrder),
-            (P::pue, "1.1~3", Problem::DistEnd { part: DistPart::High, number: 3.0, allowed: pue }),
+            (P::pue, "1.1~3.5", Problem::DistEnd { part: DistPart::High, number: 3.5, allowed: pue }),
             (P::pue, "norm:1.2,-0.1", Problem::DistSd { sd: -0.1 }),
             (P::electricity_usd_per_mwh, "tri:45,200,110", Problem::DistMode { mode: 200.0 }),
             (P::electricity_usd_per_mwh, "beta:1,2", Problem::DistUnknown { name: "beta".into() }),

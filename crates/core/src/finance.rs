@@ -74,6 +74,48 @@ pub fn npv_quarterly(flows: &[f64], rate: f64) -> f64 {
     flows.iter().rev().fold(0.0, |acc, cf| acc * v + cf)
 }
 
+/// NPV of quarterly cash flows that land in the middle of their quarter
+/// (flow `i` at `(i + 1/2) / 4` years): (1 + r)^−1/8 × `npv_quarterly`.
+/// The IRR is the same either way (a common factor), so `irr_quarterly`
+/// serves both.
+pub fn npv_mid_quarter(flows: &[f64], rate: f64) -> f64 {
+    growth(rate, -0.125) * npv_quarterly(flows, rate)
+}
+
+/// ∫₀ˡ e^{k·s} ds = (e^{k·l} − 1) / k, accurate as k → 0 (where it is l):
+/// the present value of a continuous stream whose value grows at log-rate
+/// k net of discounting, over l years.
+pub fn stream_integral(k: f64, l: f64) -> f64 {
+    if k == 0.0 {
+        l
+    } else {
+        libm::expm1(k * l) / k
+    }
+}
+
+/// 5-year MACRS (half-year convention), as shares of cost by tax year.
+pub const MACRS5: [f64; 6] = [0.20, 0.32, 0.192, 0.1152, 0.1152, 0.0576];
+
+/// The share of an asset's cost deducted for tax by the end of quarter `n`
+/// after the quarter it is installed in (n = 0), for each method: 100%
+/// bonus in the quarter of installation, 5-year MACRS with each tax year's
+/// share spread evenly over its four quarters, or straight-line over the
+/// 5-year class life. Piecewise linear in n, 0 for n ≤ −1.
+pub fn tax_deducted(method: crate::params::TaxDepreciation, n: f64) -> f64 {
+    use crate::params::TaxDepreciation::*;
+    match method {
+        Bonus => (n + 1.0).clamp(0.0, 1.0),
+        StraightLine => straight_line_share(n, 20.0),
+        Macrs5 => MACRS5.iter().enumerate().map(|(y, f)| f * ((n + 1.0 - 4.0 * y as f64) / 4.0).clamp(0.0, 1.0)).sum(),
+    }
+}
+
+/// The share of cost depreciated straight-line over `life_quarters` by the
+/// end of quarter `n` after installation (n = 0 is the first quarter).
+pub fn straight_line_share(n: f64, life_quarters: f64) -> f64 {
+    ((n + 1.0) / life_quarters).clamp(0.0, 1.0)
+}
+
 /// Why an IRR is undefined.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum IrrError {
@@ -90,6 +132,10 @@ pub const IRR_MAX: f64 = 10.0;
 /// Relative size of the last Newton step on the discount factor at which
 /// the IRR search stops.
 pub const IRR_TOLERANCE: f64 = 1e-13;
+
+/// Most steps of the IRR search (bisection alone halves a bracket of width
+/// 2 to below 1e-16 in 55).
+pub const IRR_MAX_STEPS: usize = 100;
 
 /// Yearly rates at which the NPV is evaluated first, to bracket the IRR.
 pub const IRR_GRID: [f64; 5] = [IRR_MIN, -0.5, 0.0, 0.25, IRR_MAX];
@@ -110,8 +156,10 @@ fn npv_polynomial(flows: &[f64], x: f64) -> (f64, f64) {
 /// zero. The NPV is a polynomial in the quarterly discount factor
 /// x = (1 + r)^−1/4; it is evaluated at the rates of `IRR_GRID`, the first
 /// interval (from the lowest rate up) where it changes sign brackets the
-/// root, and safeguarded Newton iteration (bisection when a step leaves the
-/// bracket) finds it. With the usual outflows-then-inflows there is one
+/// root, and safeguarded Newton iteration finds it: a Newton step is taken
+/// only when it stays inside the bracket and is less than half the step
+/// before it, else the bracket is halved (Numerical Recipes' `rtsafe`), so
+/// the search never does worse than bisection. With the usual outflows-then-inflows there is one
 /// root; otherwise this is the lowest one the grid separates.
 pub fn irr_quarterly(flows: &[f64]) -> Result<f64, IrrError> {
     let has_pos = flows.iter().any(|&c| c > 0.0);
@@ -138,7 +186,8 @@ pub fn irr_quarterly(flows: &[f64]) -> Result<f64, IrrError> {
     let lo_positive = f_lo > 0.0;
     // Start at the secant point of the bracket.
     let mut x = lo - f_lo * (hi - lo) / (f_hi - f_lo);
-    for _ in 0..60 {
+    let mut step_before = hi - lo;
+    for _ in 0..IRR_MAX_STEPS {
         let (f, df) = npv_polynomial(flows, x);
         if f == 0.0 {
             break;
@@ -155,7 +204,9 @@ pub fn irr_quarterly(flows: &[f64]) -> Result<f64, IrrError> {
             x = newton;
             break;
         }
-        x = if df != 0.0 && newton > lo && newton < hi { newton } else { 0.5 * (lo + hi) };
+        let next = if df != 0.0 && newton > lo && newton < hi && (newton - x).abs() < 0.5 * step_before { newton } else { 0.5 * (lo + hi) };
+        step_before = (next - x).abs();
+        x = next;
     }
     Ok(rate_from_discount_factor(x))
 }
@@ -226,6 +277,35 @@ mod tests {
     }
 
     #[test]
+    fn mid_quarter_npv_and_streams_by_hand() {
+        // +100 in the middle of the first quarter at 21%: 100 × 1.21^−1/8 = 97.6467.
+        assert!(close(npv_mid_quarter(&[100.0], 0.21), 100.0 * 1.21_f64.powf(-0.125), 1e-12));
+        assert!(close(npv_mid_quarter(&[1.0, 2.0], 0.0), 3.0, 1e-15));
+        // ∫₀² e^{−0.1 s} ds = (1 − e^−0.2) / 0.1 = 1.812692.
+        assert!(close(stream_integral(-0.1, 2.0), 1.812_692_469, 1e-9));
+        assert_eq!(stream_integral(0.0, 2.5), 2.5);
+        // A tiny k gives l, not 0/0.
+        assert!(close(stream_integral(1e-300, 2.0), 2.0, 1e-15));
+    }
+
+    #[test]
+    fn tax_schedules_by_hand() {
+        use crate::params::TaxDepreciation::*;
+        // Bonus: all in the quarter of installation.
+        assert_eq!((tax_deducted(Bonus, -1.0), tax_deducted(Bonus, 0.0), tax_deducted(Bonus, 7.0)), (0.0, 1.0, 1.0));
+        // MACRS: 20% over the first four quarters (5% each), then 32%: by the end
+        // of quarter 5, 20% + 2 × 8% = 36%; all of it after six years.
+        assert!(close(tax_deducted(Macrs5, 0.0), 0.05, 1e-15));
+        assert!(close(tax_deducted(Macrs5, 5.0), 0.36, 1e-15));
+        assert!(close(tax_deducted(Macrs5, 23.0), 1.0, 1e-15));
+        // The first five years leave 5.76%.
+        assert!(close(1.0 - tax_deducted(Macrs5, 19.0), 0.0576, 1e-12));
+        // Straight-line over 20 quarters: 5% a quarter.
+        assert!(close(tax_deducted(StraightLine, 9.0), 0.5, 1e-15));
+        assert!(close(MACRS5.iter().sum::<f64>(), 1.0, 1e-15));
+    }
+
+    #[test]
     fn irr_by_hand() {
         // −100 now and +121 in a year (4 quarters): exactly 21% a year.
         let irr = irr_quarterly(&[-100.0, 0.0, 0.0, 0.0, 121.0]);
@@ -235,5 +315,14 @@ mod tests {
         assert_eq!(irr_quarterly(&[1.0, 2.0]), Err(IrrError::NoSignChange));
         assert_eq!(irr_quarterly(&[0.0, 0.0]), Err(IrrError::NoSignChange));
         assert_eq!(irr_quarterly(&[-100.0, 0.0, 0.0, 0.0, 0.5]), Err(IrrError::OutOfRange));
+        // Regression: a century of quarters of costs and one large value at the
+        // end, a steep polynomial in the discount factor on which plain
+        // Newton steps crawl: the search must still end at a root.
+        let mut flows = vec![-3.2e12];
+        flows.extend((1..100).map(|i| -1.36e11 * 1.025f64.powi(i)));
+        flows.push(1.22e12 * 40.0);
+        let irr = irr_quarterly(&flows).expect("an IRR");
+        let scale: f64 = npv_quarterly(&flows.iter().map(|c| c.abs()).collect::<Vec<_>>(), irr);
+        assert!(npv_quarterly(&flows, irr).abs() <= 1e-10 * scale, "{irr}: {}", npv_quarterly(&flows, irr));
     }
 }

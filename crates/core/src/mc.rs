@@ -11,7 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::batch::{self, Batch, Columns, Engine, Shared};
+use crate::batch::{self, Batch, Bounds, Columns, Engine, Shared};
 use crate::outputs::{Output, N_MC};
 use crate::params::P;
 use crate::quarter::Quarter;
@@ -41,8 +41,14 @@ impl Setup {
     pub fn new(s: &Scenario, engine: Engine) -> Setup {
         let x = &s.inputs;
         let support_max = |p: P, v: f64| s.dist(p).map(|d| d.quantile(1.0 - 1e-12)).unwrap_or(v);
-        let exp_on = support_max(P::expansion_accelerators, x.expansion_accelerators) > 0.0;
-        let shared = Shared::new(x, support_max(P::term_years, x.term_years), support_max(P::expansion_term_years, x.expansion_term_years), exp_on);
+        let bounds = Bounds {
+            term_years: support_max(P::term_years, x.term_years),
+            expansion_term_years: support_max(P::expansion_term_years, x.expansion_term_years),
+            expansion_on: support_max(P::expansion_accelerators, x.expansion_accelerators) > 0.0,
+            delay_months: support_max(P::delay_months, x.delay_months),
+            expansion_ramp_quarters: support_max(P::expansion_ramp_quarters, x.expansion_ramp_quarters),
+        };
+        let shared = Shared::new(x, bounds);
         let seed = x.seed as u64;
         Setup { shared, sampler: Sampler::new(s, seed), samples: x.samples as u64, seed, engine, first_quarter: Quarter::from_index(x.start as i32) }
     }

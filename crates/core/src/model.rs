@@ -1,40 +1,69 @@
 //! The capacity and economics model: the scalar f64 specification.
 //!
 //! `evaluate` turns one scenario's inputs into an `Outcome`: capacity, cost,
-//! revenue and return, quarter by quarter and in total. The batch engine's
-//! SIMD code mirrors this file function by function and is tested against it.
-//! The equations, units and conventions are written out in `docs/MODEL.md`.
+//! revenue, return before and after tax, the book P&L, quarter by quarter
+//! and in total. The batch engine's SIMD code mirrors this file step by step
+//! and is tested against it. Every definition, with a worked example, is in
+//! `docs/MODEL.md`.
 //!
 //! Conventions, in short:
-//! - Quarter `i` of the deal (0 = the first quarter) has its cash flows at
-//!   `i / 4` years; a tranche's assets are counted at their straight-line
-//!   book value at the end of its term.
+//! - Timing: every flow of quarter `i` (0 = the deal's first quarter) lands
+//!   in the middle of it, at `(i + 1/2) / 4` years, and so do the prices of
+//!   energy and of the rental market; a tranche's assets leave the deal in
+//!   the quarter after their last one online. Payback is interpolated within
+//!   the quarter it falls in.
+//! - Terms: at `signing`, a tranche's term runs from its first quarter, ramp
+//!   included; at `delivery`, each share of capacity is billed for the term
+//!   from the quarter it comes online, and leaves when its term ends.
 //! - Unprefixed capacity and cost figures are the accelerator side; `cpu_`
 //!   figures the CPU side; `total_` figures and the deal-level results
 //!   (capex_usd, revenue_usd, npv_usd, irr, payback_years) include both.
+//! - Price, cost and margin are levelized over the deal's own cash flows:
+//!   price = PV(accelerator revenue) / PV(delivered accelerator-hours),
+//!   cost = (PV(accelerator revenue) − NPV) / PV(hours), that is every cost
+//!   less the end values and the CPU side's revenue, and margin = NPV /
+//!   PV(accelerator revenue), so the margin always has the NPV's sign.
 //! - Revenue is earned per delivered hour at the contract's implied price:
 //!   the value divided by the hours planned with full availability and no
-//!   delay. Delay and unavailability therefore cost revenue.
+//!   delay. Delay and unavailability therefore cost revenue (at signing) or
+//!   defer it (at delivery). Hours the buyer stops paying for (the
+//!   shortfall) are re-let at the market curve.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use crate::catalogue;
-use crate::finance::{book_value, capital_charge, crf, growth, irr_quarterly, npv_quarterly, IrrError};
+use crate::finance::{book_value, capital_charge, crf, irr_quarterly, npv_mid_quarter, straight_line_share, stream_integral, tax_deducted, IrrError};
 use crate::outputs::{Output, OutputsT, OUTPUTS};
-use crate::params::Inputs;
+use crate::params::{Inputs, Terminal};
 use crate::quarter::Quarter;
 
 /// Hours in a (non-leap) year and in a quarter of it.
 pub const HOURS_PER_YEAR: f64 = 8760.0;
 pub const HOURS_PER_QUARTER: f64 = HOURS_PER_YEAR / 4.0;
 
+/// A year whose revenue is below this share of the best year's is left out
+/// of the worst-year book margin (the ramp's first months, the tail).
+pub const WORST_YEAR_MIN_REVENUE_SHARE: f64 = 0.5;
+
 /// Online fraction of a tranche in its quarter `j` (0-based): a linear ramp
 /// that reaches 1 at the end of quarter `ramp_quarters − 1`, shifted later
-/// by `shift_quarters`. Zero before the tranche starts.
+/// by `shift_quarters`. Zero before the tranche starts. The ramp is the sum
+/// of `ramp_quarters` equal cohorts, cohort c installed in quarter c.
 pub fn ramp_fraction(j: f64, ramp_quarters: f64, shift_quarters: f64) -> f64 {
     ((j + 1.0 - shift_quarters) / ramp_quarters).clamp(0.0, 1.0)
+}
+
+/// Years from the deal's start to the middle of its quarter `i`.
+pub fn mid_quarter_years(i: f64) -> f64 {
+    (i + 0.5) / 4.0
+}
+
+/// Quarters between a cohort's installation and its replacement when
+/// hardware is refreshed: the IT life in whole quarters, at least one.
+pub fn refresh_quarters(it_life_years: f64) -> f64 {
+    libm::floor(it_life_years * 4.0 + 0.5).max(1.0)
 }
 
 /// One tranche of the deal: the first, or the expansion.
@@ -47,6 +76,7 @@ pub struct Tranche {
     pub it_kw: f64,
     /// Dense TFLOPS per accelerator at the chosen precision.
     pub tflops: f64,
+    pub per_rack: f64,
     /// First quarter, as an offset from the deal's first quarter.
     pub offset: usize,
     /// Quarters of the term and of the ramp (≥ 1).
@@ -57,12 +87,33 @@ pub struct Tranche {
     pub cpu_value_usd: f64,
     /// vCPUs (the first tranche only).
     pub vcpus: f64,
+    /// The rental market's price for this chip per accelerator-hour at the
+    /// deal's start.
+    pub market_usd_per_hour: f64,
 }
 
 impl Tranche {
-    /// Planned accelerator-hours at full availability and no delay, per accelerator.
-    pub fn planned_hours_per_unit(&self) -> f64 {
-        (0..self.term_quarters).map(|j| ramp_fraction(j as f64, self.ramp_quarters, 0.0)).sum::<f64>() * HOURS_PER_QUARTER
+    /// Planned accelerator-hours per accelerator at full availability and no
+    /// delay: the ramp's share within the term at signing, the whole term at
+    /// delivery.
+    pub fn planned_hours_per_unit(&self, from_delivery: bool) -> f64 {
+        let quarters = if from_delivery {
+            self.term_quarters as f64
+        } else {
+            (0..self.term_quarters).map(|j| ramp_fraction(j as f64, self.ramp_quarters, 0.0)).sum::<f64>()
+        };
+        quarters * HOURS_PER_QUARTER
+    }
+
+    /// Quarters in which some of the tranche is online: the term at signing;
+    /// at delivery, until the last cohort's term ends, T + R − 1 + ⌈delay⌉.
+    /// Its assets leave by the quarter after.
+    pub fn online_quarters(&self, from_delivery: bool, delay_quarters: f64) -> usize {
+        if from_delivery {
+            self.term_quarters + self.ramp_quarters as usize - 1 + libm::ceil(delay_quarters) as usize
+        } else {
+            self.term_quarters
+        }
     }
 }
 
@@ -70,7 +121,8 @@ impl Tranche {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
     pub tranches: Vec<Tranche>,
-    /// Quarters from the deal's first quarter to the end of the last term.
+    /// Quarters from the deal's first quarter to the last one with capacity
+    /// online; the cash flows have one more (the assets' end value).
     pub horizon_quarters: usize,
     pub delay_quarters: f64,
 }
@@ -84,11 +136,13 @@ impl Plan {
     pub fn new(x: &Inputs) -> Plan {
         let chip = catalogue::by_index(x.accelerator);
         let precision = x.precision as usize;
+        let dq = x.delay_months / 3.0;
         let mut tranches = vec![Tranche {
             accelerators: x.accelerators,
             capex_usd: x.capex_usd_per_accelerator,
             it_kw: x.it_kw_per_accelerator,
             tflops: chip.tflops(precision),
+            per_rack: chip.per_rack,
             offset: 0,
             term_quarters: term_quarters(x.term_years),
             // A ramp end before the start means online at once.
@@ -97,26 +151,31 @@ impl Plan {
             value_usd: if x.vcpus > 0.0 { x.value_usd * (1.0 - x.cpu_value_fraction) } else { x.value_usd },
             cpu_value_usd: if x.vcpus > 0.0 { x.value_usd * x.cpu_value_fraction } else { 0.0 },
             vcpus: x.vcpus,
+            market_usd_per_hour: x.market_usd_per_accelerator_hour,
         }];
         if x.expansion_accelerators > 0.0 {
-            // The expansion chip's capex and power scale from the first
-            // tranche's by the catalogue's ratio.
+            // The expansion chip's capex, power and market rent scale from the
+            // first tranche's by the catalogue's ratios (rents track the
+            // capital they recover).
             let exp = catalogue::by_index(x.expansion_accelerator);
+            let capex_ratio = exp.capex_usd / chip.capex_usd;
             tranches.push(Tranche {
                 accelerators: x.expansion_accelerators,
-                capex_usd: x.capex_usd_per_accelerator * exp.capex_usd / chip.capex_usd,
+                capex_usd: x.capex_usd_per_accelerator * capex_ratio,
                 it_kw: x.it_kw_per_accelerator * exp.it_kw / chip.it_kw,
                 tflops: exp.tflops(precision),
+                per_rack: exp.per_rack,
                 offset: (x.expansion_start - x.start).max(0.0) as usize,
                 term_quarters: term_quarters(x.expansion_term_years),
                 ramp_quarters: x.expansion_ramp_quarters.max(1.0),
                 value_usd: x.expansion_value_usd,
                 cpu_value_usd: 0.0,
                 vcpus: 0.0,
+                market_usd_per_hour: x.market_usd_per_accelerator_hour * capex_ratio,
             });
         }
-        let horizon_quarters = tranches.iter().map(|t| t.offset + t.term_quarters).max().unwrap_or(1);
-        Plan { tranches, horizon_quarters, delay_quarters: x.delay_months / 3.0 }
+        let horizon_quarters = tranches.iter().map(|t| t.offset + t.online_quarters(x.from_delivery(), dq)).max().unwrap_or(1);
+        Plan { tranches, horizon_quarters, delay_quarters: dq }
     }
 }
 
@@ -136,14 +195,21 @@ pub struct QuarterRow {
     pub capex_usd: f64,
     pub opex_usd: f64,
     pub energy_usd: f64,
+    /// All revenue: the contract's, capacity re-let at the market, the CPU side.
     pub revenue_usd: f64,
-    /// Assets' value at the end of a tranche's term (counted in the NPV).
+    /// Of which re-let at the market after the buyer's shortfall.
+    pub relet_revenue_usd: f64,
+    /// Assets' value when they leave the deal (counted in the NPV).
     pub terminal_value_usd: f64,
     pub cash_flow_usd: f64,
     pub cumulative_cash_flow_usd: f64,
+    /// Income tax (negative: a credit against the seller's other profits).
+    pub tax_usd: f64,
+    pub cash_flow_after_tax_usd: f64,
 }
 
-/// One year of the deal: the levelized cost stack against revenue.
+/// One calendar year of the deal: the levelized cost stack against revenue,
+/// and the book P&L as the seller reports it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct YearRow {
     pub year: i32,
@@ -154,6 +220,12 @@ pub struct YearRow {
     pub energy_usd: f64,
     pub other_opex_usd: f64,
     pub revenue_usd: f64,
+    /// Straight-line depreciation over the booked lives.
+    pub book_depreciation_usd: f64,
+    /// Revenue − depreciation − energy − other opex.
+    pub ebit_usd: f64,
+    /// EBIT / revenue (null without revenue).
+    pub ebit_margin: f64,
 }
 
 /// Why an output is undefined for a scenario.
@@ -169,11 +241,13 @@ pub enum Undefined {
     NoPayback,
     /// There is no CPU side (vcpus = 0).
     NoCpuSide,
-    /// No capacity comes online within the term.
+    /// No accelerator-hours are delivered within the term.
     NothingOnline,
     /// The capacity delivered earns nothing (a tranche with no contract
     /// value), so there is no price to compare the cost with.
     NoRevenue,
+    /// The NPV is not positive, so no share of it can be the end value's.
+    NpvNotPositive,
 }
 
 impl From<IrrError> for Undefined {
@@ -221,8 +295,7 @@ impl Outcome {
     }
 }
 
-/// Whole-scenario rates: what the capital charges, the facility, the energy
-/// and the CPUs cost per unit (mirrored by `batch::simd::Rates`).
+/// Whole-scenario rates (mirrored by `batch::simd::Rates`).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Rates {
     /// Yearly capital charge per unit of IT capex and of facility capex.
@@ -232,6 +305,14 @@ pub struct Rates {
     /// Facility MWh drawn per MW of IT online for a quarter.
     pub mwh_per_it_mw_quarter: f64,
     pub kw_per_vcpu: f64,
+    /// ln(1 + WACC), ln(1 − market decline), ln(1 + energy escalation).
+    pub ln_discount: f64,
+    pub ln_market: f64,
+    pub ln_escalation: f64,
+    /// Quarters between refreshes, and booked lives in quarters.
+    pub refresh_quarters: f64,
+    pub book_quarters: f64,
+    pub facility_quarters: f64,
 }
 
 impl Rates {
@@ -243,8 +324,31 @@ impl Rates {
             usd_per_kw_facility: x.facility_capex_usd_per_mw / 1000.0,
             mwh_per_it_mw_quarter: x.load_factor * x.pue * HOURS_PER_QUARTER,
             kw_per_vcpu: x.w_per_vcpu / 1000.0,
+            ln_discount: libm::log1p(r),
+            ln_market: libm::log1p(-x.market_decline),
+            ln_escalation: libm::log1p(x.electricity_escalation),
+            refresh_quarters: refresh_quarters(x.it_life_years),
+            book_quarters: x.book_life_years * 4.0,
+            facility_quarters: x.facility_life_years * 4.0,
         }
     }
+}
+
+/// The market value of one accelerator leaving the deal at `years` from its
+/// start, `age_years` old: the present value, at the WACC, of what it would
+/// earn renting at the market curve over the rest of its economic life
+/// (`it_life_years` − age), less its energy, other opex and the facility's
+/// capital charge (the facility is credited separately, at book value), and
+/// never below zero. Closed form of ∫ (A·g^s − E·h^s − C)·e^{−δs} ds.
+pub fn market_value(t: &Tranche, x: &Inputs, rates: &Rates, years: f64, age_years: f64) -> f64 {
+    let life = (x.it_life_years - age_years).max(0.0);
+    let rent = t.market_usd_per_hour * libm::exp(rates.ln_market * years) * HOURS_PER_YEAR * x.availability;
+    let energy = t.it_kw / 1000.0 * rates.mwh_per_it_mw_quarter * 4.0 * x.electricity_usd_per_mwh * libm::exp(rates.ln_escalation * years);
+    let fac = t.it_kw * rates.usd_per_kw_facility;
+    let fixed = x.opex_fraction_of_capex * (t.capex_usd + fac) + fac * rates.facility_charge;
+    let d = rates.ln_discount;
+    let v = rent * stream_integral(rates.ln_market - d, life) - energy * stream_integral(rates.ln_escalation - d, life) - fixed * stream_integral(-d, life);
+    v.max(0.0)
 }
 
 /// Quarterly accumulators over the horizon, filled tranche by tranche.
@@ -253,6 +357,7 @@ struct Quarterly {
     acc_online: Vec<f64>,
     exp_online: Vec<f64>,
     vcpu_online: Vec<f64>,
+    racks: Vec<f64>,
     acc_it_mw: Vec<f64>,
     cpu_it_mw: Vec<f64>,
     pflops: Vec<f64>,
@@ -260,21 +365,33 @@ struct Quarterly {
     opex: Vec<f64>,
     energy_usd: Vec<f64>,
     energy_mwh: Vec<f64>,
+    acc_energy_mwh: Vec<f64>,
     revenue: Vec<f64>,
-    /// Index h holds end-of-term values.
+    acc_revenue: Vec<f64>,
+    relet: Vec<f64>,
+    /// Accelerator-hours online and their accelerator revenue, both at full
+    /// availability (the levelized price does not depend on it).
+    unit_hours: Vec<f64>,
+    unit_revenue: Vec<f64>,
+    book_dep: Vec<f64>,
+    tax_dep: Vec<f64>,
+    /// End values and the tax basis they leave with, by quarter.
     terminal: Vec<f64>,
+    basis_out: Vec<f64>,
     cap_acc: Vec<f64>,
     cap_cpu: Vec<f64>,
     cap_fac: Vec<f64>,
 }
 
 impl Quarterly {
+    /// Quarters 0..=h: the last holds only end values.
     fn new(h: usize) -> Quarterly {
-        let z = || vec![0.0; h];
+        let z = || vec![0.0; h + 1];
         Quarterly {
             acc_online: z(),
             exp_online: z(),
             vcpu_online: z(),
+            racks: z(),
             acc_it_mw: z(),
             cpu_it_mw: z(),
             pflops: z(),
@@ -282,8 +399,16 @@ impl Quarterly {
             opex: z(),
             energy_usd: z(),
             energy_mwh: z(),
+            acc_energy_mwh: z(),
             revenue: z(),
-            terminal: vec![0.0; h + 1],
+            acc_revenue: z(),
+            relet: z(),
+            unit_hours: z(),
+            unit_revenue: z(),
+            book_dep: z(),
+            tax_dep: z(),
+            terminal: z(),
+            basis_out: z(),
             cap_acc: z(),
             cap_cpu: z(),
             cap_fac: z(),
@@ -297,45 +422,119 @@ struct Totals {
     capex_it_acc: f64,
     capex_fac_acc: f64,
     capex_cpu: f64,
-    acc_revenue: f64,
     acc_hours: f64,
-    planned_acc_hours: f64,
-    cpu_revenue: f64,
-    cpu_hours: f64,
     gw_years: f64,
+}
+
+/// The share of a cohort's capex written off (`f` of its quarters in
+/// service, n) for a vintage replaced at `replaced` quarters in service and
+/// stopped at `cap` (its last quarter at delivery): all of it once replaced.
+fn vintage_share(f: impl Fn(f64) -> f64, n: f64, cap: f64, replaced: Option<f64>) -> f64 {
+    match replaced {
+        Some(l) if n >= l => 1.0,
+        _ => f(n.min(cap)),
+    }
 }
 
 /// Step 3: one tranche's quarters (mirrored by `batch::simd`'s `tranche`):
 /// what is installed (and paid for) on schedule, what is online after the
-/// delay, and what that costs and earns.
+/// delay, what that costs and earns, how it is depreciated for tax and in
+/// the books, and (step 4) what the assets are worth when they leave.
 fn tranche(k: usize, t: &Tranche, x: &Inputs, rates: &Rates, dq: f64, q: &mut Quarterly, totals: &mut Totals) {
-    let planned_hours = t.planned_hours_per_unit();
-    let price = t.value_usd / (t.accelerators * planned_hours);
+    let delivery = x.from_delivery();
+    let planned_hours = t.planned_hours_per_unit(delivery);
+    // A tranche without accelerators (a CPU-only deal) has no accelerator price.
+    let price = if t.accelerators > 0.0 { t.value_usd / (t.accelerators * planned_hours) } else { 0.0 };
     let cpu_price = if t.vcpus > 0.0 { t.cpu_value_usd / (t.vcpus * planned_hours) } else { 0.0 };
-    totals.planned_acc_hours += t.accelerators * planned_hours;
+    let (tq, r) = (t.term_quarters as f64, t.ramp_quarters);
     // Capex per unit of ramp: accelerators, CPUs, and the facility for both.
     let it_acc = t.accelerators * t.capex_usd;
     let it_cpu = t.vcpus * x.capex_usd_per_vcpu;
+    let it_assets = it_acc + it_cpu;
     let fac = rates.usd_per_kw_facility * (t.accelerators * t.it_kw + t.vcpus * rates.kw_per_vcpu);
     let fac_acc = rates.usd_per_kw_facility * t.accelerators * t.it_kw;
+    // Hardware ages economically from its installation (obsolescence runs
+    // by the calendar) and is depreciated from the quarter it comes online
+    // (placed in service): cohort c, installed in quarter c, from c + delay.
+    // Refresh (at signing only): vintage m of cohort c is installed in
+    // quarter c + mL, while within the term, at the capex of then, (1 −
+    // market decline)^{mL/4}, and is in service at once.
+    let l = rates.refresh_quarters;
+    let refresh = x.refreshes() && !delivery;
+    let vintages = if refresh { libm::ceil(tq / l - 1.0).max(0.0) as usize } else { 0 };
+    let price_factor = |m: usize| libm::exp(rates.ln_market * m as f64 * l / 4.0);
+    // At delivery each cohort leaves after T quarters online: its book and
+    // tax write-off stop at that age (the rest leaves with it).
+    let cap = if delivery { tq - 1.0 } else { f64::INFINITY };
+    let method = x.tax_depreciation();
+    let book = |n: f64| straight_line_share(n, rates.book_quarters) * (1.0 - x.residual_fraction);
+    let taxed = |n: f64| tax_deducted(method, n);
+    let fac_sl = |n: f64| straight_line_share(n, rates.facility_quarters);
+    // Written off by quarter j, summed over the cohorts of vintage m (a
+    // telescoping sum: cohort c's first vintage is j − c − delay quarters in
+    // service and replaced at L − delay; a later one j − c − mL, replaced at L).
+    let written = |f: &dyn Fn(f64) -> f64, j: f64, m: usize| {
+        let (n, replaced) = if m == 0 { (j - dq, refresh.then_some(l - dq)) } else { (j - m as f64 * l, Some(l)) };
+        (vintage_share(f, n, cap, replaced) - vintage_share(f, n - r, cap, replaced)) / r
+    };
+    let span = t.online_quarters(delivery, dq);
     let mut installed_prev = 0.0;
-    for j in 0..t.term_quarters {
+    let mut capex_in = 0.0;
+    let mut tax_dep_sum = 0.0;
+    for j in 0..=span {
         let i = t.offset + j;
-        let installed = ramp_fraction(j as f64, t.ramp_quarters, 0.0);
-        let online = ramp_fraction(j as f64, t.ramp_quarters, dq);
+        let jf = j as f64;
+        let years = mid_quarter_years(i as f64);
+        let in_term = delivery || j < t.term_quarters;
+        // Installed (and paid for), online, present (opex runs) and leaving.
+        let (installed, online, present, leaving) = if delivery {
+            let gone = ramp_fraction(jf - tq, r, dq);
+            let gone_before = ramp_fraction(jf - tq - 1.0, r, dq);
+            let installed = ramp_fraction(jf, r, 0.0);
+            (installed, ramp_fraction(jf, r, dq) - gone, installed - gone, gone - gone_before)
+        } else if in_term {
+            let installed = ramp_fraction(jf, r, 0.0);
+            (installed, ramp_fraction(jf, r, dq), installed, 0.0)
+        } else {
+            (installed_prev, 0.0, 0.0, installed_prev)
+        };
         let delta = installed - installed_prev;
         installed_prev = installed;
-        let years_from_start = i as f64 / 4.0;
 
-        q.capex[i] += (it_acc + it_cpu + fac) * delta;
-        totals.capex_it_acc += it_acc * delta;
-        totals.capex_cpu += (it_cpu + (fac - fac_acc)) * delta;
+        // Capex: the ramp's new cohorts, and the refreshed ones.
+        let mut refreshed = 0.0;
+        if in_term {
+            for m in 1..=vintages {
+                let n = jf - m as f64 * l;
+                refreshed += (ramp_fraction(n, r, 0.0) - ramp_fraction(n - 1.0, r, 0.0)) * price_factor(m);
+            }
+        }
+        let capex = (it_assets + fac) * delta + it_assets * refreshed;
+        q.capex[i] += capex;
+        capex_in += capex;
+        totals.capex_it_acc += it_acc * (delta + refreshed);
+        totals.capex_cpu += it_cpu * (delta + refreshed) + (fac - fac_acc) * delta;
         totals.capex_fac_acc += fac_acc * delta;
-        q.opex[i] += x.opex_fraction_of_capex * (it_acc + it_cpu + fac) * installed / 4.0;
-        q.cap_acc[i] += it_acc * installed * rates.it_charge / 4.0;
-        q.cap_cpu[i] += it_cpu * installed * rates.it_charge / 4.0;
-        q.cap_fac[i] += fac * installed * rates.facility_charge / 4.0;
+        q.opex[i] += x.opex_fraction_of_capex * (it_assets + fac) * present / 4.0;
+        q.cap_acc[i] += it_acc * present * rates.it_charge / 4.0;
+        q.cap_cpu[i] += it_cpu * present * rates.it_charge / 4.0;
+        q.cap_fac[i] += fac * present * rates.facility_charge / 4.0;
 
+        // Depreciation, in the books and for tax, vintage by vintage.
+        if in_term {
+            let fac_dep = fac * (vintage_share(fac_sl, jf - dq, cap, None) - vintage_share(fac_sl, jf - dq - r, cap, None)) / r;
+            let (mut book_dep, mut tax_dep) = (fac_dep, fac_dep);
+            for m in 0..=vintages {
+                let pf = price_factor(m);
+                book_dep += it_assets * pf * written(&book, jf, m);
+                tax_dep += it_assets * pf * written(&taxed, jf, m);
+            }
+            q.book_dep[i] += book_dep;
+            q.tax_dep[i] += tax_dep;
+            tax_dep_sum += tax_dep;
+        }
+
+        // What is online: capacity, energy, hours and revenue.
         let units = t.accelerators * online;
         let vcpus = t.vcpus * online;
         let it_mw_acc = units * t.it_kw / 1000.0;
@@ -344,48 +543,102 @@ fn tranche(k: usize, t: &Tranche, x: &Inputs, rates: &Rates, dq: f64, q: &mut Qu
         if k > 0 {
             q.exp_online[i] += units;
         }
+        q.racks[i] += units / t.per_rack;
         q.vcpu_online[i] += vcpus;
         q.acc_it_mw[i] += it_mw_acc;
         q.cpu_it_mw[i] += it_mw_cpu;
         q.pflops[i] += units * t.tflops / 1000.0;
+        let acc_mwh = it_mw_acc * rates.mwh_per_it_mw_quarter;
         let mwh = (it_mw_acc + it_mw_cpu) * rates.mwh_per_it_mw_quarter;
+        q.acc_energy_mwh[i] += acc_mwh;
         q.energy_mwh[i] += mwh;
-        q.energy_usd[i] += mwh * x.electricity_usd_per_mwh * growth(x.electricity_escalation, years_from_start);
-        let hours = units * HOURS_PER_QUARTER * x.availability;
+        q.energy_usd[i] += mwh * x.electricity_usd_per_mwh * libm::exp(rates.ln_escalation * years);
+        // Hours billed: those online times the availability.
+        let unit_hours = units * HOURS_PER_QUARTER;
         let vcpu_hours = vcpus * HOURS_PER_QUARTER * x.availability;
-        q.revenue[i] += price * hours + cpu_price * vcpu_hours;
-        totals.acc_revenue += price * hours;
-        totals.acc_hours += hours;
-        totals.cpu_revenue += cpu_price * vcpu_hours;
-        totals.cpu_hours += vcpu_hours;
+        // The buyer's shortfall: from `shortfall_year`, that share of the
+        // accelerator-hours is re-let at the market curve instead.
+        let short = x.shortfall_share * (i as f64 + 1.0 - 4.0 * x.shortfall_year).clamp(0.0, 1.0);
+        let market = t.market_usd_per_hour * libm::exp(rates.ln_market * years);
+        let unit_relet = short * unit_hours * market;
+        let unit_revenue = (1.0 - short) * unit_hours * price + unit_relet;
+        let acc_revenue = unit_revenue * x.availability;
+        q.acc_revenue[i] += acc_revenue;
+        q.relet[i] += unit_relet * x.availability;
+        q.revenue[i] += acc_revenue + cpu_price * vcpu_hours;
+        q.unit_hours[i] += unit_hours;
+        q.unit_revenue[i] += unit_revenue;
+        totals.acc_hours += unit_hours * x.availability;
         totals.gw_years += it_mw_acc / 1000.0 / 4.0;
+
+        // Step 4: what leaves at delivery (each cohort after its term).
+        if delivery && leaving > 0.0 {
+            // T quarters in service, T + delay since installed.
+            let ages = Ages { it: (tq + dq) / 4.0, it_in_service: tq / 4.0, facility: (tq + dq) / 4.0, facility_in_service: tq / 4.0 };
+            q.terminal[i] += leaving * end_value(t, x, rates, years, ages, it_acc, it_cpu, fac, 1.0);
+            q.basis_out[i] += leaving * (it_assets * (1.0 - taxed(cap)) + fac * (1.0 - fac_sl(cap)));
+        }
     }
-    q.terminal[t.offset + t.term_quarters] += terminal_value(t, x, it_acc + it_cpu, fac);
+    if !delivery {
+        // Step 4 at signing: everything leaves the quarter after the term,
+        // cohort c T − c quarters after its installation and T − c − delay in
+        // service (none if it never came online), or its last vintage
+        // T − c − mL quarters old.
+        let i = t.offset + t.term_quarters;
+        let years = mid_quarter_years(i as f64);
+        let mut tv = 0.0;
+        for c in 0..t.term_quarters.min(r as usize) {
+            let cf = c as f64;
+            let delta = ramp_fraction(cf, r, 0.0) - ramp_fraction(cf - 1.0, r, 0.0);
+            let m = if refresh { libm::ceil((tq - cf) / l - 1.0).max(0.0) } else { 0.0 };
+            let in_service = (tq - cf - dq).max(0.0);
+            let economic = tq - cf - m * l;
+            let ages = Ages {
+                it: economic / 4.0,
+                it_in_service: if m == 0.0 { in_service } else { economic } / 4.0,
+                facility: (tq - cf) / 4.0,
+                facility_in_service: in_service / 4.0,
+            };
+            tv += delta * end_value(t, x, rates, years, ages, it_acc, it_cpu, fac, libm::exp(rates.ln_market * m * l / 4.0));
+        }
+        q.terminal[i] += tv;
+        q.basis_out[i] += capex_in - tax_dep_sum;
+    }
 }
 
-/// Step 4: a tranche's assets at the end of its term, cohort by cohort, at
-/// their straight-line book value.
-fn terminal_value(t: &Tranche, x: &Inputs, it_assets: f64, fac: f64) -> f64 {
-    let end = t.term_quarters;
-    let mut prev = 0.0;
-    let mut tv = 0.0;
-    for j in 0..end {
-        let installed = ramp_fraction(j as f64, t.ramp_quarters, 0.0);
-        let delta = installed - prev;
-        prev = installed;
-        let age_years = (end - j) as f64 / 4.0;
-        tv += it_assets * delta * book_value(x.it_life_years, x.residual_fraction, age_years) + fac * delta * book_value(x.facility_life_years, 0.0, age_years);
+/// The ages, in years, of a cohort leaving the deal: its IT and its
+/// facility since they were installed (the economic age: obsolescence runs
+/// by the calendar) and since they came into service (the age in the books).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Ages {
+    pub it: f64,
+    pub it_in_service: f64,
+    pub facility: f64,
+    pub facility_in_service: f64,
+}
+
+/// Step 4: one cohort's value (per unit of the tranche) when it leaves
+/// `years` after the deal's start, its IT bought at `price_factor` of the
+/// first capex.
+#[allow(clippy::too_many_arguments)]
+fn end_value(t: &Tranche, x: &Inputs, rates: &Rates, years: f64, ages: Ages, it_acc: f64, it_cpu: f64, fac: f64, price_factor: f64) -> f64 {
+    let it_at = |assets: f64, age: f64| assets * price_factor * book_value(x.book_life_years, x.residual_fraction, age);
+    let facility_at = |age: f64| fac * book_value(x.facility_life_years, 0.0, age);
+    match x.terminal() {
+        // The accelerators at the market; the CPUs and the facility, which
+        // have no market curve here, at their straight-line value by age.
+        Terminal::Market => t.accelerators * market_value(t, x, rates, years, ages.it) + it_at(it_cpu, ages.it) + facility_at(ages.facility),
+        Terminal::Book => it_at(it_acc, ages.it_in_service) + it_at(it_cpu, ages.it_in_service) + facility_at(ages.facility_in_service),
+        Terminal::None => 0.0,
     }
-    tv
 }
 
 /// Step 6: full deployment (every tranche fully built, the first year's
 /// energy price): the steady-state cost of ownership and what follows from it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct FullDeployment {
-    energy_gwh_per_year: f64,
     tco_usd_per_year: f64,
-    cost_usd_per_accelerator_hour: f64,
+    tco_usd_per_accelerator_hour: f64,
     tokens_per_second_per_accelerator: f64,
     usd_per_million_tokens: f64,
 }
@@ -395,23 +648,21 @@ fn full_deployment(x: &Inputs, plan: &Plan, rates: &Rates) -> FullDeployment {
     let it_mw_full: f64 = plan.tranches.iter().map(|t| t.accelerators * t.it_kw / 1000.0).sum();
     let it_capex_full: f64 = plan.tranches.iter().map(|t| t.accelerators * t.capex_usd).sum();
     let fac_capex_full = x.facility_capex_usd_per_mw * it_mw_full;
-    let energy_gwh_per_year = it_mw_full * x.load_factor * x.pue * HOURS_PER_YEAR / 1000.0;
+    let energy_mwh_per_year = it_mw_full * x.load_factor * x.pue * HOURS_PER_YEAR;
     let tco_usd_per_year = it_capex_full * rates.it_charge
         + fac_capex_full * rates.facility_charge
         + x.opex_fraction_of_capex * (it_capex_full + fac_capex_full)
-        + energy_gwh_per_year * 1000.0 * x.electricity_usd_per_mwh;
-    let cost_usd_per_accelerator_hour = tco_usd_per_year / (n_total * HOURS_PER_YEAR * x.availability);
+        + energy_mwh_per_year * x.electricity_usd_per_mwh;
+    let tco_usd_per_accelerator_hour = tco_usd_per_year / (n_total * HOURS_PER_YEAR * x.availability);
     let flops_full: f64 = plan.tranches.iter().map(|t| t.accelerators * t.tflops).sum::<f64>() / n_total;
     let tokens_per_second_per_accelerator = flops_full * 1e12 * x.mfu / (2.0 * x.active_params_b * 1e9);
-    let usd_per_million_tokens = cost_usd_per_accelerator_hour / (tokens_per_second_per_accelerator * 3600.0 / 1e6);
-    FullDeployment { energy_gwh_per_year, tco_usd_per_year, cost_usd_per_accelerator_hour, tokens_per_second_per_accelerator, usd_per_million_tokens }
+    let usd_per_million_tokens = tco_usd_per_accelerator_hour / (tokens_per_second_per_accelerator * 3600.0 / 1e6);
+    FullDeployment { tco_usd_per_year, tco_usd_per_accelerator_hour, tokens_per_second_per_accelerator, usd_per_million_tokens }
 }
 
 /// Step 7: the CPU side at full deployment.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct CpuSide {
-    it_mw: f64,
-    energy_gwh: f64,
     tco_usd_per_year: f64,
 }
 
@@ -419,147 +670,193 @@ fn cpu_side(x: &Inputs, rates: &Rates) -> CpuSide {
     let it_mw = x.vcpus * rates.kw_per_vcpu / 1000.0;
     let it_capex = x.vcpus * x.capex_usd_per_vcpu;
     let fac_capex = x.facility_capex_usd_per_mw * it_mw;
-    let energy_gwh = it_mw * x.load_factor * x.pue * HOURS_PER_YEAR / 1000.0;
+    let energy_mwh = it_mw * x.load_factor * x.pue * HOURS_PER_YEAR;
     let tco_usd_per_year = it_capex * rates.it_charge
         + fac_capex * rates.facility_charge
         + x.opex_fraction_of_capex * (it_capex + fac_capex)
-        + energy_gwh * 1000.0 * x.electricity_usd_per_mwh;
-    CpuSide { it_mw, energy_gwh, tco_usd_per_year }
+        + energy_mwh * x.electricity_usd_per_mwh;
+    CpuSide { tco_usd_per_year }
+}
+
+/// Present value at yearly `rate` of a quarterly series, mid-quarter.
+fn pv(series: &[f64], rate: f64) -> f64 {
+    npv_mid_quarter(series, rate)
 }
 
 /// Evaluates one scenario, in the steps `batch::simd::evaluate` mirrors:
 /// 1 the plan (tranches), 2 the rates, 3 each tranche's quarters, 4 its
-/// terminal value, 5 the cash flows and what they give (NPV, IRR, payback),
-/// 6 full deployment, 7 the CPU side, 8 the outputs.
+/// end values, 5 the cash flows before and after tax and what they give
+/// (NPV, IRR, payback, the levelized price and cost), 6 full deployment,
+/// 7 the CPU side, 8 the book P&L by year, 9 the outputs.
 pub fn evaluate(x: &Inputs) -> Outcome {
     // 1, 2: the plan and the rates.
     let plan = Plan::new(x);
     let h = plan.horizon_quarters;
     let rates = Rates::new(x);
 
-    // 3, 4: the tranches' quarters and terminal values.
+    // 3, 4: the tranches' quarters and end values.
     let mut q = Quarterly::new(h);
     let mut totals = Totals::default();
     for (k, t) in plan.tranches.iter().enumerate() {
         tranche(k, t, x, &rates, plan.delay_quarters, &mut q, &mut totals);
     }
 
-    // 5: cash flows: operating flows per quarter plus the end-of-term values.
-    let mut flows = vec![0.0; h + 1];
-    for i in 0..h {
-        flows[i] = q.revenue[i] - q.capex[i] - q.opex[i] - q.energy_usd[i];
-    }
-    for i in 0..=h {
-        flows[i] += q.terminal[i];
-    }
+    // 5: cash flows before and after tax.
+    let operating: Vec<f64> = (0..=h).map(|i| q.revenue[i] - q.capex[i] - q.opex[i] - q.energy_usd[i]).collect();
+    let flows: Vec<f64> = (0..=h).map(|i| operating[i] + q.terminal[i]).collect();
+    // Tax on operating profit after tax depreciation, and on the end value's
+    // gain over the tax basis it leaves with; a negative tax is a credit.
+    let tax: Vec<f64> = (0..=h).map(|i| x.tax_rate * (q.revenue[i] - q.energy_usd[i] - q.opex[i] - q.tax_dep[i] + q.terminal[i] - q.basis_out[i])).collect();
+    let after_tax: Vec<f64> = (0..=h).map(|i| flows[i] - tax[i]).collect();
     let mut notes = BTreeMap::new();
-    let npv_usd = npv_quarterly(&flows, x.wacc);
-    let irr = irr_quarterly(&flows).unwrap_or_else(|why| {
-        notes.insert(Output::irr, Undefined::from(why));
-        f64::NAN
-    });
-    let operating: Vec<f64> = (0..h).map(|i| q.revenue[i] - q.capex[i] - q.opex[i] - q.energy_usd[i]).collect();
+    let npv_usd = npv_mid_quarter(&flows, x.wacc);
+    let npv_after_tax_usd = npv_mid_quarter(&after_tax, x.wacc);
+    let mut irr_of = |f: &[f64], o: Output| {
+        irr_quarterly(f).unwrap_or_else(|why| {
+            notes.insert(o, Undefined::from(why));
+            f64::NAN
+        })
+    };
+    let irr = irr_of(&flows, Output::irr);
+    let irr_after_tax = irr_of(&after_tax, Output::irr_after_tax);
     let payback = payback_years(&operating).unwrap_or_else(|| {
         notes.insert(Output::payback_years, Undefined::NoPayback);
         f64::NAN
     });
+    // The levelized price, cost and margin, and the end value's share. The
+    // price is the same at any availability (its hours and revenue both
+    // scale with it); cost = price − NPV / PV(hours delivered).
+    let pv_revenue = pv(&q.acc_revenue, x.wacc);
+    let pv_hours = pv(&q.unit_hours, x.wacc) * x.availability;
+    let pv_terminal = pv(&q.terminal, x.wacc);
+    let (price, cost, margin) = if pv_hours > 0.0 {
+        let margin = npv_usd / pv_revenue;
+        let margin = if pv_revenue > 0.0 && margin.is_finite() {
+            margin
+        } else {
+            notes.insert(Output::margin, Undefined::NoRevenue);
+            f64::NAN
+        };
+        let price = pv(&q.unit_revenue, x.wacc) / pv(&q.unit_hours, x.wacc);
+        (price, price - npv_usd / pv_hours, margin)
+    } else {
+        for o in [Output::price_usd_per_accelerator_hour, Output::cost_usd_per_accelerator_hour, Output::margin] {
+            notes.insert(o, Undefined::NothingOnline);
+        }
+        (f64::NAN, f64::NAN, f64::NAN)
+    };
+    let terminal_value_share = if npv_usd > 0.0 {
+        pv_terminal / npv_usd
+    } else {
+        notes.insert(Output::terminal_value_share, Undefined::NpvNotPositive);
+        f64::NAN
+    };
 
     // 6, 7: full deployment and the CPU side.
     let full = full_deployment(x, &plan, &rates);
     let cpu = cpu_side(x, &rates);
-
-    // 8: the outputs.
-    let price_usd_per_accelerator_hour = if totals.acc_hours > 0.0 {
-        totals.acc_revenue / totals.acc_hours
-    } else {
-        // Nothing delivered within the term: report the contract's implied price.
-        plan.tranches.iter().map(|t| t.value_usd).sum::<f64>() / totals.planned_acc_hours
-    };
+    for (o, v) in [
+        (Output::tco_usd_per_accelerator_hour, full.tco_usd_per_accelerator_hour),
+        (Output::tokens_per_second_per_accelerator, full.tokens_per_second_per_accelerator),
+        (Output::usd_per_million_tokens, full.usd_per_million_tokens),
+    ] {
+        if !v.is_finite() {
+            notes.insert(o, Undefined::NothingOnline);
+        }
+    }
     let (cpu_price, cpu_cost) = if x.vcpus > 0.0 {
-        let price = if totals.cpu_hours > 0.0 {
-            totals.cpu_revenue / totals.cpu_hours
-        } else {
-            plan.tranches[0].cpu_value_usd / (x.vcpus * plan.tranches[0].planned_hours_per_unit())
-        };
+        // The contract's price (the shortfall leaves the CPU side as it is).
+        let price = plan.tranches[0].cpu_value_usd / (x.vcpus * plan.tranches[0].planned_hours_per_unit(x.from_delivery()));
         (price, cpu.tco_usd_per_year / (x.vcpus * HOURS_PER_YEAR * x.availability))
     } else {
         notes.insert(Output::cpu_price_usd_per_vcpu_hour, Undefined::NoCpuSide);
         notes.insert(Output::cpu_cost_usd_per_vcpu_hour, Undefined::NoCpuSide);
         (f64::NAN, f64::NAN)
     };
-    // A price of zero (or so close to it that cost / price overflows) has no margin.
-    let margin = 1.0 - full.cost_usd_per_accelerator_hour / price_usd_per_accelerator_hour;
-    let margin = if price_usd_per_accelerator_hour > 0.0 && margin.is_finite() {
-        margin
-    } else {
-        notes.insert(Output::margin, Undefined::NoRevenue);
-        f64::NAN
-    };
+    let acc_revenue_total: f64 = q.acc_revenue.iter().sum();
     let usd_per_gw_year = if totals.gw_years > 0.0 {
-        totals.acc_revenue / totals.gw_years
+        acc_revenue_total / totals.gw_years
     } else {
         notes.insert(Output::usd_per_gw_year, Undefined::NothingOnline);
         f64::NAN
     };
 
+    // 8: the book P&L by calendar year, and its worst year.
     let first = Quarter::from_index(x.start as i32);
+    let years = year_rows(first, h, &q);
+    let worst = worst_year_margin(&years).unwrap_or_else(|| {
+        notes.insert(Output::book_ebit_margin_worst_year, Undefined::NoRevenue);
+        f64::NAN
+    });
+
     let mut cumulative = 0.0;
+    let mut cumulative_after_tax = 0.0;
     let quarters: Vec<QuarterRow> = (0..=h)
         .map(|i| {
-            let get = |v: &Vec<f64>| v.get(i).copied().unwrap_or(0.0);
             cumulative += flows[i];
-            let it = get(&q.acc_it_mw) + get(&q.cpu_it_mw);
+            cumulative_after_tax += after_tax[i];
+            let it = q.acc_it_mw[i] + q.cpu_it_mw[i];
             QuarterRow {
                 quarter: Quarter::from_index(first.index() + i as i32).to_string(),
-                accelerators_online: get(&q.acc_online),
-                expansion_accelerators_online: get(&q.exp_online),
-                vcpus_online: get(&q.vcpu_online),
-                it_mw: get(&q.acc_it_mw),
-                cpu_it_mw: get(&q.cpu_it_mw),
+                accelerators_online: q.acc_online[i],
+                expansion_accelerators_online: q.exp_online[i],
+                vcpus_online: q.vcpu_online[i],
+                it_mw: q.acc_it_mw[i],
+                cpu_it_mw: q.cpu_it_mw[i],
                 facility_mw: it * x.pue,
-                energy_gwh: get(&q.energy_mwh) / 1000.0,
-                pflops: get(&q.pflops),
-                capex_usd: get(&q.capex),
-                opex_usd: get(&q.opex),
-                energy_usd: get(&q.energy_usd),
-                revenue_usd: get(&q.revenue),
+                energy_gwh: q.energy_mwh[i] / 1000.0,
+                pflops: q.pflops[i],
+                capex_usd: q.capex[i],
+                opex_usd: q.opex[i],
+                energy_usd: q.energy_usd[i],
+                revenue_usd: q.revenue[i],
+                relet_revenue_usd: q.relet[i],
                 terminal_value_usd: q.terminal[i],
                 cash_flow_usd: flows[i],
                 cumulative_cash_flow_usd: cumulative,
+                tax_usd: tax[i],
+                cash_flow_after_tax_usd: after_tax[i],
             }
         })
         .collect();
-    let years = year_rows(first, h, &q);
+    let _ = cumulative_after_tax;
 
+    // 9: the outputs. Capacity, energy and CO2 count what is online: the
+    // peak quarter, and energy at the peak quarter's rate for a year.
     let peak = |v: &[f64]| v.iter().copied().fold(0.0, f64::max);
-    let total_it: Vec<f64> = (0..h).map(|i| q.acc_it_mw[i] + q.cpu_it_mw[i]).collect();
-    let accelerators_peak = peak(&q.acc_online);
-    let per_rack = catalogue::by_index(x.accelerator).per_rack;
-    let total_energy_gwh_per_year = full.energy_gwh_per_year + cpu.energy_gwh;
+    let total_it: Vec<f64> = (0..=h).map(|i| q.acc_it_mw[i] + q.cpu_it_mw[i]).collect();
+    let energy_gwh_per_year = 4.0 * peak(&q.acc_energy_mwh) / 1000.0;
+    let total_energy_gwh_per_year = 4.0 * peak(&q.energy_mwh) / 1000.0;
     let out = OutputsT {
-        price_usd_per_accelerator_hour,
-        cost_usd_per_accelerator_hour: full.cost_usd_per_accelerator_hour,
+        price_usd_per_accelerator_hour: price,
+        cost_usd_per_accelerator_hour: cost,
         margin,
         npv_usd,
+        npv_after_tax_usd,
         irr,
+        irr_after_tax,
         payback_years: payback,
+        terminal_value_usd: pv_terminal,
+        terminal_value_share,
+        book_ebit_margin_worst_year: worst,
         it_mw_peak: peak(&q.acc_it_mw),
         facility_mw_peak: peak(&q.acc_it_mw) * x.pue,
-        energy_gwh_per_year: full.energy_gwh_per_year,
-        co2_kt_per_year: full.energy_gwh_per_year * x.grid_kg_co2_per_mwh / 1000.0,
+        energy_gwh_per_year,
+        co2_kt_per_year: energy_gwh_per_year * x.grid_kg_co2_per_mwh / 1000.0,
         capex_usd: q.capex.iter().sum(),
         usd_per_million_tokens: full.usd_per_million_tokens,
-        revenue_usd: totals.acc_revenue + totals.cpu_revenue,
+        revenue_usd: q.revenue.iter().sum(),
         tco_usd_per_year: full.tco_usd_per_year,
-        accelerators_peak,
-        racks_peak: accelerators_peak / per_rack,
+        tco_usd_per_accelerator_hour: full.tco_usd_per_accelerator_hour,
+        accelerators_peak: peak(&q.acc_online),
+        racks_peak: peak(&q.racks),
         pflops_peak: peak(&q.pflops),
         capex_it_usd: totals.capex_it_acc,
         capex_facility_usd: totals.capex_fac_acc,
         accelerator_hours: totals.acc_hours,
         tokens_per_second_per_accelerator: full.tokens_per_second_per_accelerator,
         usd_per_gw_year,
-        cpu_it_mw: cpu.it_mw,
+        cpu_it_mw: peak(&q.cpu_it_mw),
         cpu_capex_usd: totals.capex_cpu,
         cpu_tco_usd_per_year: cpu.tco_usd_per_year,
         cpu_price_usd_per_vcpu_hour: cpu_price,
@@ -569,12 +866,25 @@ pub fn evaluate(x: &Inputs) -> Outcome {
         total_energy_gwh_per_year,
         total_co2_kt_per_year: total_energy_gwh_per_year * x.grid_kg_co2_per_mwh / 1000.0,
     };
+    let out = OutputsT::from_fn(|o| {
+        let v = *out.get(o);
+        // Anything not finite is undefined; most have their reason already.
+        if !v.is_finite() && !notes.contains_key(&o) {
+            notes.insert(o, Undefined::NothingOnline);
+        }
+        if v.is_finite() {
+            v
+        } else {
+            f64::NAN
+        }
+    });
     Outcome { out, notes, quarters, years }
 }
 
 /// Years from the start until the cumulative operating cash flow turns
-/// non-negative for good (interpolated within the quarter); `None` when it
-/// is still negative at the end.
+/// non-negative for good; `None` when it is still negative at the end.
+/// Quarter i's flow accrues evenly through it, so a crossing within quarter
+/// i at share s of its flow is at (i + s) / 4 years.
 pub fn payback_years(operating: &[f64]) -> Option<f64> {
     let mut cumulative = 0.0;
     let mut crossing = Some(0.0);
@@ -584,17 +894,16 @@ pub fn payback_years(operating: &[f64]) -> Option<f64> {
         if cumulative < 0.0 {
             crossing = None;
         } else if crossing.is_none() {
-            // Flow i lands at i / 4 years; interpolate from the previous quarter.
             let share = if *cf > 0.0 { -before / cf } else { 1.0 };
-            crossing = Some((i as f64 - 1.0 + share.clamp(0.0, 1.0)) / 4.0);
+            crossing = Some((i as f64 + share.clamp(0.0, 1.0)) / 4.0);
         }
     }
-    crossing.map(|t| t.max(0.0))
+    crossing
 }
 
 fn year_rows(first: Quarter, h: usize, q: &Quarterly) -> Vec<YearRow> {
     let mut years: Vec<YearRow> = Vec::new();
-    for i in 0..h {
+    for i in 0..=h {
         let year = Quarter::from_index(first.index() + i as i32).year;
         if years.last().map(|y| y.year) != Some(year) {
             years.push(YearRow {
@@ -605,6 +914,9 @@ fn year_rows(first: Quarter, h: usize, q: &Quarterly) -> Vec<YearRow> {
                 energy_usd: 0.0,
                 other_opex_usd: 0.0,
                 revenue_usd: 0.0,
+                book_depreciation_usd: 0.0,
+                ebit_usd: 0.0,
+                ebit_margin: f64::NAN,
             });
         }
         if let Some(y) = years.last_mut() {
@@ -614,21 +926,46 @@ fn year_rows(first: Quarter, h: usize, q: &Quarterly) -> Vec<YearRow> {
             y.energy_usd += q.energy_usd[i];
             y.other_opex_usd += q.opex[i];
             y.revenue_usd += q.revenue[i];
+            y.book_depreciation_usd += q.book_dep[i];
         }
     }
+    // The last quarter holds only end values: drop a year with nothing else.
+    if years.last().is_some_and(|y| y.revenue_usd == 0.0 && y.book_depreciation_usd == 0.0 && y.other_opex_usd == 0.0 && y.energy_usd == 0.0) {
+        years.pop();
+    }
+    for y in &mut years {
+        y.ebit_usd = y.revenue_usd - y.book_depreciation_usd - y.energy_usd - y.other_opex_usd;
+        y.ebit_margin = if y.revenue_usd > 0.0 { y.ebit_usd / y.revenue_usd } else { f64::NAN };
+    }
     years
+}
+
+/// The lowest book EBIT margin among the years whose revenue is at least
+/// `WORST_YEAR_MIN_REVENUE_SHARE` of the best year's; `None` without revenue.
+pub fn worst_year_margin(years: &[YearRow]) -> Option<f64> {
+    let best = years.iter().map(|y| y.revenue_usd).fold(0.0, f64::max);
+    if best.is_nan() || best <= 0.0 {
+        return None;
+    }
+    years.iter().filter(|y| y.revenue_usd >= WORST_YEAR_MIN_REVENUE_SHARE * best).map(|y| y.ebit_margin).filter(|m| m.is_finite()).reduce(f64::min)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finance;
     use crate::params::P;
 
     fn close(a: f64, b: f64, rel: f64) -> bool {
         (a - b).abs() <= rel * b.abs().max(1e-12)
     }
 
-    /// A one-year deal, online at once, with round numbers to follow by hand.
+    fn choose(p: P, id: &str) -> f64 {
+        p.param().parse(id).expect("a choice")
+    }
+
+    /// A one-year deal, online at once, with round numbers to follow by
+    /// hand: no discounting, no CPU side, assets at book value at the end.
     fn flat() -> Inputs {
         let mut x = Inputs::default();
         let q = |text: &str| P::start.param().parse(text).expect("quarter");
@@ -648,6 +985,7 @@ mod tests {
         x.opex_fraction_of_capex = 0.02;
         x.wacc = 0.0;
         x.it_life_years = 5.0;
+        x.book_life_years = 5.0;
         x.facility_life_years = 20.0;
         x.residual_fraction = 0.0;
         x.vcpus = 0.0;
@@ -656,7 +994,14 @@ mod tests {
         x.precision = 1.0; // fp8: 5,000 TFLOPS dense for gb300
         x.mfu = 0.5;
         x.active_params_b = 100.0;
+        x.terminal = choose(P::terminal, "book");
+        x.tax_rate = 0.21;
+        x.tax_depreciation = choose(P::tax_depreciation, "bonus");
         x
+    }
+
+    fn flows(o: &Outcome) -> Vec<f64> {
+        o.quarters.iter().map(|q| q.cash_flow_usd).collect()
     }
 
     #[test]
@@ -665,48 +1010,152 @@ mod tests {
         // 1,000 × 1 kW = 1 MW of IT, 1.5 MW of facility.
         assert!(close(o.out.it_mw_peak, 1.0, 1e-12));
         assert!(close(o.out.facility_mw_peak, 1.5, 1e-12));
-        // 1 MW × load 1 × PUE 1.5 × 8,760 h = 13,140 MWh = 13.14 GWh; × 400 kg = 5.256 kt.
+        // A quarter online: 1 MW × load 1 × PUE 1.5 × 2,190 h = 3,285 MWh; a year
+        // at that rate is 13.14 GWh; × 400 kg = 5.256 kt.
         assert!(close(o.out.energy_gwh_per_year, 13.14, 1e-12));
         assert!(close(o.out.co2_kt_per_year, 5.256, 1e-12));
         // Capex: 1,000 × $50k = $50M of IT, 1 MW × $10M = $10M of facility.
         assert!(close(o.out.capex_it_usd, 50e6, 1e-12));
         assert!(close(o.out.capex_facility_usd, 10e6, 1e-12));
         assert!(close(o.out.capex_usd, 60e6, 1e-12));
-        // TCO at r = 0: 50M / 5 + 10M / 20 + 2% × 60M + 13,140 MWh × $100
-        //             = 10M + 0.5M + 1.2M + 1.314M = 13.014M a year.
+        // Steady-state TCO at r = 0: 50M / 5 + 10M / 20 + 2% × 60M + 13,140 MWh × $100
+        //                          = 10M + 0.5M + 1.2M + 1.314M = 13.014M a year,
+        // $1.485616 per accelerator-hour over 1,000 × 8,760 hours.
         assert!(close(o.out.tco_usd_per_year, 13.014e6, 1e-12));
-        // Cost: 13.014M / (1,000 × 8,760 × 1) = $1.485616 per accelerator-hour.
-        assert!(close(o.out.cost_usd_per_accelerator_hour, 1.485_616_4, 1e-7));
-        // Price: 20M / (1,000 × 8,760) = $2.283105.
-        assert!(close(o.out.price_usd_per_accelerator_hour, 2.283_105, 1e-6));
-        assert!(close(o.out.margin, 1.0 - 1.485_616_4 / 2.283_105, 1e-6));
-        // Revenue: all 8.76M hours delivered at the price = the full $20M.
+        assert!(close(o.out.tco_usd_per_accelerator_hour, 1.485_616_4, 1e-7));
+        // Revenue: all 8.76M hours delivered at 20M / 8.76M h = $2.283105.
         assert!(close(o.out.revenue_usd, 20e6, 1e-12));
         assert!(close(o.out.accelerator_hours, 8.76e6, 1e-12));
-        // Cash flows: q0 = 5M − 60M − 0.3M − 0.3285M = −55.6285M; q1–q3 = 4.3715M;
-        // end of term: IT at 1 − 1/5 = 80% of 50M = 40M, facility at 95% of 10M = 9.5M.
-        let flows: Vec<f64> = o.quarters.iter().map(|q| q.cash_flow_usd).collect();
+        // Cash flows: q0 = 5M − 60M − 0.3M opex − 0.3285M energy = −55.6285M;
+        // q1–q3 = 4.3715M; the quarter after the term, the assets at book value:
+        // IT one year into five, 80% of 50M = 40M; facility 95% of 10M = 9.5M.
         let want = [-55.6285e6, 4.3715e6, 4.3715e6, 4.3715e6, 49.5e6];
-        assert_eq!(flows.len(), want.len());
-        for (got, want) in flows.iter().zip(want) {
+        let got = flows(&o);
+        assert_eq!(got.len(), want.len());
+        for (got, want) in got.iter().zip(want) {
             assert!(close(*got, want, 1e-12), "{got} vs {want}");
         }
-        // At r = 0 the NPV is their sum: 6.986M, which is also revenue − TCO.
+        // At r = 0 the NPV is their sum: 6.986M.
         assert!(close(o.out.npv_usd, 6.986e6, 1e-9));
+        // Levelized over the deal's own flows: price 20M / 8.76M h = $2.283105;
+        // cost (20M − 6.986M) / 8.76M h = $1.485616 (here the steady state's, as
+        // the book value credited is what five-year recovery leaves); margin
+        // 6.986M / 20M = 34.93% = 1 − cost / price.
+        assert!(close(o.out.price_usd_per_accelerator_hour, 20e6 / 8.76e6, 1e-12));
+        assert!(close(o.out.cost_usd_per_accelerator_hour, 13.014e6 / 8.76e6, 1e-9));
+        assert!(close(o.out.margin, 0.3493, 1e-9));
+        // End value 49.5M, 7.0856 times the NPV.
+        assert!(close(o.out.terminal_value_usd, 49.5e6, 1e-12));
+        assert!(close(o.out.terminal_value_share, 49.5 / 6.986, 1e-9));
         // The operating cash flow never pays back within one year.
         assert_eq!(o.get(Output::payback_years), None);
         assert_eq!(o.notes.get(&Output::payback_years), Some(&Undefined::NoPayback));
-        // IRR: NPV at the IRR is zero.
         let irr = o.get(Output::irr).expect("an IRR");
-        assert!(finance::npv_quarterly(&flows, irr).abs() < 1e-3, "{irr}");
+        assert!(finance::npv_quarterly(&got, irr).abs() < 1e-3, "{irr}");
         // 5,000 TFLOPS × 0.5 / (2 × 100e9) = 12,500 tokens per second;
         // $1.485616 / (12,500 × 3,600 / 1e6) = $0.033014 per million tokens.
         assert!(close(o.out.tokens_per_second_per_accelerator, 12_500.0, 1e-12));
         assert!(close(o.out.usd_per_million_tokens, 1.485_616_4 / 45.0, 1e-7));
         assert!(close(o.out.pflops_peak, 5_000.0, 1e-12));
+        // 1,000 GB300 in racks of 72.
+        assert!(close(o.out.racks_peak, 1000.0 / 72.0, 1e-12));
     }
 
-    use crate::finance;
+    #[test]
+    fn tax_by_hand() {
+        // 100% bonus: q0 deducts the 50M of IT and 10M / 80 quarters = 0.125M
+        // of facility: taxable 5M − 0.3285M − 0.3M − 50.125M = −45.7535M, a
+        // credit of 21% = 9.608235M; q1–q3 taxable 5M − 0.6285M − 0.125M =
+        // 4.2465M, tax 0.891765M. At the end the assets leave with a tax basis
+        // of 60M − 50.5M = 9.5M against 49.5M: a gain of 40M, tax 8.4M.
+        let o = evaluate(&flat());
+        let tax: Vec<f64> = o.quarters.iter().map(|q| q.tax_usd).collect();
+        let want = [-9.608_235e6, 0.891_765e6, 0.891_765e6, 0.891_765e6, 8.4e6];
+        for (got, want) in tax.iter().zip(want) {
+            assert!(close(*got, want, 1e-9), "{got} vs {want}");
+        }
+        // In all, 21% of the 6.986M profit: NPV after tax 6.986M × 0.79 = 5.51894M.
+        assert!(close(o.out.npv_after_tax_usd, 5.518_94e6, 1e-9));
+        let irr = o.get(Output::irr_after_tax).expect("an IRR after tax");
+        let after: Vec<f64> = o.quarters.iter().map(|q| q.cash_flow_after_tax_usd).collect();
+        assert!(finance::npv_quarterly(&after, irr).abs() < 1e-3);
+        // 5-year MACRS: 20% in the first tax year, 5% a quarter: 2.5M of IT a
+        // quarter. The IT leaves with 40M of basis, the facility 9.5M: no gain.
+        let mut x = flat();
+        x.tax_depreciation = choose(P::tax_depreciation, "macrs5");
+        let o = evaluate(&x);
+        // q0: 5M − 0.6285M − 2.625M = 1.7465M, tax 0.366765M.
+        assert!(close(o.quarters[0].tax_usd, 0.366_765e6, 1e-9));
+        assert!(o.quarters[4].tax_usd.abs() < 1e-6);
+        // The same total: 21% of 6.986M (only its timing differs, and r = 0).
+        assert!(close(o.out.npv_after_tax_usd, 5.518_94e6, 1e-9));
+        // No tax: after tax is before tax.
+        let mut x = flat();
+        x.tax_rate = 0.0;
+        let o = evaluate(&x);
+        assert_eq!(o.out.npv_after_tax_usd, o.out.npv_usd);
+    }
+
+    #[test]
+    fn book_pnl_by_hand() {
+        // 2025: revenue 20M; depreciation 50M / 5 + 10M / 20 = 10.5M; energy
+        // 1.314M; other opex 1.2M: EBIT 6.986M, 34.93% of revenue.
+        let o = evaluate(&flat());
+        assert_eq!(o.years.len(), 1);
+        let y = &o.years[0];
+        assert_eq!(y.year, 2025);
+        assert!(close(y.book_depreciation_usd, 10.5e6, 1e-12));
+        assert!(close(y.ebit_usd, 6.986e6, 1e-9));
+        assert!(close(y.ebit_margin, 0.3493, 1e-9));
+        assert!(close(o.out.book_ebit_margin_worst_year, 0.3493, 1e-9));
+        // Books over 2 years: IT depreciation 25M, EBIT 20M − 25.5M − 2.514M = −8.014M.
+        let mut x = flat();
+        x.book_life_years = 2.0;
+        let o = evaluate(&x);
+        assert!(close(o.years[0].ebit_usd, -8.014e6, 1e-9));
+        assert!(close(o.out.book_ebit_margin_worst_year, -8.014 / 20.0, 1e-9));
+        // Worst year: only years with at least half the best year's revenue count.
+        let row = |year, revenue_usd, ebit_margin| YearRow {
+            year,
+            capital_accelerators_usd: 0.0,
+            capital_cpus_usd: 0.0,
+            capital_facility_usd: 0.0,
+            energy_usd: 0.0,
+            other_opex_usd: 0.0,
+            revenue_usd,
+            book_depreciation_usd: 0.0,
+            ebit_usd: revenue_usd * ebit_margin,
+            ebit_margin,
+        };
+        assert_eq!(worst_year_margin(&[row(2025, 1.0, -3.0), row(2026, 10.0, 0.2), row(2027, 5.0, 0.1)]), Some(0.1));
+        assert_eq!(worst_year_margin(&[row(2025, 0.0, f64::NAN)]), None);
+    }
+
+    #[test]
+    fn market_value_by_hand() {
+        // At the market: rent $3 an hour falling 20% a year, flat energy, r = 0.
+        // The hardware leaves in the middle of quarter 4, τ = 1.125 years, one
+        // year old, four years of life left:
+        //   rent   3 × 0.8^1.125 × 8,760 h × ∫₀⁴ 0.8^s ds = 20,445.68 × 2.645830 = 54,095.81
+        //   energy 1 kW × 1.5 × 8,760 h × $100/MWh × 4 years     = 1,314 × 4      = 5,256
+        //   fixed  (2% × ($50k + $10k of facility) + $10k / 20) × 4 = 1,700 × 4  = 6,800
+        // 42,039.81 per accelerator: 42.04M, and the facility at book, 9.5M.
+        let mut x = flat();
+        x.terminal = choose(P::terminal, "market");
+        x.market_usd_per_accelerator_hour = 3.0;
+        x.market_decline = 0.2;
+        let o = evaluate(&x);
+        assert!(close(o.quarters[4].terminal_value_usd, 42_039.807_066e3 + 9.5e6, 1e-9));
+        // Past its economic life a GPU is worth nothing at the market.
+        x.it_life_years = 1.0;
+        assert!(close(evaluate(&x).quarters[4].terminal_value_usd, 9.5e6, 1e-12));
+        // Nothing at the end: no end value at all.
+        x.terminal = choose(P::terminal, "none");
+        let o = evaluate(&x);
+        assert_eq!(o.quarters[4].terminal_value_usd, 0.0);
+        // The NPV is now 6.986M − 49.5M: not positive, so the share has no meaning.
+        assert_eq!(o.notes.get(&Output::terminal_value_share), Some(&Undefined::NpvNotPositive));
+    }
 
     #[test]
     fn ramp_and_delay_by_hand() {
@@ -716,7 +1165,6 @@ mod tests {
         // Six months of delay (2 quarters) shifts the ramp.
         let delayed: Vec<f64> = (0..6).map(|j| ramp_fraction(j as f64, 4.0, 2.0)).collect();
         assert_eq!(delayed, vec![0.0, 0.0, 0.25, 0.5, 0.75, 1.0]);
-        // Online from the first quarter when the ramp is one quarter long.
         assert_eq!(ramp_fraction(0.0, 1.0, 0.0), 1.0);
 
         let mut x = flat();
@@ -728,10 +1176,94 @@ mod tests {
         // Capex follows the plan, not the delay: half in q0, half in q1.
         let capex: Vec<f64> = o.quarters.iter().map(|q| q.capex_usd).collect();
         assert_eq!(capex, vec![30e6, 30e6, 0.0, 0.0, 0.0]);
-        // The price is fixed by the plan: 20M / (1,000 × (0.5 + 1 + 1 + 1) × 2,190 h) = $2.6092;
-        // delivered (0 + 0.5 + 1 + 1) × 2,190,000 h = 5.475M h earn 5.475M × $2.6092 = $14.286M.
+        // At signing the price is fixed by the plan: 20M / (1,000 × (0.5 + 1 + 1 + 1)
+        // × 2,190 h) = $2.6092; delivered (0.5 + 1 + 1) × 2.19M h earn 14.286M.
         assert!(close(o.out.price_usd_per_accelerator_hour, 20e6 / (3.5 * 2.19e6), 1e-12));
         assert!(close(o.out.revenue_usd, 20e6 * 2.5 / 3.5, 1e-12));
+        // Depreciation starts in service: the first cohort (half the IT, 25M)
+        // from q1, the second from q2: 25M / 20 in q1 and 2 × 25M / 20 after.
+        // The cohorts leave 3 and 2 quarters in service: IT at 85% and 90%.
+        let tv = 25e6 * (1.0 - 3.0 / 20.0) + 25e6 * (1.0 - 2.0 / 20.0) + 5e6 * (1.0 - 3.0 / 80.0) + 5e6 * (1.0 - 2.0 / 80.0);
+        assert!(close(o.quarters[4].terminal_value_usd, tv, 1e-12));
+        let dep: f64 = o.years.iter().map(|y| y.book_depreciation_usd).sum();
+        assert!(close(dep, 50e6 + 10e6 - tv, 1e-12));
+    }
+
+    #[test]
+    fn a_term_from_delivery_by_hand() {
+        // Two cohorts (50% in q0, 50% in q1), each billed four quarters from
+        // its delivery: online 50%, 100%, 100%, 100%, 50%.
+        let mut x = flat();
+        x.ramp_end = x.start + 1.0;
+        x.term_basis = choose(P::term_basis, "delivery");
+        let o = evaluate(&x);
+        let online: Vec<f64> = o.quarters.iter().map(|q| q.accelerators_online).collect();
+        assert_eq!(online, vec![500.0, 1000.0, 1000.0, 1000.0, 500.0, 0.0]);
+        // The price covers the whole term: 20M / (1,000 × 4 × 2,190 h) = $2.283105,
+        // and every planned hour is delivered: the full 20M.
+        assert!(close(o.out.price_usd_per_accelerator_hour, 20e6 / 8.76e6, 1e-12));
+        assert!(close(o.out.revenue_usd, 20e6, 1e-12));
+        // Each cohort leaves after four quarters in service, at 80% (IT) and 95%
+        // (facility) of its 30M: 24.75M in q4 and in q5.
+        let tv: Vec<f64> = o.quarters.iter().map(|q| q.terminal_value_usd).collect();
+        assert_eq!(tv[..4], [0.0; 4]);
+        assert!(close(tv[4], 24.75e6, 1e-12) && close(tv[5], 24.75e6, 1e-12));
+        // A delay only defers revenue from delivery: 20M all the same.
+        x.delay_months = 6.0;
+        assert!(close(evaluate(&x).out.revenue_usd, 20e6, 1e-12));
+    }
+
+    #[test]
+    fn a_shortfall_by_hand() {
+        // From half a year in, the buyer pays for half the hours; the other half
+        // is re-let at the market, $1 an hour, flat: quarters 2 and 3 earn
+        // 0.5 × 5M + 0.5 × 2.19M h × $1 = 3.595M, of which 1.095M re-let.
+        let mut x = flat();
+        x.shortfall_share = 0.5;
+        x.shortfall_year = 0.5;
+        x.market_usd_per_accelerator_hour = 1.0;
+        x.market_decline = 0.0;
+        let o = evaluate(&x);
+        let revenue: Vec<f64> = o.quarters.iter().map(|q| q.revenue_usd).collect();
+        let relet: Vec<f64> = o.quarters.iter().map(|q| q.relet_revenue_usd).collect();
+        for (got, want) in revenue.iter().zip([5e6, 5e6, 3.595e6, 3.595e6, 0.0]) {
+            assert!(close(*got, want, 1e-12), "{got} vs {want}");
+        }
+        assert_eq!(relet, vec![0.0, 0.0, 1.095e6, 1.095e6, 0.0]);
+        // The levelized price is the blend: 17.19M / 8.76M h = $1.962329.
+        assert!(close(o.out.price_usd_per_accelerator_hour, 17.19e6 / 8.76e6, 1e-12));
+        // From three-eighths of a year, quarter 1 is half affected: 25% short.
+        x.shortfall_year = 0.375;
+        let o = evaluate(&x);
+        assert!(close(o.quarters[1].revenue_usd, 0.75 * 5e6 + 0.25 * 2.19e6, 1e-12));
+    }
+
+    #[test]
+    fn a_refresh_by_hand() {
+        // Two years, hardware lasting one: at refresh the IT is bought again
+        // after four quarters at 50M × (1 − 0.5)^1 = 25M.
+        let mut x = flat();
+        x.term_years = 2.0;
+        x.it_life_years = 1.0;
+        x.book_life_years = 1.0;
+        x.market_decline = 0.5;
+        x.refresh = choose(P::refresh, "refresh");
+        let o = evaluate(&x);
+        let capex: Vec<f64> = o.quarters.iter().map(|q| q.capex_usd).collect();
+        assert_eq!(capex, vec![60e6, 0.0, 0.0, 0.0, 25e6, 0.0, 0.0, 0.0, 0.0]);
+        assert!(close(o.out.capex_it_usd, 75e6, 1e-12));
+        // The books: 12.5M a quarter for the first year, 6.25M for the second,
+        // and the facility's 0.125M throughout.
+        let dep: Vec<f64> = o.years.iter().map(|y| y.book_depreciation_usd).collect();
+        assert!(close(dep[0], 50.5e6, 1e-12) && close(dep[1], 25.5e6, 1e-12), "{dep:?}");
+        // At the end the refreshed IT is a year old (fully written off at a
+        // one-year book life); the facility two years into twenty: 9M.
+        assert!(close(o.quarters[8].terminal_value_usd, 9e6, 1e-12));
+        // Running on instead: no new capex, and the old IT is as written off.
+        x.refresh = choose(P::refresh, "run_on");
+        let o = evaluate(&x);
+        assert!(close(o.out.capex_usd, 60e6, 1e-12));
+        assert!(close(o.quarters[8].terminal_value_usd, 9e6, 1e-12));
     }
 
     #[test]
@@ -751,8 +1283,10 @@ mod tests {
         assert!(close(o.out.cpu_price_usd_per_vcpu_hour, 5e6 / 8.76e9, 1e-12));
         assert!(close(o.out.price_usd_per_accelerator_hour, 15e6 / 8.76e6, 1e-12));
         assert!(close(o.out.total_it_mw_peak, 11.0, 1e-12));
-        // The accelerator figures do not move.
         assert!(close(o.out.it_mw_peak, 1.0, 1e-12));
+        // The margin is the NPV over the accelerators' revenue; the CPU side's
+        // revenue lowers the cost per accelerator-hour instead.
+        assert!(close(o.out.margin, o.out.npv_usd / 15e6, 1e-12));
 
         let mut x = flat();
         x.expansion_accelerators = 2000.0;
@@ -760,27 +1294,58 @@ mod tests {
         x.expansion_start = x.start + 2.0;
         x.expansion_term_years = 1.0;
         x.expansion_ramp_quarters = 1.0;
-        x.expansion_accelerator = x.accelerator;
+        x.expansion_accelerator = choose(P::expansion_accelerator, "trn3");
         let o = evaluate(&x);
         // Quarters 0–1: the first tranche alone; 2–3 both; 4–5 the expansion alone.
         let online: Vec<f64> = o.quarters.iter().map(|q| q.accelerators_online).collect();
         assert_eq!(online, vec![1000.0, 1000.0, 3000.0, 3000.0, 2000.0, 2000.0, 0.0]);
         assert!(close(o.out.accelerators_peak, 3000.0, 1e-12));
-        assert!(close(o.out.capex_it_usd, 150e6, 1e-12));
+        // Racks by each chip's own rack: 1,000 / 72 + 2,000 / 144.
+        assert!(close(o.out.racks_peak, 1000.0 / 72.0 + 2000.0 / 144.0, 1e-12));
         // Blended price: (20M + 30M) / (8.76M + 17.52M) hours.
         assert!(close(o.out.price_usd_per_accelerator_hour, 50e6 / 26.28e6, 1e-12));
-        // Full deployment counts both tranches: 3 MW of IT.
-        assert!(close(o.out.energy_gwh_per_year, 3.0 * 1.5 * 8.76, 1e-12));
+    }
+
+    #[test]
+    fn nothing_delivered_has_no_price_and_counts_nothing_online() {
+        // The delay outlasts the term: nothing comes online.
+        let mut x = flat();
+        x.delay_months = 15.0;
+        let o = evaluate(&x);
+        for out in [Output::price_usd_per_accelerator_hour, Output::cost_usd_per_accelerator_hour, Output::margin] {
+            assert_eq!(o.get(out), None);
+            assert_eq!(o.notes.get(&out), Some(&Undefined::NothingOnline));
+        }
+        assert_eq!((o.out.revenue_usd, o.out.energy_gwh_per_year, o.out.co2_kt_per_year, o.out.it_mw_peak), (0.0, 0.0, 0.0, 0.0));
+        assert!(o.out.npv_usd < 0.0);
+        // No contract value: a price of 0 and no margin.
+        let mut x = flat();
+        x.value_usd = 0.0;
+        let o = evaluate(&x);
+        assert_eq!(o.get(Output::price_usd_per_accelerator_hour), Some(0.0));
+        assert_eq!(o.notes.get(&Output::margin), Some(&Undefined::NoRevenue));
+    }
+
+    #[test]
+    fn mid_quarter_discounting_by_hand() {
+        // At 21% a year every flow lands half a quarter later than at the
+        // quarter's start: the NPV is 1.21^−1/8 of the start-of-quarter one.
+        let mut x = flat();
+        x.wacc = 0.21;
+        let o = evaluate(&x);
+        let start = finance::npv_quarterly(&flows(&o), 0.21);
+        assert!(close(o.out.npv_usd, start * 1.21_f64.powf(-0.125), 1e-12));
     }
 
     #[test]
     fn payback_interpolates_within_the_quarter() {
-        // −100 then +40 a quarter: cumulative −100, −60, −20, +20 → crosses half-way
-        // between flow 2 (0.5 years) and flow 3 (0.75 years): 0.625 years.
-        assert_eq!(payback_years(&[-100.0, 40.0, 40.0, 40.0]), Some(0.625));
+        // −100 then +40 a quarter, each flow spread through its quarter:
+        // cumulative −100, −60, −20, +20: the fourth quarter (from 0.75 years)
+        // crosses half-way through: 0.875 years.
+        assert_eq!(payback_years(&[-100.0, 40.0, 40.0, 40.0]), Some(0.875));
         assert_eq!(payback_years(&[-100.0, 40.0]), None);
         // A later dip below zero moves payback to the last crossing.
-        assert_eq!(payback_years(&[-10.0, 20.0, -30.0, 40.0]), Some(0.625));
+        assert_eq!(payback_years(&[-10.0, 20.0, -30.0, 40.0]), Some(0.875));
         assert_eq!(payback_years(&[5.0, 5.0]), Some(0.0));
     }
 }

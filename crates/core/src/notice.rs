@@ -14,6 +14,8 @@ pub enum Severity {
     Rejected,
     /// The value was used, but something about it was repaired or ignored.
     Repaired,
+    /// The value was used as given; it is worth a second look (unusual).
+    Noted,
 }
 
 /// What is allowed instead: a range of values or a list.
@@ -180,6 +182,14 @@ pub enum Problem {
     },
     ExpansionValueAlone,
     CpuValueAlone,
+    /// No accelerators, yet part of the value is theirs: it earns nothing.
+    AcceleratorValueAlone,
+    /// Refresh with a term from delivery: each cohort runs for its term.
+    RefreshNeedsSigning,
+    /// Allowed, but outside the range most deals fall in; used as given.
+    Unusual {
+        typical: Allowed,
+    },
     // The view's keys (read by the presentation layer).
     BadLang {
         allowed: Allowed,
@@ -226,6 +236,11 @@ impl Notice {
     /// An input that was used after a repair.
     pub fn repaired(key: &str, given: &str, problem: Problem) -> Notice {
         Notice { severity: Severity::Repaired, ..Notice::rejected(key, given, problem) }
+    }
+
+    /// A value used as given, with a remark about it.
+    pub fn noted(key: &str, given: &str, problem: Problem) -> Notice {
+        Notice { severity: Severity::Noted, ..Notice::rejected(key, given, problem) }
     }
 
     /// The same notice, saying what is used instead.

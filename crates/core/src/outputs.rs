@@ -139,13 +139,21 @@ pub const N_MC: usize = count_mc(&TABLE);
 // Unprefixed capacity and cost figures are the accelerator side; `cpu_`
 // figures the CPU side; `total_` figures and the deal-level results
 // (capex_usd, revenue_usd, npv_usd, irr, payback_years) include both.
+// Price, cost and margin are levelized over the deal's own cash flows, so
+// margin = NPV / PV(accelerator revenue) and has the NPV's sign; the
+// `tco_` figures are the steady state at full deployment.
 define_outputs! {
     price_usd_per_accelerator_hour: UsdPerHour, mc;
     cost_usd_per_accelerator_hour: UsdPerHour, mc;
     margin: Fraction, mc;
     npv_usd: Usd, mc;
+    npv_after_tax_usd: Usd, mc;
     irr: Fraction, mc;
+    irr_after_tax: Fraction;
     payback_years: Years, mc;
+    terminal_value_usd: Usd;
+    terminal_value_share: Fraction, mc;
+    book_ebit_margin_worst_year: Fraction, mc;
     it_mw_peak: Mw, mc;
     facility_mw_peak: Mw, mc;
     energy_gwh_per_year: GwhPerYear, mc;
@@ -154,6 +162,7 @@ define_outputs! {
     usd_per_million_tokens: Usd, mc;
     revenue_usd: Usd, mc;
     tco_usd_per_year: UsdPerYear, mc;
+    tco_usd_per_accelerator_hour: UsdPerHour;
     accelerators_peak: Count;
     racks_peak: Count;
     pflops_peak: Pflops;

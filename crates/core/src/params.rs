@@ -25,14 +25,24 @@ pub enum Group {
     Deployment,
     Cpus,
     DataCentre,
+    Market,
     Finance,
     Workload,
     Uncertainty,
 }
 
 impl Group {
-    pub const ALL: [Group; 8] =
-        [Group::Deal, Group::Accelerators, Group::Deployment, Group::Cpus, Group::DataCentre, Group::Finance, Group::Workload, Group::Uncertainty];
+    pub const ALL: [Group; 9] = [
+        Group::Deal,
+        Group::Accelerators,
+        Group::Deployment,
+        Group::Cpus,
+        Group::DataCentre,
+        Group::Market,
+        Group::Finance,
+        Group::Workload,
+        Group::Uncertainty,
+    ];
     pub fn id(self) -> &'static str {
         match self {
             Group::Deal => "deal",
@@ -40,6 +50,7 @@ impl Group {
             Group::Deployment => "deployment",
             Group::Cpus => "cpus",
             Group::DataCentre => "data_centre",
+            Group::Market => "market",
             Group::Finance => "finance",
             Group::Workload => "workload",
             Group::Uncertainty => "uncertainty",
@@ -77,6 +88,10 @@ pub struct Param {
     pub default: f64,
     pub min: f64,
     pub max: f64,
+    /// The range most real deals fall in: a value outside it but allowed is
+    /// used as given, with a note that it is unusual.
+    pub typical_min: f64,
+    pub typical_max: f64,
     pub step: f64,
     pub scale: Scale,
     pub group: Group,
@@ -100,6 +115,16 @@ impl Param {
         }
     }
 
+    /// Whether an allowed value lies outside the typical range.
+    pub fn is_unusual(&self, v: f64) -> bool {
+        self.is_numeric() && (v < self.typical_min || v > self.typical_max)
+    }
+
+    /// The typical range, as text.
+    pub fn typical_range(&self) -> Allowed {
+        Allowed::Range { min: self.format(self.typical_min), max: self.format(self.typical_max) }
+    }
+
     /// Checks a value against the parameter's kind and range.
     pub fn check(&self, v: f64) -> ValueResult<f64> {
         if !v.is_finite() {
@@ -119,9 +144,12 @@ impl Param {
     /// The slider position of a value: the quarter index for quarters,
     /// else 0 to `SLIDER_STEPS` (logarithmic for `Scale::Log`).
     pub fn slider_position(&self, v: f64) -> f64 {
+        let lo = self.log_floor();
         match (self.kind, self.scale) {
             (Kind::Quarter, _) => v,
-            (_, Scale::Log) if self.min > 0.0 => (v.max(self.min).ln() - self.min.ln()) / (self.max.ln() - self.min.ln()) * SLIDER_STEPS,
+            // A logarithmic slider whose range starts at 0 keeps position 0 for 0.
+            (_, Scale::Log) if v < lo => 0.0,
+            (_, Scale::Log) => (v.ln() - lo.ln()) / (self.max.ln() - lo.ln()) * SLIDER_STEPS,
             _ => (v - self.min) / (self.max - self.min) * SLIDER_STEPS,
         }
     }
@@ -129,9 +157,11 @@ impl Param {
     /// The value at a slider position: on the step for linear sliders, at
     /// three significant figures for logarithmic ones, always in range.
     pub fn from_slider(&self, pos: f64) -> f64 {
+        let lo = self.log_floor();
         let raw = match (self.kind, self.scale) {
             (Kind::Quarter, _) => return pos.round().clamp(self.min, self.max),
-            (_, Scale::Log) if self.min > 0.0 => (self.min.ln() + pos / SLIDER_STEPS * (self.max.ln() - self.min.ln())).exp(),
+            (_, Scale::Log) if pos <= 0.0 => return self.min,
+            (_, Scale::Log) => (lo.ln() + pos / SLIDER_STEPS * (self.max.ln() - lo.ln())).exp(),
             _ => self.min + pos / SLIDER_STEPS * (self.max - self.min),
         };
         let snapped = if self.scale == Scale::Log {
@@ -145,6 +175,16 @@ impl Param {
             v.round()
         } else {
             v
+        }
+    }
+
+    /// Where a logarithmic slider's scale starts: the minimum, or one step
+    /// when the range starts at 0.
+    fn log_floor(&self) -> f64 {
+        if self.min > 0.0 {
+            self.min
+        } else {
+            self.step
         }
     }
 
@@ -204,12 +244,34 @@ pub fn parse_number(text: &str) -> Option<f64> {
 }
 
 pub const PRECISIONS: &[&str] = &["bf16", "fp8", "fp4"];
+/// When the term starts: at signing (the deal's first quarter, ramp
+/// included) or at the delivery of each tranche's capacity.
+pub const TERM_BASES: &[&str] = &["signing", "delivery"];
+/// What the assets are worth when they leave the deal.
+pub const TERMINALS: &[&str] = &["market", "book", "none"];
+/// What happens when hardware reaches the end of its life within the term.
+pub const REFRESHES: &[&str] = &["run_on", "refresh"];
+/// How the seller depreciates IT for tax.
+pub const TAX_DEPRECIATIONS: &[&str] = &["bonus", "macrs5", "straight_line"];
 
 /// Positions of a number's slider (0 to this).
 pub const SLIDER_STEPS: f64 = 1000.0;
 
 const fn p(kind: Kind, default: f64, min: f64, max: f64, step: f64) -> Param {
-    Param { key: "", kind, default, min, max, step, scale: Scale::Linear, group: Group::Deal, source: "model-default", estimate: false }
+    Param {
+        key: "",
+        kind,
+        default,
+        min,
+        max,
+        typical_min: min,
+        typical_max: max,
+        step,
+        scale: Scale::Linear,
+        group: Group::Deal,
+        source: "model-default",
+        estimate: false,
+    }
 }
 
 impl Param {
@@ -228,6 +290,11 @@ impl Param {
     }
     const fn log(mut self) -> Self {
         self.scale = Scale::Log;
+        self
+    }
+    const fn typical(mut self, lo: f64, hi: f64) -> Self {
+        self.typical_min = lo;
+        self.typical_max = hi;
         self
     }
 }
@@ -286,41 +353,52 @@ const fn q(year: i32, quarter: i32) -> f64 {
 define_params! {
     // Deal
     value_usd => p(Number, 38e9, 1e8, 3e12, 1e8).group(Deal).src("aws-openai-release").log(),
-    term_years => p(Number, 7.0, 1.0, 15.0, 0.25).group(Deal).src("aws-openai-release"),
+    term_years => p(Number, 7.0, 0.25, 20.0, 0.25).typical(1.0, 15.0).group(Deal).src("aws-openai-release"),
+    term_basis => p(Choice(TERM_BASES), 0.0, 0.0, 1.0, 1.0).group(Deal).src("aws-openai-release"),
     start => p(Quarter, q(2025, 4), Q2020Q1, Q2040Q4, 1.0).group(Deal).src("aws-openai-release"),
     expansion_value_usd => p(Number, 0.0, 0.0, 3e12, 1e8).group(Deal).src("aws-openai-expansion"),
-    expansion_term_years => p(Number, 7.0, 1.0, 15.0, 0.25).group(Deal).src("aws-openai-expansion"),
+    expansion_term_years => p(Number, 7.0, 0.25, 20.0, 0.25).typical(1.0, 15.0).group(Deal).src("aws-openai-expansion"),
     // Accelerators
     accelerator => p(Choice(&ACCELERATOR_IDS), 4.0, 0.0, (ACCELERATOR_IDS.len() - 1) as f64, 1.0).group(Accelerators).src("aws-openai-release"),
-    accelerators => p(Count, 200_000.0, 1_000.0, 10_000_000.0, 1_000.0).group(Accelerators).est("aws-openai-gpu-count").log(),
-    capex_usd_per_accelerator => p(Number, 76_000.0, 5_000.0, 500_000.0, 500.0).group(Accelerators).src("iren-capex"),
-    it_kw_per_accelerator => p(Number, 2.3, 0.2, 10.0, 0.01).group(Accelerators).src("nscale-density"),
+    accelerators => p(Count, 200_000.0, 0.0, 10_000_000.0, 1_000.0).typical(1_000.0, 10_000_000.0).group(Accelerators).est("aws-openai-gpu-count").log(),
+    capex_usd_per_accelerator => p(Number, 76_000.0, 0.0, 500_000.0, 500.0).typical(5_000.0, 200_000.0).group(Accelerators).src("iren-capex"),
+    it_kw_per_accelerator => p(Number, 2.1, 0.05, 20.0, 0.01).typical(0.3, 5.0).group(Accelerators).src("gb300-rack-power"),
     expansion_accelerator => p(Choice(&ACCELERATOR_IDS), 4.0, 0.0, (ACCELERATOR_IDS.len() - 1) as f64, 1.0).group(Accelerators).src("aws-openai-expansion"),
     expansion_accelerators => p(Count, 0.0, 0.0, 10_000_000.0, 1_000.0).group(Accelerators).src("aws-openai-expansion"),
     // Deployment
     ramp_end => p(Quarter, q(2026, 4), Q2020Q1, Q2040Q4, 1.0).group(Deployment).src("aws-openai-release"),
-    delay_months => p(Number, 0.0, 0.0, 36.0, 1.0).group(Deployment).src("model-default"),
+    delay_months => p(Number, 0.0, 0.0, 60.0, 1.0).typical(0.0, 24.0).group(Deployment).src("model-default"),
     expansion_start => p(Quarter, q(2027, 1), Q2020Q1, Q2040Q4, 1.0).group(Deployment).src("aws-openai-release"),
     expansion_ramp_quarters => p(Count, 4.0, 1.0, 20.0, 1.0).group(Deployment).src("model-default"),
-    // CPUs
-    vcpus => p(Count, 10_000_000.0, 0.0, 200_000_000.0, 100_000.0).group(Cpus).est("aws-openai-cpus"),
-    capex_usd_per_vcpu => p(Number, 150.0, 10.0, 2_000.0, 5.0).group(Cpus).est("cpu-capex-estimate"),
-    w_per_vcpu => p(Number, 10.0, 1.0, 60.0, 0.5).group(Cpus).est("cpu-capex-estimate"),
-    cpu_value_fraction => p(Number, 0.10, 0.0, 0.9, 0.01).group(Cpus).est("cpu-value-estimate"),
+    // CPUs beyond the CPUs inside the accelerator systems
+    vcpus => p(Count, 2_800_000.0, 0.0, 200_000_000.0, 100_000.0).group(Cpus).est("aws-openai-cpus"),
+    capex_usd_per_vcpu => p(Number, 150.0, 0.0, 2_000.0, 5.0).typical(10.0, 1_000.0).group(Cpus).est("cpu-capex-estimate"),
+    w_per_vcpu => p(Number, 10.0, 0.5, 60.0, 0.5).typical(1.0, 40.0).group(Cpus).est("cpu-capex-estimate"),
+    cpu_value_fraction => p(Number, 0.09, 0.0, 0.95, 0.01).typical(0.0, 0.5).group(Cpus).est("cpu-value-estimate"),
     // Data centre and energy
-    facility_capex_usd_per_mw => p(Number, 10.7e6, 2e6, 40e6, 1e5).group(DataCentre).src("cbre-facility"),
-    pue => p(Number, 1.2, 1.0, 2.5, 0.01).group(DataCentre).est("pue-hyperscale"),
-    electricity_usd_per_mwh => p(Number, 86.0, 10.0, 400.0, 1.0).group(DataCentre).src("eia-industrial-2025"),
-    electricity_escalation => p(Number, 0.02, -0.05, 0.2, 0.005).group(DataCentre).est("eia-steo-2026"),
-    load_factor => p(Number, 0.8, 0.1, 1.0, 0.01).group(DataCentre).est("operations-estimate"),
-    availability => p(Number, 0.97, 0.5, 1.0, 0.005).group(DataCentre).est("operations-estimate"),
-    grid_kg_co2_per_mwh => p(Number, 366.0, 0.0, 1_200.0, 1.0).group(DataCentre).src("eia-co2-2023"),
+    facility_capex_usd_per_mw => p(Number, 12.5e6, 0.0, 60e6, 1e5).typical(2e6, 40e6).group(DataCentre).src("cw-facility-ai"),
+    pue => p(Number, 1.14, 1.0, 3.0, 0.01).typical(1.03, 2.0).group(DataCentre).src("aws-pue-2025"),
+    electricity_usd_per_mwh => p(Number, 82.0, 0.0, 1_000.0, 1.0).typical(20.0, 300.0).group(DataCentre).src("eia-states-2023"),
+    electricity_escalation => p(Number, 0.02, -0.1, 0.3, 0.005).typical(-0.05, 0.15).group(DataCentre).est("eia-steo-2026"),
+    load_factor => p(Number, 0.8, 0.0, 1.0, 0.01).typical(0.3, 1.0).group(DataCentre).est("operations-estimate"),
+    availability => p(Number, 0.97, 0.0, 1.0, 0.005).typical(0.8, 1.0).group(DataCentre).est("operations-estimate"),
+    grid_kg_co2_per_mwh => p(Number, 366.0, 0.0, 1_500.0, 1.0).group(DataCentre).src("eia-co2-2023"),
+    // Market and the buyer
+    market_usd_per_accelerator_hour => p(Number, 4.2, 0.0, 100.0, 0.05).typical(0.5, 20.0).group(Market).src("gb200-committed-rent"),
+    market_decline => p(Number, 0.22, -0.5, 0.95, 0.01).typical(0.0, 0.5).group(Market).src("rental-decline"),
+    shortfall_share => p(Number, 0.0, 0.0, 1.0, 0.01).typical(0.0, 0.6).group(Market).src("model-default"),
+    shortfall_year => p(Number, 3.0, 0.0, 20.0, 0.25).group(Market).est("openai-funding-gap"),
     // Finance
-    wacc => p(Number, 0.08, 0.0, 0.3, 0.0025).group(Finance).src("hyperscaler-wacc"),
-    it_life_years => p(Number, 5.0, 1.0, 10.0, 0.25).group(Finance).src("amazon-server-life"),
-    facility_life_years => p(Number, 20.0, 5.0, 40.0, 0.5).group(Finance).est("facility-life-estimate"),
-    residual_fraction => p(Number, 0.10, 0.0, 0.6, 0.01).group(Finance).est("residual-estimate"),
-    opex_fraction_of_capex => p(Number, 0.02, 0.0, 0.2, 0.001).group(Finance).est("epoch-opex"),
+    wacc => p(Number, 0.08, 0.0, 0.5, 0.0025).typical(0.03, 0.2).group(Finance).src("hyperscaler-wacc"),
+    it_life_years => p(Number, 5.0, 0.5, 15.0, 0.25).typical(2.0, 8.0).group(Finance).src("amazon-server-life"),
+    facility_life_years => p(Number, 20.0, 1.0, 60.0, 0.5).typical(10.0, 40.0).group(Finance).est("facility-life-estimate"),
+    residual_fraction => p(Number, 0.10, 0.0, 1.0, 0.01).typical(0.0, 0.5).group(Finance).est("residual-estimate"),
+    opex_fraction_of_capex => p(Number, 0.02, 0.0, 0.5, 0.001).typical(0.0, 0.1).group(Finance).est("epoch-opex"),
+    terminal => p(Choice(TERMINALS), 0.0, 0.0, 2.0, 1.0).group(Finance).src("model-default"),
+    refresh => p(Choice(REFRESHES), 0.0, 0.0, 1.0, 1.0).group(Finance).src("model-default"),
+    book_life_years => p(Number, 5.0, 1.0, 20.0, 0.25).typical(3.0, 8.0).group(Finance).src("amazon-server-life"),
+    tax_rate => p(Number, 0.21, 0.0, 0.6, 0.005).typical(0.0, 0.4).group(Finance).src("us-corporate-tax"),
+    tax_depreciation => p(Choice(TAX_DEPRECIATIONS), 0.0, 0.0, 2.0, 1.0).group(Finance).src("obbba-bonus"),
     // Workload
     precision => p(Choice(PRECISIONS), 1.0, 0.0, 2.0, 1.0).group(Workload).est("workload-estimate"),
     mfu => p(Number, 0.3, 0.01, 0.9, 0.01).group(Workload).est("workload-estimate"),
@@ -337,6 +415,50 @@ impl Inputs {
     pub fn precision_id(&self) -> &'static str {
         PRECISIONS[(self.precision as usize).min(PRECISIONS.len() - 1)]
     }
+    /// True when each tranche's term runs from the delivery of its capacity.
+    pub fn from_delivery(&self) -> bool {
+        self.term_basis == 1.0
+    }
+    pub fn terminal(&self) -> Terminal {
+        match self.terminal as usize {
+            1 => Terminal::Book,
+            2 => Terminal::None,
+            _ => Terminal::Market,
+        }
+    }
+    pub fn refreshes(&self) -> bool {
+        self.refresh == 1.0
+    }
+    pub fn tax_depreciation(&self) -> TaxDepreciation {
+        match self.tax_depreciation as usize {
+            1 => TaxDepreciation::Macrs5,
+            2 => TaxDepreciation::StraightLine,
+            _ => TaxDepreciation::Bonus,
+        }
+    }
+}
+
+/// The value of the assets when they leave the deal (`terminal`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Terminal {
+    /// IT at the market value of its remaining economic life; the facility
+    /// and CPUs at book value.
+    Market,
+    /// Everything at its straight-line book value.
+    Book,
+    /// Nothing.
+    None,
+}
+
+/// Tax depreciation of IT (`tax_depreciation`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TaxDepreciation {
+    /// 100% in the quarter of installation (OBBBA, property acquired after 19 January 2025).
+    Bonus,
+    /// 5-year MACRS, half-year convention: 20, 32, 19.2, 11.52, 11.52, 5.76%.
+    Macrs5,
+    /// Straight-line over the 5-year class life.
+    StraightLine,
 }
 
 #[cfg(test)]
@@ -372,7 +494,7 @@ mod tests {
         assert_eq!(P::value_usd.param().parse(" 38000000000 "), Ok(38e9));
         assert_eq!(P::start.param().parse("2025Q4"), Ok(q(2025, 4)));
         assert_eq!(P::accelerator.param().parse("GB300"), Ok(4.0));
-        let range = Allowed::Range { min: "1".into(), max: "2.5".into() };
+        let range = Allowed::Range { min: "1".into(), max: "3".into() };
         assert_eq!(P::pue.param().parse("0.5"), Err(Problem::OutOfRange { allowed: range.clone() }));
         assert_eq!(P::pue.param().parse("NaN"), Err(Problem::NotANumber { allowed: range }));
         assert!(P::pue.param().parse("inf").is_err());
@@ -394,9 +516,29 @@ mod tests {
         }
         // The ends of a slider are the ends of the range.
         let pue = P::pue.param();
-        assert_eq!((pue.from_slider(0.0), pue.from_slider(SLIDER_STEPS)), (1.0, 2.5));
+        assert_eq!((pue.from_slider(0.0), pue.from_slider(SLIDER_STEPS)), (1.0, 3.0));
         let value = P::value_usd.param();
         assert_eq!((value.from_slider(0.0), value.from_slider(SLIDER_STEPS)), (1e8, 3e12));
+        // A logarithmic slider whose range starts at 0 reaches 0 and its maximum.
+        let n = P::accelerators.param();
+        assert_eq!((n.from_slider(0.0), n.from_slider(SLIDER_STEPS)), (0.0, 1e7));
+        assert_eq!(n.slider_position(0.0), 0.0);
+        assert!(n.slider_position(200_000.0) > 0.0);
+    }
+
+    #[test]
+    fn unusual_values_are_allowed_and_flagged() {
+        let acc = P::accelerators.param();
+        // Zero accelerators (a CPU-only deal) is allowed, and unusual.
+        assert_eq!(acc.check(0.0), Ok(0.0));
+        assert!(acc.is_unusual(0.0) && !acc.is_unusual(200_000.0));
+        // Every default is typical.
+        for p in P::ALL {
+            assert!(!p.param().is_unusual(p.param().default), "{}", p.key());
+            assert!(p.param().typical_min >= p.param().min && p.param().typical_max <= p.param().max, "{}", p.key());
+        }
+        // Choices and quarters are never unusual.
+        assert!(!P::terminal.param().is_unusual(2.0));
     }
 
     #[test]

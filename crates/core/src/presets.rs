@@ -97,8 +97,8 @@ pub static PRESETS: &[Preset] = &[
             e(P::expansion_value_usd, "62e9", "aws-openai-expansion"),
             r(P::expansion_term_years, "8", "aws-openai-expansion"),
             r(P::expansion_accelerator, "trn3", "aws-openai-expansion"),
-            // 2 GW of IT at Trainium3's ~1.4 kW all-in = 1.43M chips.
-            e(P::expansion_accelerators, "1400000", "aws-openai-expansion"),
+            // 2 GW of facility power at Trainium3's ~1.4 kW of IT and PUE 1.14 = 1.25M chips.
+            e(P::expansion_accelerators, "1250000", "aws-openai-expansion"),
             r(P::expansion_start, "2027Q1", "aws-openai-expansion"),
             e(P::expansion_ramp_quarters, "8", "model-default"),
         ],
@@ -109,7 +109,7 @@ pub static PRESETS: &[Preset] = &[
             r(P::expansion_value_usd, "100e9", "aws-openai-expansion"),
             r(P::expansion_term_years, "8", "aws-openai-expansion"),
             r(P::expansion_accelerator, "trn3", "aws-openai-expansion"),
-            e(P::expansion_accelerators, "1400000", "aws-openai-expansion"),
+            e(P::expansion_accelerators, "1250000", "aws-openai-expansion"),
             r(P::expansion_start, "2027Q1", "aws-openai-expansion"),
             e(P::expansion_ramp_quarters, "8", "model-default"),
         ],
@@ -122,8 +122,8 @@ pub static PRESETS: &[Preset] = &[
             r(P::start, "2027Q1", "oracle-openai"),
             e(P::ramp_end, "2028Q4", "oracle-openai"),
             e(P::accelerator, "gb300", "oracle-openai"),
-            // 4.5 GW read as IT load: 4.5e6 kW / 2.3 kW = 1.96M GPUs (one blog: ~2M at peak).
-            e(P::accelerators, "1950000", "oracle-openai"),
+            // Reported as ~2 million accelerators for ~5 GW (4.2M kW of IT at 2.1 kW each).
+            r(P::accelerators, "2000000", "oracle-openai-scope"),
             r(P::vcpus, "0", "oracle-openai"),
             r(P::cpu_value_fraction, "0", "oracle-openai"),
             e(P::wacc, "0.09", "hyperscaler-wacc"),
@@ -140,6 +140,8 @@ pub static PRESETS: &[Preset] = &[
             r(P::accelerators, "76000", "microsoft-iren"),
             r(P::capex_usd_per_accelerator, "76300", "iren-capex"),
             r(P::it_kw_per_accelerator, "2.63", "iren-density"),
+            // Billed for five years from the delivery of each phase.
+            e(P::term_basis, "delivery", "microsoft-iren"),
             r(P::vcpus, "0", "microsoft-iren"),
             r(P::cpu_value_fraction, "0", "microsoft-iren"),
             e(P::wacc, "0.11", "neocloud-wacc"),
@@ -157,6 +159,8 @@ pub static PRESETS: &[Preset] = &[
             e(P::accelerators, "180000", "coreweave-openai"),
             e(P::capex_usd_per_accelerator, "70000", "gb200-capex"),
             e(P::it_kw_per_accelerator, "1.8", "nvidia-gb200"),
+            // A neocloud bills each block of capacity from its delivery.
+            e(P::term_basis, "delivery", "coreweave-openai"),
             r(P::vcpus, "0", "coreweave-openai"),
             r(P::cpu_value_fraction, "0", "coreweave-openai"),
             e(P::wacc, "0.11", "neocloud-wacc"),
@@ -172,6 +176,7 @@ pub static PRESETS: &[Preset] = &[
             e(P::accelerator, "gb300", "microsoft-nebius"),
             // The site's 300 MW / 2.3 kW per GPU = 130k GPUs (site size, not a contracted figure).
             e(P::accelerators, "130000", "microsoft-nebius"),
+            e(P::it_kw_per_accelerator, "2.3", "nscale-density"),
             r(P::electricity_usd_per_mwh, "130", "eia-nj-industrial"),
             r(P::vcpus, "0", "microsoft-nebius"),
             r(P::cpu_value_fraction, "0", "microsoft-nebius"),
@@ -181,15 +186,18 @@ pub static PRESETS: &[Preset] = &[
     Preset {
         id: PresetId::GoogleAnthropicTpu2025,
         values: &[
-            e(P::value_usd, "50e9", "google-anthropic"),
+            // Only the rented part: Anthropic bought most of its TPUs outright.
+            e(P::value_usd, "29e9", "google-anthropic-rented"),
             e(P::term_years, "6", "google-anthropic"),
             r(P::start, "2026Q1", "google-anthropic"),
             r(P::ramp_end, "2026Q4", "google-anthropic"),
             r(P::accelerator, "tpu7", "google-anthropic"),
-            r(P::accelerators, "1000000", "google-anthropic"),
+            e(P::accelerators, "300000", "google-anthropic-rented"),
             e(P::capex_usd_per_accelerator, "30000", "anthropic-broadcom"),
             // "Well over 1 GW" for 1M TPUs: about 1 kW per chip, all-in.
             e(P::it_kw_per_accelerator, "1.0", "google-anthropic"),
+            // Rents track capital: $4.20 × $30k / $76k.
+            e(P::market_usd_per_accelerator_hour, "1.66", "gb200-committed-rent"),
             r(P::vcpus, "0", "google-anthropic"),
             r(P::cpu_value_fraction, "0", "google-anthropic"),
         ],
@@ -207,6 +215,7 @@ pub static PRESETS: &[Preset] = &[
             r(P::it_kw_per_accelerator, "1.8", "nvidia-gb200"),
             // ($38B − 1,000 MW × $10.7M facility) / 555k = $49k per GPU.
             e(P::capex_usd_per_accelerator, "49000", "epoch-1gw"),
+            r(P::facility_capex_usd_per_mw, "10.7e6", "jll-facility"),
             r(P::opex_fraction_of_capex, "0.008", "epoch-1gw"),
             r(P::vcpus, "0", "epoch-1gw"),
             r(P::cpu_value_fraction, "0", "epoch-1gw"),
@@ -235,25 +244,46 @@ pub static PRESETS: &[Preset] = &[
     },
 ];
 
-/// Default uncertainty: for each input, the relative half-width of a
-/// symmetric PERT around the preset's value (our judgement, source
-/// `uncertainty-estimate`), and whether it applies only where the preset's
-/// value is itself an estimate (counts and shares a deal may report).
-pub static DEFAULT_UNCERTAINTY: &[(P, f64, bool)] = &[
-    (P::accelerators, 0.25, true),
-    (P::cpu_value_fraction, 0.5, true),
-    (P::capex_usd_per_accelerator, 0.2, false),
-    (P::it_kw_per_accelerator, 0.15, false),
-    (P::facility_capex_usd_per_mw, 0.25, false),
-    (P::pue, 0.08, false),
-    (P::electricity_usd_per_mwh, 0.3, false),
-    (P::load_factor, 0.15, false),
-    (P::availability, 0.03, false),
-    (P::wacc, 0.15, false),
-    (P::it_life_years, 0.2, false),
-    (P::residual_fraction, 1.0, false),
-    (P::opex_fraction_of_capex, 0.5, false),
+/// How far a default distribution reaches around a preset's value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Spread {
+    /// A symmetric PERT of this relative half-width.
+    Relative(f64),
+    /// A PERT from the value up: its mode and its top this far above it
+    /// (a risk that only goes one way, such as a delay).
+    Above { mode: f64, high: f64 },
+}
+
+/// Default uncertainty: for each input, how far its PERT reaches around
+/// the preset's value (source `uncertainty-estimate`; the delay's and the
+/// shortfall's cite what they rest on), and whether it applies only where
+/// the preset's value is itself an estimate (counts and shares a deal may
+/// report).
+pub static DEFAULT_UNCERTAINTY: &[(P, Spread, bool)] = &[
+    (P::accelerators, Spread::Relative(0.25), true),
+    (P::cpu_value_fraction, Spread::Relative(0.5), true),
+    (P::capex_usd_per_accelerator, Spread::Relative(0.2), false),
+    (P::it_kw_per_accelerator, Spread::Relative(0.15), false),
+    // delivery-slips
+    (P::delay_months, Spread::Above { mode: 2.0, high: 12.0 }, false),
+    (P::facility_capex_usd_per_mw, Spread::Relative(0.25), false),
+    (P::pue, Spread::Relative(0.08), false),
+    (P::electricity_usd_per_mwh, Spread::Relative(0.3), false),
+    (P::load_factor, Spread::Relative(0.15), false),
+    (P::availability, Spread::Relative(0.03), false),
+    (P::market_usd_per_accelerator_hour, Spread::Relative(0.3), false),
+    (P::market_decline, Spread::Relative(0.3), false),
+    // openai-funding-gap
+    (P::shortfall_share, Spread::Above { mode: 0.0, high: 0.3 }, false),
+    (P::wacc, Spread::Relative(0.15), false),
+    (P::it_life_years, Spread::Relative(0.2), false),
+    (P::residual_fraction, Spread::Relative(1.0), false),
+    (P::opex_fraction_of_capex, Spread::Relative(0.5), false),
 ];
+
+/// Default rank correlations between inputs with a default distribution
+/// (source `capex-delay-corr`).
+pub static DEFAULT_CORRELATIONS: &[(P, P, f64)] = &[(P::capex_usd_per_accelerator, P::delay_months, 0.3)];
 
 pub fn by_id(id: &str) -> Option<&'static Preset> {
     PresetId::from_key(id).map(PresetId::preset)
@@ -277,19 +307,38 @@ impl Preset {
     }
 
     /// The preset's default distributions (`DEFAULT_UNCERTAINTY` around its
-    /// values, kept symmetric inside each parameter's range).
+    /// values, kept inside each parameter's range; the relative ones
+    /// symmetric).
     pub fn default_dists(&self) -> Vec<(P, Dist)> {
+        self.dists_where(|_| true)
+    }
+
+    /// The preset's default distribution of one input, if it has one.
+    pub fn default_dist(&self, p: P) -> Option<Dist> {
+        self.dists_where(|q| q == p).pop().map(|(_, d)| d)
+    }
+
+    fn dists_where(&self, wanted: impl Fn(P) -> bool) -> Vec<(P, Dist)> {
         let x = self.inputs();
         DEFAULT_UNCERTAINTY
             .iter()
-            .filter(|(p, _, only_estimates)| !only_estimates || self.provenance(*p).1)
-            .filter_map(|(p, width, _)| {
+            .filter(|(p, _, only_estimates)| wanted(*p) && (!only_estimates || self.provenance(*p).1))
+            .filter_map(|(p, spread, _)| {
                 let param = p.param();
                 let v = x.get(*p);
-                let half = (v * width).min(v - param.min).min(param.max - v);
-                let half = if param.kind == crate::params::Kind::Count { half.floor() } else { half };
                 // Twelve significant digits keep the ends readable (1.104, not 1.1039999999999999).
-                (half > 0.0).then(|| (*p, Dist::new(param, Shape::Pert { lo: tidy(v - half), mode: v, hi: tidy(v + half) })))
+                let shape = match *spread {
+                    Spread::Relative(width) => {
+                        let half = (v * width).min(v - param.min).min(param.max - v);
+                        let half = if param.kind == crate::params::Kind::Count { half.floor() } else { half };
+                        (half > 0.0).then(|| Shape::Pert { lo: tidy(v - half), mode: v, hi: tidy(v + half) })
+                    }
+                    Spread::Above { mode, high } => {
+                        let hi = (v + high).min(param.max);
+                        (hi > v).then(|| Shape::Pert { lo: v, mode: tidy((v + mode).min(hi)), hi: tidy(hi) })
+                    }
+                };
+                shape.map(|shape| (*p, Dist::new(param, shape)))
             })
             .collect()
     }

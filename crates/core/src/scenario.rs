@@ -10,7 +10,8 @@ use crate::presets::{self, Preset};
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
     pub preset: &'static Preset,
-    /// The point values; an uncertain input holds its distribution's median.
+    /// The point values: an input given a distribution holds its median;
+    /// one with a preset's default distribution holds the preset's value.
     pub inputs: Inputs,
     /// Uncertain inputs and their distributions, in parameter order.
     pub dists: Vec<(P, Dist)>,
@@ -33,20 +34,29 @@ impl Scenario {
         Scenario::base(preset, true)
     }
 
-    /// The preset, with or without its default uncertainty.
+    /// The preset, with or without its default uncertainty. The point
+    /// values stay the preset's: the deal as reported, while its default
+    /// distributions (some one-sided, such as a delay) spread around them.
     pub fn base(preset: &'static Preset, uncertainty: bool) -> Scenario {
-        let mut s = Scenario { preset, inputs: preset.inputs(), dists: Vec::new(), corrs: Vec::new(), uncertainty };
+        let inputs = preset.inputs();
+        let mut s = Scenario { preset, inputs, dists: Vec::new(), corrs: Vec::new(), uncertainty };
         if uncertainty {
-            for (p, d) in preset.default_dists() {
-                s.set_dist(p, d);
+            s.dists = preset.default_dists();
+            s.dists.sort_by_key(|(q, _)| *q);
+            for (a, b, rho) in presets::DEFAULT_CORRELATIONS {
+                if s.dist(*a).is_some() && s.dist(*b).is_some() {
+                    s.set_corr(*a, *b, *rho);
+                }
             }
         }
         s
     }
 
-    /// Makes an input uncertain; its point value becomes the median.
+    /// Makes an input uncertain; its point value becomes the median, or
+    /// the preset's value when the distribution is the preset's default.
     pub fn set_dist(&mut self, p: P, dist: Dist) {
-        self.inputs.set(p, dist.median());
+        let point = if self.preset.default_dist(p).as_ref() == Some(&dist) { self.preset.inputs().get(p) } else { dist.median() };
+        self.inputs.set(p, point);
         self.dists.retain(|(q, _)| *q != p);
         self.dists.push((p, dist));
         self.dists.sort_by_key(|(q, _)| *q);
@@ -75,6 +85,28 @@ impl Scenario {
 
     pub fn is_uncertain(&self) -> bool {
         !self.dists.is_empty()
+    }
+
+    /// The correlations to write so that decoding onto the preset's gives
+    /// this scenario's: those that differ from the preset's defaults, and 0
+    /// for a default pair that was removed.
+    pub fn corrs_changed(&self) -> Vec<(P, P, f64)> {
+        let base = Scenario::base(self.preset, self.uncertainty).corrs;
+        let mut out: Vec<(P, P, f64)> = self.corrs.iter().copied().filter(|c| !base.contains(c)).collect();
+        // A pair whose input is no longer uncertain is gone when decoded anyway.
+        let removed = |(a, b, _): &&(P, P, f64)| self.dist(*a).is_some() && self.dist(*b).is_some() && !self.corrs.iter().any(|(x, y, _)| x == a && y == b);
+        out.extend(base.iter().filter(removed).map(|(a, b, _)| (*a, *b, 0.0)));
+        out.sort_by_key(|x| (x.0, x.1));
+        out
+    }
+
+    /// The correlations that differ from the preset's, as `corrs_changed`,
+    /// plus every other one this scenario has (for a file holding them all).
+    pub fn corrs_to_export(&self) -> Vec<(P, P, f64)> {
+        let mut out = self.corrs.clone();
+        out.extend(self.corrs_changed().into_iter().filter(|(_, _, r)| *r == 0.0));
+        out.sort_by_key(|x| (x.0, x.1));
+        out
     }
 
     /// The parameters whose value or distribution differs from the preset's.
@@ -115,8 +147,8 @@ pub fn scenario_notices(s: &Scenario) -> Vec<Notice> {
     out
 }
 
-/// Checks that span several inputs. Each is repaired in the model (as the
-/// notice says), so these are repairs, not rejections.
+/// Checks that span several inputs, each repaired in the model (as the
+/// notice says), and values outside their typical range, used as given.
 pub fn consistency_notices(x: &Inputs) -> Vec<Notice> {
     let mut out = Vec::new();
     let q = |p: P| p.param().format(x.get(p));
@@ -124,7 +156,7 @@ pub fn consistency_notices(x: &Inputs) -> Vec<Notice> {
         out.push(Notice::repaired("ramp_end", &q(P::ramp_end), Problem::RampBeforeStart { start: q(P::start) }));
     }
     let term_end = x.start + (x.term_years * 4.0).round();
-    if x.ramp_end >= term_end {
+    if !x.from_delivery() && x.ramp_end >= term_end {
         out.push(Notice::repaired("ramp_end", &q(P::ramp_end), Problem::RampAfterTerm));
     }
     if x.expansion_accelerators > 0.0 && x.expansion_start < x.start {
@@ -135,6 +167,19 @@ pub fn consistency_notices(x: &Inputs) -> Vec<Notice> {
     }
     if x.cpu_value_fraction > 0.0 && x.vcpus == 0.0 {
         out.push(Notice::repaired("cpu_value_fraction", &q(P::cpu_value_fraction), Problem::CpuValueAlone));
+    }
+    let accelerator_value = if x.vcpus > 0.0 { x.value_usd * (1.0 - x.cpu_value_fraction) } else { x.value_usd };
+    if x.accelerators == 0.0 && accelerator_value > 0.0 {
+        out.push(Notice::repaired("accelerators", &q(P::accelerators), Problem::AcceleratorValueAlone));
+    }
+    if x.refreshes() && x.from_delivery() {
+        out.push(Notice::repaired("refresh", &q(P::refresh), Problem::RefreshNeedsSigning));
+    }
+    for p in P::ALL {
+        let param = p.param();
+        if param.is_unusual(x.get(*p)) {
+            out.push(Notice::noted(p.key(), &q(*p), Problem::Unusual { typical: param.typical_range() }));
+        }
     }
     out
 }

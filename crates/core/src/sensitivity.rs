@@ -89,6 +89,9 @@ pub struct Grid {
     pub base_availability: f64,
 }
 
+/// The lowest availability of the price × availability grid.
+pub const GRID_AVAILABILITY_MIN: f64 = 0.5;
+
 /// Evaluates the margin over `n_price × n_avail` points (each up to 256)
 /// with the SIMD engine. Price is set by scaling the contract values (the
 /// price is proportional to them); availability ranges over its allowed values.
@@ -97,22 +100,27 @@ pub fn price_availability(s: &Scenario, n_price: usize, n_avail: usize) -> Grid 
     let x = s.inputs;
     let o = evaluate(&x);
     let base_price = o.out.price_usd_per_accelerator_hour;
-    // Cost per hour scales as 1 / availability; keep both ends of the
+    // Cost per hour scales about as 1 / availability; keep both ends of the
     // break-even line (availability 0.5 to 1) and the scenario in view.
     let cost_full = o.out.cost_usd_per_accelerator_hour * x.availability;
-    let a_range = P::availability.param();
+    let (a_min, a_max) = (GRID_AVAILABILITY_MIN, P::availability.param().max);
     let lo = 0.5 * base_price.min(cost_full);
-    let hi = 1.25 * base_price.max(cost_full / a_range.min);
+    let hi = 1.25 * base_price.max(cost_full / a_min);
     let prices: Vec<f64> = (0..n_price).map(|i| lo + (hi - lo) * i as f64 / (n_price - 1) as f64).collect();
-    let availabilities: Vec<f64> = (0..n_avail).map(|i| a_range.min + (a_range.max - a_range.min) * i as f64 / (n_avail - 1) as f64).collect();
-    let mut cols = Columns::new(vec![P::value_usd, P::expansion_value_usd, P::availability], n_price * n_avail);
+    let availabilities: Vec<f64> = (0..n_avail).map(|i| a_min + (a_max - a_min) * i as f64 / (n_avail - 1) as f64).collect();
+    // The accelerators' part of the value scales with the price; the CPU
+    // side's stays as it is.
+    let cpu_value = if x.vcpus > 0.0 { x.value_usd * x.cpu_value_fraction } else { 0.0 };
+    let mut cols = Columns::new(vec![P::value_usd, P::cpu_value_fraction, P::expansion_value_usd, P::availability], n_price * n_avail);
     for (a, avail) in availabilities.iter().enumerate() {
         for (p, price) in prices.iter().enumerate() {
             let i = a * n_price + p;
             let scale = price / base_price;
-            cols.data[0][i] = x.value_usd * scale;
-            cols.data[1][i] = x.expansion_value_usd * scale;
-            cols.data[2][i] = *avail;
+            let value = (x.value_usd - cpu_value) * scale + cpu_value;
+            cols.data[0][i] = value;
+            cols.data[1][i] = if value > 0.0 { cpu_value / value } else { x.cpu_value_fraction };
+            cols.data[2][i] = x.expansion_value_usd * scale;
+            cols.data[3][i] = *avail;
         }
     }
     let mut out = Batch::new(cols.len, None);
@@ -122,7 +130,8 @@ pub fn price_availability(s: &Scenario, n_price: usize, n_avail: usize) -> Grid 
     let break_even = (0..n_avail)
         .map(|a| {
             let row = &margin[a * n_price..(a + 1) * n_price];
-            // The margin, 1 − cost / price, is linear in 1 / price: interpolate there.
+            // The margin, 1 − cost / price, is linear in 1 / price (the cost
+            // does not depend on the price): interpolate there.
             row.windows(2).enumerate().find(|(_, w)| (w[0] < 0.0) != (w[1] < 0.0)).map(|(p, w)| {
                 let f = w[0] / (w[0] - w[1]);
                 1.0 / (1.0 / prices[p] + f * (1.0 / prices[p + 1] - 1.0 / prices[p]))
@@ -161,11 +170,12 @@ mod tests {
     fn the_break_even_price_is_the_cost_at_each_availability() {
         let s = decode_query("").scenario;
         let g = price_availability(&s, 64, 11);
-        let o = evaluate(&s.inputs);
-        let cost_full = o.out.cost_usd_per_accelerator_hour * s.inputs.availability;
         for (a, be) in g.availabilities.iter().zip(&g.break_even) {
-            // Margin = 1 − cost / price is zero where price = cost_full / availability.
-            let want = cost_full / a;
+            // Margin = 1 − cost / price is zero where the price is the
+            // levelized cost at that availability.
+            let mut x = s.inputs;
+            x.availability = *a;
+            let want = evaluate(&x).out.cost_usd_per_accelerator_hour;
             let got = be.unwrap_or(f64::NAN);
             assert!((got - want).abs() < 1e-6 * want, "availability {a}: {got} vs {want}");
         }

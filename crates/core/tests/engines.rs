@@ -12,7 +12,7 @@
 //! a deterministic generator (`common/gen.rs`), not from proptest, so both
 //! targets check the same cases.
 
-use computedeal_core::batch::{self, simd::LANES, Batch, Columns, Engine, Shared};
+use computedeal_core::batch::{self, simd::LANES, Batch, Bounds, Columns, Engine, Shared};
 use computedeal_core::outputs::Output;
 use computedeal_core::params::{Inputs, Kind, P, PARAMS};
 use computedeal_core::presets::PRESETS;
@@ -78,18 +78,48 @@ fn workers(engine: Engine, shared: &Shared, cols: &Columns, n_workers: usize, qu
     whole
 }
 
-fn agree(reference: f64, other: f64, key: &str, size: f64) -> Result<(), String> {
+/// What a row's outputs are compared against when they can cross zero.
+struct Scale {
+    /// The deal's value (for sums of money).
+    size: f64,
+    /// The reference's NPV, price and revenue.
+    npv: f64,
+    price: f64,
+    revenue: f64,
+}
+
+fn agree(reference: f64, other: f64, key: &str, sc: &Scale) -> Result<(), String> {
     // Sums that can cross zero are compared against the deal's size.
-    let crosses_zero =
-        matches!(key, "npv_usd" | "margin" | "revenue_usd" | "capex_usd" | "cumulative" | "capex_it_usd" | "capex_facility_usd" | "cpu_capex_usd");
+    let crosses_zero = matches!(
+        key,
+        "npv_usd"
+            | "npv_after_tax_usd"
+            | "terminal_value_usd"
+            | "revenue_usd"
+            | "capex_usd"
+            | "cumulative"
+            | "capex_it_usd"
+            | "capex_facility_usd"
+            | "cpu_capex_usd"
+    );
     if reference.is_nan() || other.is_nan() {
         return if reference.is_nan() && other.is_nan() { Ok(()) } else { Err(format!("{key}: {reference} vs {other}")) };
     }
+    let big = reference.abs().max(other.abs());
     let tol = match key {
-        "irr" => 1e-7,
-        _ if crosses_zero => 1e-9 * reference.abs().max(other.abs()).max(size),
+        "irr" | "irr_after_tax" => 1e-7,
+        _ if crosses_zero => 1e-9 * big.max(sc.size),
+        // NPV / PV(revenue): the NPV's error (of the deal's size) over the
+        // revenue (whose PV is at least a tenth of it at these rates).
+        "margin" => 1e-9 * big.max(10.0 * sc.size / sc.revenue),
+        // (PV(revenue) − NPV) / PV(hours): likewise over the hours.
+        "cost_usd_per_accelerator_hour" => 1e-9 * big.max(10.0 * sc.size * sc.price / sc.revenue),
+        // PV(end value) / NPV: the NPV's error is relative to the deal's size.
+        "terminal_value_share" => 1e-9 * big * (1.0 + sc.size / sc.npv.abs().max(1e-300)),
         "payback_years" => 1e-7,
-        _ => 1e-9 * reference.abs().max(other.abs()).max(1e-12),
+        // EBIT / revenue of one year: relative, or an error of the deal's size over the revenue.
+        "book_ebit_margin_worst_year" => 1e-9 * big.max(1.0).max(10.0 * sc.size / sc.revenue),
+        _ => 1e-9 * big.max(1e-12),
     };
     if (reference - other).abs() <= tol {
         Ok(())
@@ -101,17 +131,26 @@ fn agree(reference: f64, other: f64, key: &str, size: f64) -> Result<(), String>
 /// Whether `rate` is an IRR of the scalar model's cash flows for `row`: with
 /// several sign changes a deal can have several IRRs, and rounding may lead
 /// two engines to different ones.
-fn is_an_irr_of(row: &Inputs, rate: f64) -> bool {
+fn is_an_irr_of(row: &Inputs, rate: f64, after_tax: bool) -> bool {
     let o = computedeal_core::model::evaluate(row);
-    let flows: Vec<f64> = o.quarters.iter().map(|q| q.cash_flow_usd).collect();
+    let flows: Vec<f64> = o.quarters.iter().map(|q| if after_tax { q.cash_flow_after_tax_usd } else { q.cash_flow_usd }).collect();
     let gross: Vec<f64> = flows.iter().map(|f| f.abs()).collect();
     let npv = computedeal_core::finance::npv_quarterly(&flows, rate);
     npv.abs() <= 1e-8 * computedeal_core::finance::npv_quarterly(&gross, rate)
 }
 
+/// Whether a year of the scalar model's book P&L has, to rounding, exactly
+/// the share of the best year's revenue at which years count for the
+/// worst-year margin: rounding may then put it on either side.
+fn worst_year_at_threshold(row: &Inputs) -> bool {
+    let o = computedeal_core::model::evaluate(row);
+    let best = o.years.iter().map(|y| y.revenue_usd).fold(0.0, f64::max);
+    o.years.iter().any(|y| (y.revenue_usd / best - computedeal_core::model::WORST_YEAR_MIN_REVENUE_SHARE).abs() < 1e-9)
+}
+
 /// Runs every engine on the batch and checks each against the scalar reference.
 fn check(base: &Inputs, cols: &Columns) -> Result<(), String> {
-    let shared = Shared::new(base, 15.0, 15.0, true);
+    let shared = Shared::new(base, Bounds::widest());
     let quarters = shared.horizon_max + 1;
     let mut reference = Batch::new(cols.len, Some(quarters));
     batch::evaluate(Engine::Scalar, &shared, cols, &mut reference);
@@ -125,18 +164,38 @@ fn check(base: &Inputs, cols: &Columns) -> Result<(), String> {
     for (name, run) in runs {
         for i in 0..cols.len {
             let row = cols.row(base, i);
-            let size = row.value_usd + row.expansion_value_usd;
+            let sc = Scale {
+                size: row.value_usd + row.expansion_value_usd,
+                npv: reference.out.npv_usd[i],
+                price: reference.out.price_usd_per_accelerator_hour[i],
+                revenue: reference.out.revenue_usd[i],
+            };
+            let at_threshold = worst_year_at_threshold(&row);
             for o in Output::ALL {
                 let key = o.key();
                 let (a, b) = (reference.out.get(o)[i], run.out.get(o)[i]);
-                if key == "irr" && agree(a, b, key, size).is_err() && is_an_irr_of(&row, a) && is_an_irr_of(&row, b) {
+                let irr_flows = match o {
+                    Output::irr => Some(false),
+                    Output::irr_after_tax => Some(true),
+                    _ => None,
+                };
+                if let Some(after_tax) = irr_flows {
+                    if agree(a, b, key, &sc).is_err() && is_an_irr_of(&row, a, after_tax) && is_an_irr_of(&row, b, after_tax) {
+                        continue;
+                    }
+                }
+                if o == Output::book_ebit_margin_worst_year && at_threshold {
                     continue;
                 }
-                agree(a, b, key, size).map_err(|e| format!("{name}, row {i}: {e}"))?;
+                // Defined only for a positive NPV: at an NPV of zero to rounding, either.
+                if o == Output::terminal_value_share && sc.npv.abs() <= 1e-9 * sc.size {
+                    continue;
+                }
+                agree(a, b, key, &sc).map_err(|e| format!("{name}, row {i}: {e}"))?;
             }
             if let (Some(a), Some(b)) = (reference.cumulative.as_ref(), run.cumulative.as_ref()) {
                 for q in 0..quarters {
-                    agree(a[q][i], b[q][i], "cumulative", size).map_err(|e| format!("{name}, row {i}, quarter {q}: {e}"))?;
+                    agree(a[q][i], b[q][i], "cumulative", &sc).map_err(|e| format!("{name}, row {i}, quarter {q}: {e}"))?;
                 }
             }
         }

@@ -56,8 +56,32 @@ proptest! {
         let (a, b) = (evaluate(&x), evaluate(&more));
         prop_assert!(b.out.it_mw_peak >= a.out.it_mw_peak);
         prop_assert!(b.out.facility_mw_peak >= a.out.facility_mw_peak);
-        prop_assert!(b.out.energy_gwh_per_year > a.out.energy_gwh_per_year);
-        prop_assert!(b.out.capex_usd > a.out.capex_usd);
+        prop_assert!(b.out.energy_gwh_per_year >= a.out.energy_gwh_per_year);
+        // Energy counts what is online at the peak: more of it whenever the
+        // first tranche is all there is and draws a normal amount.
+        prop_assert!(x.expansion_accelerators > 0.0 || a.out.energy_gwh_per_year < 1e-200 || b.out.energy_gwh_per_year > a.out.energy_gwh_per_year);
+        prop_assert!(b.out.capex_usd >= a.out.capex_usd);
+        // Strictly more wherever the added accelerators' capex shows in the sum.
+        let added = (more.accelerators - x.accelerators) * x.capex_usd_per_accelerator;
+        prop_assert!(added <= 1e-12 * a.out.capex_usd || added < 1e-290 || b.out.capex_usd > a.out.capex_usd);
+    }
+
+    /// The margin is NPV / PV(accelerator revenue), and 1 − cost / price:
+    /// it has the NPV's sign in every scenario, and price − cost does too.
+    #[test]
+    fn margin_and_npv_have_the_same_sign(x in inputs()) {
+        let o = evaluate(&x);
+        if let (Some(m), Some(price), Some(cost)) = (o.get(Output::margin), o.get(Output::price_usd_per_accelerator_hour), o.get(Output::cost_usd_per_accelerator_hour)) {
+            let npv = o.out.npv_usd;
+            prop_assert_eq!(m > 0.0, npv > 0.0, "margin {} NPV {}", m, npv);
+            prop_assert_eq!(m < 0.0, npv < 0.0, "margin {} NPV {}", m, npv);
+            // price − cost = NPV / PV(hours): the same sign, to rounding.
+            let tol = 1e-9 * price.abs().max(cost.abs());
+            prop_assert!(npv <= 0.0 || price - cost > -tol, "price {} cost {} NPV {}", price, cost, npv);
+            prop_assert!(npv >= 0.0 || price - cost < tol, "price {} cost {} NPV {}", price, cost, npv);
+            // And 1 − cost / price is the margin.
+            prop_assert!((1.0 - cost / price - m).abs() <= 1e-9 * m.abs().max(1.0) * (1.0 + cost.abs() / price.abs()), "{} vs {}", 1.0 - cost / price, m);
+        }
     }
 
     #[test]
@@ -68,12 +92,81 @@ proptest! {
         prop_assert!(b.out.npv_usd <= a.out.npv_usd, "{} > {}", b.out.npv_usd, a.out.npv_usd);
     }
 
+    /// Dearer hardware costs more than the book or market value it adds at
+    /// the end (at most its cost, later).
+    #[test]
+    fn dearer_capex_lowers_the_npv(x in deal(), factor in 1.01..2.0f64) {
+        let mut dear = x;
+        dear.capex_usd_per_accelerator = (x.capex_usd_per_accelerator * factor).min(P::capex_usd_per_accelerator.param().max);
+        let (a, b) = (evaluate(&x), evaluate(&dear));
+        prop_assert!(b.out.npv_usd <= a.out.npv_usd + 1e-9 * a.out.npv_usd.abs(), "{} > {}", b.out.npv_usd, a.out.npv_usd);
+    }
+
+    /// The buyer's shortfall swaps the contract's price for the market's on
+    /// the hours it stops paying for: the NPV falls wherever the market pays
+    /// no more than the contract (a market rent that never exceeds the
+    /// contract's price and does not rise).
+    #[test]
+    fn a_larger_shortfall_lowers_the_npv(x in deal(), extra in 0.01..1.0f64) {
+        let mut short = x;
+        short.shortfall_share = (x.shortfall_share + extra).min(1.0);
+        let plan = Plan::new(&x);
+        let market_below_contract = x.market_decline >= 0.0 && plan.tranches.iter().all(|t| {
+            let price = if t.accelerators > 0.0 { t.value_usd / (t.accelerators * t.planned_hours_per_unit(x.from_delivery())) } else { 0.0 };
+            t.market_usd_per_hour <= price
+        });
+        prop_assume!(market_below_contract);
+        let (a, b) = (evaluate(&x), evaluate(&short));
+        prop_assert!(b.out.npv_usd <= a.out.npv_usd + 1e-9 * a.out.npv_usd.abs(), "{} > {}", b.out.npv_usd, a.out.npv_usd);
+    }
+
+    /// With no tax, after tax is before tax, exactly.
+    #[test]
+    fn after_tax_is_pre_tax_at_a_zero_rate(x in inputs()) {
+        let mut x = x;
+        x.tax_rate = 0.0;
+        let o = evaluate(&x);
+        prop_assert_eq!(o.out.npv_after_tax_usd, o.out.npv_usd);
+        prop_assert_eq!(o.get(Output::irr_after_tax), o.get(Output::irr));
+    }
+
+    /// With no end value and no shortfall, the levelized cost is every
+    /// outflow less the CPU side's revenue, over the delivered hours, both
+    /// discounted to the middle of each quarter; summed here by hand from
+    /// the quarterly rows.
+    #[test]
+    fn the_levelized_cost_is_the_plain_pv_ratio(x in deal()) {
+        let mut x = x;
+        x.terminal = P::terminal.param().parse("none").unwrap_or(2.0);
+        x.shortfall_share = 0.0;
+        let o = evaluate(&x);
+        let Some(cost) = o.get(Output::cost_usd_per_accelerator_hour) else { return Ok(()) };
+        let v = (1.0 + x.wacc).powf(-0.25);
+        let cpu_price = o.get(Output::cpu_price_usd_per_vcpu_hour).unwrap_or(0.0);
+        let (mut costs, mut hours, mut scale) = (0.0, 0.0, 0.0);
+        for (i, q) in o.quarters.iter().enumerate() {
+            let d = v.powf(i as f64 + 0.5);
+            let cpu_revenue = q.vcpus_online * 2190.0 * x.availability * cpu_price;
+            costs += (q.capex_usd + q.opex_usd + q.energy_usd - cpu_revenue) * d;
+            scale += (q.capex_usd + q.opex_usd + q.energy_usd + cpu_revenue) * d;
+            hours += q.accelerators_online * 2190.0 * x.availability * d;
+        }
+        prop_assume!(hours > 1e-300);
+        let want = costs / hours;
+        let price = o.get(Output::price_usd_per_accelerator_hour).unwrap_or(0.0);
+        prop_assert!((cost - want).abs() <= 1e-9 * (scale / hours).max(cost.abs()).max(price.abs()), "{} vs {}", cost, want);
+    }
+
     /// A higher WACC lowers the NPV of conventional cash flows (outflows,
     /// then inflows) wherever the NPV is not negative: below the IRR, the
     /// NPV falls as the rate rises. Beyond the IRR discounting shrinks the
-    /// later outflows too, so no ordering holds there.
+    /// later outflows too, so no ordering holds there. The end value is
+    /// taken at book (or none): at the market it is itself a present value
+    /// at the WACC, which a negative tail of earnings can raise.
     #[test]
-    fn a_higher_wacc_lowers_the_npv(x in deal(), step in 0.001..0.1f64) {
+    fn a_higher_wacc_lowers_the_npv(x in deal(), step in 0.001..0.1f64, terminal in 1..3usize) {
+        let mut x = x;
+        x.terminal = terminal as f64;
         let mut high = x;
         high.wacc = (x.wacc + step).min(P::wacc.param().max);
         // A step of a few ulps (at the range's top edge) moves the NPV by less than its rounding.
@@ -86,30 +179,50 @@ proptest! {
         prop_assert!(b.out.npv_usd < a.out.npv_usd, "{} >= {}", b.out.npv_usd, a.out.npv_usd);
     }
 
-    /// A delay loses revenue and saves energy for every online hour it
-    /// removes; hardware is paid for on schedule either way. So the NPV
-    /// falls whenever an hour earns more than it costs in energy.
+    /// A delay loses revenue (term at signing) or defers it (term from
+    /// delivery), and saves or defers energy; hardware is paid for on
+    /// schedule either way. So the NPV falls wherever an hour earns more
+    /// than its energy, energy does not get cheaper over time, and the
+    /// market (for the end value and re-let hours) pays no more than the
+    /// contract; the end value is taken as none or at the market (hardware
+    /// ages by the calendar there; at book value, a delay defers its
+    /// depreciation and can raise it by more than the revenue lost).
     #[test]
-    fn a_longer_delay_lowers_the_npv(x in deal(), extra in 1.0..24.0f64) {
+    fn a_longer_delay_lowers_the_npv(x in deal(), extra in 1.0..24.0f64, terminal in prop_oneof![Just(0.0), Just(2.0)], short in any::<bool>()) {
+        let mut x = x;
+        x.terminal = terminal;
+        // Energy not getting cheaper, the market not rising; a shortfall half the time.
+        x.electricity_escalation = x.electricity_escalation.abs();
+        x.market_decline = x.market_decline.abs();
+        if !short {
+            x.shortfall_share = 0.0;
+        }
         let mut late = x;
         late.delay_months = (x.delay_months + extra).min(P::delay_months.param().max);
         let a = evaluate(&x);
         let b = evaluate(&late);
         // Every online hour of every tranche must earn more than its energy
         // costs at the highest (escalated) price of the deal.
-        let years = a.quarters.len() as f64 / 4.0;
-        let top_price = x.electricity_usd_per_mwh * (1.0 + x.electricity_escalation.max(0.0)).powf(years);
+        let years = b.quarters.len() as f64 / 4.0;
+        let top_price = x.electricity_usd_per_mwh * (1.0 + x.electricity_escalation).powf(years);
         let energy_per_kw_hour = x.load_factor * x.pue * top_price / 1000.0;
         let plan = Plan::new(&x);
         let earns_more_than_energy = plan.tranches.iter().all(|t| {
-            let hours = t.planned_hours_per_unit();
+            let hours = t.planned_hours_per_unit(x.from_delivery());
             let price = t.value_usd / (t.accelerators * hours);
             let cpu_price = if t.vcpus > 0.0 { t.cpu_value_usd / (t.vcpus * hours) } else { f64::INFINITY };
-            price * x.availability > t.it_kw * energy_per_kw_hour
+            // With a shortfall some hours earn the market's rent (lowest at the
+            // end), and a delay moves hours past its start: that rent must not
+            // be the better one.
+            let market_low = t.market_usd_per_hour * (1.0 - x.market_decline).powf(years);
+            let earns = if x.shortfall_share > 0.0 { price.min(market_low) } else { price };
+            earns * x.availability > t.it_kw * energy_per_kw_hour
                 && cpu_price * x.availability > x.w_per_vcpu / 1000.0 * energy_per_kw_hour
+                && (x.shortfall_share == 0.0 || t.market_usd_per_hour <= price)
         });
         prop_assume!(earns_more_than_energy);
-        prop_assert!(b.out.npv_usd <= a.out.npv_usd + 1e-6 * a.out.npv_usd.abs(), "{} > {}", b.out.npv_usd, a.out.npv_usd);
+        let tol = 1e-6 * a.out.npv_usd.abs() + 1e-9 * (x.value_usd + x.expansion_value_usd);
+        prop_assert!(b.out.npv_usd <= a.out.npv_usd + tol, "{} > {}", b.out.npv_usd, a.out.npv_usd);
     }
 
     #[test]
@@ -154,7 +267,8 @@ proptest! {
         let q = encode_query(&s);
         let d = decode_query(&q);
         prop_assert_eq!(&d.scenario, &s, "{}", q);
-        prop_assert!(d.notices.iter().all(|w| w.key == "corr"), "{:?}", d.notices);
+        // Only the correlations' own notices, and notes on unusual values.
+        prop_assert!(d.notices.iter().all(|w| w.key == "corr" || w.severity == computedeal_core::notice::Severity::Noted), "{:?}", d.notices);
     }
 
     #[test]

@@ -137,6 +137,9 @@ pub fn problem_text(lang: Lang, key: &str, given: &str, problem: &Problem) -> St
         Problem::ExpansionBeforeStart { start } => fill(m.e_expansion_before_start, &[("expansion_start", plain), ("start", start)]),
         Problem::ExpansionValueAlone => m.e_expansion_value_alone.to_string(),
         Problem::CpuValueAlone => m.e_cpu_value_alone.to_string(),
+        Problem::AcceleratorValueAlone => m.e_accelerator_value_alone.to_string(),
+        Problem::RefreshNeedsSigning => m.e_refresh_needs_signing.to_string(),
+        Problem::Unusual { typical } => fill(m.e_unusual, &[("key", key), ("value", plain), ("typical", &al(typical))]),
         Problem::BadLang { .. } => fill(m.e_bad_lang, &[("value", &quoted)]),
         Problem::BadCurrency { .. } => fill(m.e_bad_currency, &[("value", &quoted)]),
         Problem::BadFx { currency, allowed, default } => {
@@ -177,6 +180,25 @@ pub fn notice_text(lang: Lang, n: &Notice) -> String {
     }
 }
 
+/// The words for a choice of a choice parameter (chips and precisions are
+/// named by the catalogue and by their own ids).
+pub fn choice_text(lang: Lang, id: &str) -> Option<&'static str> {
+    let m = messages(lang);
+    Some(match id {
+        "signing" => m.c_signing,
+        "delivery" => m.c_delivery,
+        "market" => m.c_market,
+        "book" => m.c_book,
+        "none" => m.c_none,
+        "run_on" => m.c_run_on,
+        "refresh" => m.c_refresh,
+        "bonus" => m.c_bonus,
+        "macrs5" => m.c_macrs5,
+        "straight_line" => m.c_straight_line,
+        _ => return None,
+    })
+}
+
 /// Why an output is undefined, in words.
 pub fn undefined_text(lang: Lang, why: Undefined) -> &'static str {
     let m = messages(lang);
@@ -187,6 +209,7 @@ pub fn undefined_text(lang: Lang, why: Undefined) -> &'static str {
         Undefined::NoCpuSide => m.u_no_cpu_side,
         Undefined::NothingOnline => m.u_nothing_online,
         Undefined::NoRevenue => m.u_no_revenue,
+        Undefined::NpvNotPositive => m.u_npv_not_positive,
     }
 }
 
@@ -203,7 +226,10 @@ mod tests {
     #[test]
     fn bad_values_name_the_key_the_value_and_what_is_allowed() {
         let cases = [
-            ("pue=7", "pue=7 is out of range: allowed 1 to 2.5; the preset's value 1.2 is used"),
+            ("pue=7", "pue=7 is out of range: allowed 1 to 3; the preset's value 1.14 is used"),
+            ("pue=2.4", "pue=2.4 is unusual (most deals: 1.03 to 2); used as given"),
+            ("accelerators=0", "accelerators is 0 but part of the value pays for them: that part earns nothing"),
+            ("term_basis=delivery&refresh=refresh", "refresh applies when the term runs from signing"),
             ("pue=abc", "pue='abc' is not a number"),
             ("start=2025Q7", "start='2025Q7': a quarter is written like 2025Q4"),
             ("accelerator=tpu9", "accelerator='tpu9' is not allowed: one of h100"),
@@ -225,7 +251,7 @@ mod tests {
     fn malformed_distributions_say_what_is_wrong() {
         let cases = [
             (P::pue, "1.35~1.1", "the low end must be below the high end"),
-            (P::pue, "1.1~3", "the high end 3 is out of range: allowed 1 to 2.5"),
+            (P::pue, "1.1~3.5", "the high end 3.5 is out of range: allowed 1 to 3"),
             (P::pue, "norm:1.2,-0.1", "the standard deviation must be positive"),
             (P::electricity_usd_per_mwh, "tri:45,200,110", "the mode 200 must lie between"),
             (P::electricity_usd_per_mwh, "beta:1,2", "unknown distribution 'beta'"),
@@ -247,8 +273,12 @@ mod tests {
     #[test]
     fn notices_are_written_in_the_reader_language() {
         let n = &decode_query("pue=7").notices[0];
-        assert_eq!(problem_text(Lang::Hi, &n.key, &n.given, &n.problem), "pue=7 सीमा से बाहर है: अनुमत 1 से 2.5");
-        assert_eq!(problem_text(Lang::En, &n.key, &n.given, &n.problem), "pue=7 is out of range: allowed 1 to 2.5");
+        assert_eq!(problem_text(Lang::Hi, &n.key, &n.given, &n.problem), "pue=7 सीमा से बाहर है: अनुमत 1 से 3");
+        assert_eq!(problem_text(Lang::En, &n.key, &n.given, &n.problem), "pue=7 is out of range: allowed 1 to 3");
+        let n = &decode_query("pue=2.4").notices[0];
+        assert_eq!(problem_text(Lang::Hi, &n.key, &n.given, &n.problem), "pue=2.4 असामान्य है (ज़्यादातर सौदे: 1.03 से 2); जैसा दिया गया वैसा ही लिया गया");
+        assert_eq!(choice_text(Lang::Hi, "delivery"), Some("डिलीवरी से"));
+        assert_eq!(choice_text(Lang::En, "h100"), None);
         let problem = Dist::parse(P::pue.param(), "1.4~1.1").expect_err("a problem");
         assert!(problem_text(Lang::Hi, "pue", "1.4~1.1", &problem).contains("निचला छोर ऊपरी छोर से कम होना चाहिए"));
     }

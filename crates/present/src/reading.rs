@@ -56,16 +56,19 @@ mod tests {
     use computedeal_core::model::evaluate;
 
     #[test]
-    fn the_default_deal_reads_as_a_thin_margin() {
+    fn the_default_deal_reads_with_its_margin_and_npv_agreeing() {
         let s = decode_query("").scenario;
         let o = evaluate(&s.inputs);
         let text = reading(&s, &o, Some(0.12), &Fmt::default());
+        // Price 91% of $38B / (200,000 × 26 quarters × 2,190 h) = $3.04; the
+        // levelized cost and the margin (NPV / PV of revenue) from the model.
         assert!(
-            text.starts_with("At these assumptions AWS earns $3.00 per accelerator-hour from OpenAI against a full cost of $2.82, a margin of 6.3%."),
+            text.starts_with("At these assumptions AWS earns $3.04 per accelerator-hour from OpenAI against a full cost of $2.29, a margin of 24.7%."),
             "{text}"
         );
-        assert!(text.contains("paid back after 5.0 years"), "{text}");
-        assert!(text.contains("breaks even if the price falls to $2.82"), "{text}");
+        assert!(text.contains("worth $6.27B today"), "{text}");
+        assert!(text.contains("paid back after 4.8 years"), "{text}");
+        assert!(text.contains("breaks even if the price falls to $2.29"), "{text}");
         assert!(text.contains("is 12.0%"), "{text}");
     }
 
@@ -85,11 +88,11 @@ mod tests {
         let o = evaluate(&s.inputs);
         let fmt = Fmt::new(Lang::Hi, Currency::Inr, 88.7);
         let text = reading(&s, &o, None, &fmt);
-        // The price per hour ($3.0032) × 88.7 = ₹266.38; 200,000 accelerators
-        // in Indian grouping; capex ($22.7B × 88.7 ≈ ₹2.01 lakh crore).
+        // The price per hour ($3.0365) × 88.7 = ₹269.34; 200,000 accelerators
+        // in Indian grouping; capex ($21.2B × 88.7 ≈ ₹1.88 lakh crore).
         assert!(text.contains(&format!("₹{:.2}", o.out.price_usd_per_accelerator_hour * 88.7)), "{text}");
         assert!(text.contains("2,00,000 "), "{text}");
-        assert!(text.contains("₹2.01 लाख करोड़"), "{text}");
+        assert!(text.contains("₹1.88 लाख करोड़"), "{text}");
         assert!(!text.contains("At these assumptions"), "{text}");
     }
 }

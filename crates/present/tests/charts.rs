@@ -55,12 +55,22 @@ fn every_chart_renders_its_data() {
     // The 28 quarters of the deal, as bars; the ramp's first quarter at 20%.
     assert_eq!(charts::deployment::table(&o, &computedeal_present::en::EN).rows[0].1[0], 40_000.0);
 
+    let (svg, meta) = render("pnl", |a| charts::pnl::draw(a, &o, None, &theme).expect("drawn"));
+    assert!(svg.contains("depreciation") && svg.contains("revenue"));
+    assert_eq!(meta.rows, o.years.len());
+    // The table carries each year's EBIT margin, as the model's years do.
+    let t = charts::pnl::table(&o, &computedeal_present::en::EN);
+    for (row, y) in t.rows.iter().zip(&o.years) {
+        assert_eq!(row.1[5].to_bits(), y.ebit_margin.to_bits());
+        assert_eq!(row.1[4], y.revenue_usd - y.book_depreciation_usd - y.energy_usd - y.other_opex_usd);
+    }
+
     let (svg, meta) = render("cost", |a| charts::cost_stack::draw(a, &o, None, &theme).expect("drawn"));
     assert!(svg.contains("capital: accelerators") && svg.contains("revenue"));
     assert_eq!(meta.rows, o.years.len());
 
     let (svg, _) = render("cashflow", |a| charts::cash_flow::draw(a, &o, &summary.bands, None, &theme).expect("drawn"));
-    assert!(svg.contains("P10–P90") && svg.contains("payback 5.0 yr"), "{}", &svg[..200]);
+    assert!(svg.contains("P10–P90") && svg.contains("payback 4.8 yr"), "{}", &svg[..200]);
 
     let npv = summary.get(Output::npv_usd).expect("summarized");
     let (svg, meta) = render("histogram", |a| charts::histogram::draw(a, npv, Unit::Usd, Some(0.0), &theme).expect("drawn"));

@@ -5,7 +5,7 @@
 
 use crate::catalogue;
 use crate::outputs::OutputsT;
-use crate::params::{Inputs, P};
+use crate::params::{Inputs, TaxDepreciation, Terminal, P};
 
 /// Values given per scenario, one column per varying parameter.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -50,35 +50,87 @@ impl Batch {
     }
 }
 
-/// The constants of a batch: what the schedule and the catalogue fix for
-/// every scenario in it.
+/// The constants of a batch: what the schedule, the choices and the
+/// catalogue fix for every scenario in it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Shared {
     pub base: Inputs,
-    /// Expansion chip over first chip: capex and IT power ratios.
+    /// Expansion chip over first chip: capex (and market rent) and IT power ratios.
     pub capex_ratio: f64,
     pub kw_ratio: f64,
     /// Dense TFLOPS at the chosen precision, first chip and expansion chip.
     pub tflops1: f64,
     pub tflops2: f64,
-    /// Accelerators per rack of the first chip.
+    /// Accelerators per rack of the first chip and of the expansion chip.
     pub per_rack1: f64,
+    pub per_rack2: f64,
     /// Ramp of the first tranche in quarters (≥ 1) and the expansion's offset.
     pub ramp_quarters1: f64,
     pub expansion_offset: usize,
+    /// The choices: term from delivery, end value, refresh, tax depreciation.
+    pub from_delivery: bool,
+    pub terminal: Terminal,
+    pub refresh: bool,
+    pub tax_depreciation: TaxDepreciation,
+    /// The first quarter's place in its calendar year (0 for Q1), for the book P&L's years.
+    pub quarter_of_year: usize,
     /// The most quarters any scenario of the batch can span (for the bands).
     pub horizon_max: usize,
 }
 
+/// The largest values the batch's varying inputs can take, for the horizon.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bounds {
+    pub term_years: f64,
+    pub expansion_term_years: f64,
+    pub expansion_on: bool,
+    pub delay_months: f64,
+    pub expansion_ramp_quarters: f64,
+}
+
+impl Bounds {
+    /// The inputs' own values: a batch that varies nothing moving the horizon.
+    pub fn of(x: &Inputs) -> Bounds {
+        Bounds {
+            term_years: x.term_years,
+            expansion_term_years: x.expansion_term_years,
+            expansion_on: x.expansion_accelerators > 0.0,
+            delay_months: x.delay_months,
+            expansion_ramp_quarters: x.expansion_ramp_quarters,
+        }
+    }
+
+    /// Every input at the top of its allowed range.
+    pub fn widest() -> Bounds {
+        Bounds {
+            term_years: P::term_years.param().max,
+            expansion_term_years: P::expansion_term_years.param().max,
+            expansion_on: true,
+            delay_months: P::delay_months.param().max,
+            expansion_ramp_quarters: P::expansion_ramp_quarters.param().max,
+        }
+    }
+}
+
 impl Shared {
-    /// `term_max` and `expansion_term_max` bound the varying terms (years).
-    pub fn new(base: &Inputs, term_max: f64, expansion_term_max: f64, expansion_on: bool) -> Shared {
+    pub fn new(base: &Inputs, b: Bounds) -> Shared {
         let chip = catalogue::by_index(base.accelerator);
         let exp = catalogue::by_index(base.expansion_accelerator);
         let precision = base.precision as usize;
         let expansion_offset = (base.expansion_start - base.start).max(0.0) as usize;
-        let t1 = crate::model::term_quarters(term_max);
-        let t2 = if expansion_on { expansion_offset + crate::model::term_quarters(expansion_term_max) } else { 0 };
+        let ramp_quarters1 = (base.ramp_end - base.start).max(0.0) + 1.0;
+        let from_delivery = base.from_delivery();
+        // Quarters a tranche can span (see `model::Tranche::online_quarters`).
+        let span = |term_years: f64, ramp: f64| {
+            let t = crate::model::term_quarters(term_years);
+            if from_delivery {
+                t + ramp.max(1.0) as usize - 1 + libm::ceil(b.delay_months / 3.0) as usize
+            } else {
+                t
+            }
+        };
+        let t1 = span(b.term_years, ramp_quarters1);
+        let t2 = if b.expansion_on { expansion_offset + span(b.expansion_term_years, b.expansion_ramp_quarters) } else { 0 };
         Shared {
             base: *base,
             capex_ratio: exp.capex_usd / chip.capex_usd,
@@ -86,14 +138,20 @@ impl Shared {
             tflops1: chip.tflops(precision),
             tflops2: exp.tflops(precision),
             per_rack1: chip.per_rack,
-            ramp_quarters1: (base.ramp_end - base.start).max(0.0) + 1.0,
+            per_rack2: exp.per_rack,
+            ramp_quarters1,
             expansion_offset,
+            from_delivery,
+            terminal: base.terminal(),
+            refresh: base.refreshes(),
+            tax_depreciation: base.tax_depreciation(),
+            quarter_of_year: (base.start as i64).rem_euclid(4) as usize,
             horizon_max: t1.max(t2),
         }
     }
 
     /// A batch whose columns vary nothing that moves the horizon.
     pub fn for_inputs(base: &Inputs) -> Shared {
-        Shared::new(base, base.term_years, base.expansion_term_years, base.expansion_accelerators > 0.0)
+        Shared::new(base, Bounds::of(base))
     }
 }

@@ -11,7 +11,7 @@ pub mod columns;
 pub mod scalar;
 pub mod simd;
 
-pub use columns::{Batch, Columns, Shared};
+pub use columns::{Batch, Bounds, Columns, Shared};
 
 /// Which engine evaluates a batch.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

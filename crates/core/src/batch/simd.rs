@@ -18,13 +18,13 @@
 //! (absolute 1e-9 of the deal's value for NPV-like sums near zero); the IRR
 //! to 1e-7 (tested in `tests/engines.rs`).
 
-use wide::{f64x4, CmpEq, CmpGt, CmpLe, CmpLt, CmpNe};
+use wide::{f64x4, CmpEq, CmpGe, CmpGt, CmpLe, CmpLt, CmpNe};
 
 use super::columns::{Batch, Columns, Shared};
-use crate::finance::{IRR_GRID, IRR_TOLERANCE};
-use crate::model::{HOURS_PER_QUARTER, HOURS_PER_YEAR};
+use crate::finance::{IRR_GRID, IRR_MAX_STEPS, IRR_TOLERANCE, MACRS5};
+use crate::model::{HOURS_PER_QUARTER, HOURS_PER_YEAR, WORST_YEAR_MIN_REVENUE_SHARE};
 use crate::outputs::{Output, OutputsT};
-use crate::params::InputsT;
+use crate::params::{InputsT, TaxDepreciation, Terminal};
 
 pub type V = f64x4;
 pub const LANES: usize = 4;
@@ -95,10 +95,11 @@ pub fn book_value(inv_n: V, residual: V, a: V) -> V {
     residual + (s(1.0) - residual) * (s(1.0) - (a * inv_n).max(s(0.0)).min(s(1.0)))
 }
 
-/// Mirror of `finance::npv_quarterly`, given ln(1 + rate).
-pub fn npv_quarterly(flows: &[V], ln_1r: V) -> V {
+/// Mirror of `finance::npv_mid_quarter`, given ln(1 + rate): flow i at
+/// (i + 1/2) / 4 years.
+pub fn npv_mid_quarter(flows: &[V], ln_1r: V) -> V {
     let v = (ln_1r * -0.25).exp();
-    flows.iter().rev().fold(s(0.0), |acc, cf| acc * v + *cf)
+    flows.iter().rev().fold(s(0.0), |acc, cf| acc * v + *cf) * (ln_1r * -0.125).exp()
 }
 
 /// Mirror of `finance::npv_polynomial`: p(x) = Σ cf_i x^i and p'(x). Split
@@ -169,8 +170,9 @@ pub fn irr_quarterly(flows: &[V]) -> V {
     let bracketed = found & !exact;
     let lo_positive = f_lo.cmp_gt(zero);
     let mut x = bracketed.blend(lo - f_lo * (hi - lo) / (f_hi - f_lo), s(1.0));
+    let mut step_before = hi - lo;
     let mut done = !(defined & bracketed);
-    for _ in 0..60 {
+    for _ in 0..IRR_MAX_STEPS {
         if done.all() {
             break;
         }
@@ -183,8 +185,9 @@ pub fn irr_quarterly(flows: &[V]) -> V {
         hi = (update & !same_as_lo).blend(x, hi);
         let newton = x - f / df;
         let converged = df.cmp_ne(zero) & (newton - x).abs().cmp_le(x.abs().max(s(1.0)) * IRR_TOLERANCE);
-        let inside = df.cmp_ne(zero) & newton.cmp_gt(lo) & newton.cmp_lt(hi);
+        let inside = df.cmp_ne(zero) & newton.cmp_gt(lo) & newton.cmp_lt(hi) & (newton - x).abs().cmp_lt(step_before * 0.5);
         let next = (converged | inside).blend(newton, (lo + hi) * 0.5);
+        step_before = update.blend((next - x).abs(), step_before);
         x = update.blend(next, x);
         done = done | root | converged;
     }
@@ -216,8 +219,8 @@ pub fn payback_years(operating: &[V]) -> V {
         recorded = !negative & (recorded | newly);
     }
     let share = at_cf.cmp_gt(zero).blend(-at_before / at_cf, s(1.0)).max(zero).min(s(1.0));
-    let crossing = recorded.blend((share + at - 1.0) * 0.25, zero);
-    valid.blend(crossing.max(zero), s(f64::NAN))
+    let crossing = recorded.blend((share + at) * 0.25, zero);
+    valid.blend(crossing, s(f64::NAN))
 }
 
 /// Per-quarter sums over the horizon, reused across lane groups (mirror of
@@ -226,11 +229,25 @@ pub fn payback_years(operating: &[V]) -> V {
 pub struct Scratch {
     operating: Vec<V>,
     terminal: Vec<V>,
+    /// Revenue − energy − opex − tax depreciation, plus end value − tax basis.
+    taxable: Vec<V>,
+    /// Revenue − book depreciation − energy − opex.
+    ebit: Vec<V>,
+    revenue: Vec<V>,
+    acc_revenue: Vec<V>,
+    unit_revenue: Vec<V>,
+    unit_hours: Vec<V>,
     acc_online: Vec<V>,
+    racks: Vec<V>,
     acc_it_mw: Vec<V>,
+    cpu_it_mw: Vec<V>,
     total_it_mw: Vec<V>,
     pflops: Vec<V>,
+    acc_mwh: Vec<V>,
+    all_mwh: Vec<V>,
     flows: Vec<V>,
+    after_tax: Vec<V>,
+    price_factors: Vec<V>,
 }
 
 /// Mirror of `model::Rates`.
@@ -240,6 +257,12 @@ struct Rates {
     usd_per_kw_facility: V,
     mwh_per_it_mw_quarter: V,
     kw_per_vcpu: V,
+    ln_discount: V,
+    ln_market: V,
+    ln_escalation: V,
+    refresh_quarters: V,
+    inv_book_quarters: V,
+    inv_facility_quarters: V,
 }
 
 impl Rates {
@@ -250,26 +273,37 @@ impl Rates {
             usd_per_kw_facility: x.facility_capex_usd_per_mw / 1000.0,
             mwh_per_it_mw_quarter: x.load_factor * x.pue * HOURS_PER_QUARTER,
             kw_per_vcpu: x.w_per_vcpu / 1000.0,
+            ln_discount: ln_1r,
+            ln_market: ln_1p(-x.market_decline),
+            ln_escalation: ln_1p(x.electricity_escalation),
+            refresh_quarters: (x.it_life_years * 4.0 + 0.5).floor().max(s(1.0)),
+            inv_book_quarters: s(0.25) / x.book_life_years,
+            inv_facility_quarters: s(0.25) / x.facility_life_years,
         }
     }
 }
 
 /// Mirror of `model::Tranche`, one lane per scenario.
 struct Tranche {
+    /// The expansion (k = 1) or the first tranche (k = 0).
+    k: usize,
     offset: usize,
-    /// Quarters of the term per lane, and the longest and shortest of them.
+    /// Quarters of the term per lane, and of the ramp.
     t: V,
-    t_max: usize,
-    t_min: usize,
+    ramp: V,
     inv_ramp: V,
+    /// Quarters online per lane (`model::Tranche::online_quarters`) and the most of them.
+    span_max: usize,
     n: V,
     capex: V,
     kw: V,
     tflops: f64,
-    /// Price per accelerator-hour and per vCPU-hour.
+    per_rack: f64,
+    /// Price per accelerator-hour and per vCPU-hour, and the market's at the start.
     price: V,
     vcpus: V,
     cpu_price: V,
+    market: V,
 }
 
 /// Mirror of the model's `Totals`.
@@ -279,27 +313,109 @@ struct Totals {
     capex_it_acc: V,
     capex_fac_acc: V,
     capex_cpu: V,
-    acc_revenue: V,
     acc_hours: V,
-    cpu_revenue: V,
-    cpu_hours: V,
     gw_years: V,
 }
 
-fn lanes_max(v: V) -> usize {
-    v.to_array().into_iter().fold(0.0, f64::max) as usize
+fn lanes_max(v: V) -> f64 {
+    v.to_array().into_iter().fold(0.0, f64::max)
 }
 
-fn lanes_min(v: V) -> usize {
-    v.to_array().into_iter().fold(f64::INFINITY, f64::min) as usize
+/// Mirror of `finance::stream_integral`: (e^{kl} − 1) / k, l where k = 0.
+#[inline]
+fn stream_integral(k: V, l: V) -> V {
+    k.cmp_eq(s(0.0)).blend(l, exp_m1(k * l) / k)
 }
 
-/// Step 3 (mirror of `model::tranche`), with step 4 (`terminal_value`) in
-/// the same loop. Everything a quarter adds is proportional to the share
-/// installed, the share online or the newly installed share, so the
-/// tranche's rates are worked out once and the loop only multiplies.
-fn tranche(t: &Tranche, x: &InputsT<V>, rates: &Rates, dq: V, ln_escalation: V, sc: &mut Scratch, totals: &mut Totals) {
+/// Mirror of `finance::tax_deducted`, for the batch's method.
+#[inline]
+fn tax_deducted(method: TaxDepreciation, n: V) -> V {
+    let one = s(1.0);
+    match method {
+        TaxDepreciation::Bonus => (n + 1.0).max(s(0.0)).min(one),
+        TaxDepreciation::StraightLine => ((n + 1.0) * (1.0 / 20.0)).max(s(0.0)).min(one),
+        TaxDepreciation::Macrs5 => {
+            let mut sum = s(0.0);
+            for (y, f) in MACRS5.iter().enumerate() {
+                sum += ((n + 1.0 - 4.0 * y as f64) * 0.25).max(s(0.0)).min(one) * *f;
+            }
+            sum
+        }
+    }
+}
+
+/// Mirror of `finance::straight_line_share`, given 1 / life in quarters.
+#[inline]
+fn straight_line_share(n: V, inv_life_quarters: V) -> V {
+    ((n + 1.0) * inv_life_quarters).max(s(0.0)).min(s(1.0))
+}
+
+/// Mirror of `model::vintage_share`.
+#[inline]
+fn vintage_share(f: impl Fn(V) -> V, n: V, cap: V, replaced: Option<V>) -> V {
+    let v = f(n.min(cap));
+    match replaced {
+        Some(l) => n.cmp_ge(l).blend(s(1.0), v),
+        None => v,
+    }
+}
+
+/// Mirror of `model::market_value`, split in two: what depends on the life
+/// left (the three stream integrals) and what on the date (rent and energy).
+struct MarketLife {
+    rent: V,
+    energy: V,
+    fixed: V,
+}
+
+fn market_life(t: &Tranche, x: &InputsT<V>, rates: &Rates, age_years: V) -> MarketLife {
+    let life = (x.it_life_years - age_years).max(s(0.0));
+    let d = rates.ln_discount;
+    let fac = t.kw * rates.usd_per_kw_facility;
+    let fixed = x.opex_fraction_of_capex * (t.capex + fac) + fac * rates.facility_charge;
+    MarketLife {
+        rent: stream_integral(rates.ln_market - d, life) * (t.market * (HOURS_PER_YEAR) * x.availability),
+        energy: stream_integral(rates.ln_escalation - d, life) * (t.kw * 0.001 * rates.mwh_per_it_mw_quarter * 4.0 * x.electricity_usd_per_mwh),
+        fixed: stream_integral(-d, life) * fixed,
+    }
+}
+
+/// One accelerator's market value given its life's integrals and the
+/// market and energy price factors of the date it leaves.
+#[inline]
+fn market_value(m: &MarketLife, market_factor: V, escalation: V) -> V {
+    (m.rent * market_factor - m.energy * escalation - m.fixed).max(s(0.0))
+}
+
+/// Mirror of `model::Ages`.
+struct Ages {
+    it: V,
+    it_in_service: V,
+    facility: V,
+    facility_in_service: V,
+}
+
+/// Mirror of `model::end_value`, given the accelerators' market value.
+#[inline]
+#[allow(clippy::too_many_arguments)]
+fn end_value(terminal: Terminal, x: &InputsT<V>, inv_book_life: V, t: &Tranche, market: V, ages: &Ages, it_acc: V, it_cpu: V, fac: V, price_factor: V) -> V {
     let zero = s(0.0);
+    let it_at = |assets: V, age: V| assets * price_factor * book_value(inv_book_life, x.residual_fraction, age);
+    let facility_at = |age: V| fac * book_value(s(1.0) / x.facility_life_years, zero, age);
+    match terminal {
+        Terminal::Market => t.n * market + it_at(it_cpu, ages.it) + facility_at(ages.facility),
+        Terminal::Book => it_at(it_acc, ages.it_in_service) + it_at(it_cpu, ages.it_in_service) + facility_at(ages.facility_in_service),
+        Terminal::None => zero,
+    }
+}
+
+/// Steps 3 and 4 (mirror of `model::tranche`). Everything a quarter adds
+/// is a share (installed, online, present, leaving) times a rate worked out
+/// once; the energy and market prices advance one quarter at a time.
+fn tranche(t: &Tranche, x: &InputsT<V>, c: &Shared, rates: &Rates, dq: V, sc: &mut Scratch, totals: &mut Totals) {
+    let zero = s(0.0);
+    let one = s(1.0);
+    let delivery = c.from_delivery;
     let it_acc = t.n * t.capex;
     let it_cpu = t.vcpus * x.capex_usd_per_vcpu;
     let it_assets = it_acc + it_cpu;
@@ -308,67 +424,159 @@ fn tranche(t: &Tranche, x: &InputsT<V>, rates: &Rates, dq: V, ln_escalation: V, 
     let all = it_assets + fac;
     let opex_rate = x.opex_fraction_of_capex * all * 0.25;
     let mw_acc_rate = t.n * t.kw * 0.001;
-    let mw_all_rate = mw_acc_rate + t.vcpus * rates.kw_per_vcpu * 0.001;
+    let mw_cpu_rate = t.vcpus * rates.kw_per_vcpu * 0.001;
     let pflops_rate = t.n * (t.tflops / 1000.0);
-    let energy_rate = mw_all_rate * rates.mwh_per_it_mw_quarter * x.electricity_usd_per_mwh;
-    let hours_per_online = s(HOURS_PER_QUARTER) * x.availability;
-    let acc_revenue_rate = t.price * t.n * hours_per_online;
-    let cpu_revenue_rate = t.cpu_price * t.vcpus * hours_per_online;
-    let revenue_rate = acc_revenue_rate + cpu_revenue_rate;
-    let (inv_it_life, inv_facility_life) = (s(1.0) / x.it_life_years, s(1.0) / x.facility_life_years);
-    // The energy price's escalation, advanced one quarter at a time.
-    let escalation_step = (ln_escalation * 0.25).exp();
-    let mut escalation = if t.offset == 0 { s(1.0) } else { (ln_escalation * (t.offset as f64 / 4.0)).exp() };
+    let unit_hours_rate = t.n * HOURS_PER_QUARTER;
+    let cpu_revenue_rate = t.cpu_price * (t.vcpus * HOURS_PER_QUARTER * x.availability);
+    let energy_price = rates.mwh_per_it_mw_quarter * x.electricity_usd_per_mwh;
+    let racks_rate = t.n * (1.0 / t.per_rack);
+    // Refresh (at signing only), and the price factors of its vintages.
+    let l = rates.refresh_quarters;
+    let refresh = c.refresh && !delivery;
+    let vintages = if refresh { lanes_max((t.t / l - 1.0).ceil().max(zero)) as usize } else { 0 };
+    sc.price_factors.clear();
+    sc.price_factors.extend((0..=vintages).map(|m| (rates.ln_market * l * (m as f64 * 0.25)).exp()));
+    let cap = if delivery { t.t - 1.0 } else { s(f64::INFINITY) };
+    let method = c.tax_depreciation;
+    let res = one - x.residual_fraction;
+    let book = |n: V| straight_line_share(n, rates.inv_book_quarters) * res;
+    let taxed = |n: V| tax_deducted(method, n);
+    let fac_sl = |n: V| straight_line_share(n, rates.inv_facility_quarters);
+    let written = |f: &dyn Fn(V) -> V, jv: V, m: usize| {
+        let (n, replaced) = if m == 0 { (jv - dq, refresh.then_some(l - dq)) } else { (jv - l * m as f64, Some(l)) };
+        (vintage_share(f, n, cap, replaced) - vintage_share(f, n - t.ramp, cap, replaced)) * t.inv_ramp
+    };
+    // At delivery every cohort leaves T quarters in service, T + delay after
+    // its installation: its end value's life integrals and tax basis are
+    // the same for every quarter.
+    let leave_ages = Ages { it: (t.t + dq) * 0.25, it_in_service: t.t * 0.25, facility: (t.t + dq) * 0.25, facility_in_service: t.t * 0.25 };
+    let leave_life = market_life(t, x, rates, leave_ages.it);
+    let inv_book_life = one / x.book_life_years;
+    let leave_basis = it_assets * (one - taxed(cap)) + fac * (one - fac_sl(cap));
+    // Prices at the middle of the tranche's first quarter, then quarter by quarter.
+    let first_years = (t.offset as f64 + 0.5) * 0.25;
+    let (esc_step, market_step) = ((rates.ln_escalation * 0.25).exp(), (rates.ln_market * 0.25).exp());
+    let mut escalation = (rates.ln_escalation * first_years).exp();
+    let mut market_factor = (rates.ln_market * first_years).exp();
     let mut installed_prev = zero;
-    let mut online_sum = zero;
-    let mut tv = zero;
-    for j in 0..t.t_max {
+    let (mut capex_in, mut tax_dep_sum) = (zero, zero);
+    for j in 0..=t.span_max {
         let i = t.offset + j;
         let jv = s(j as f64);
-        let mut installed = ramp_fraction(jv, t.inv_ramp, zero);
-        let mut online = ramp_fraction(jv, t.inv_ramp, dq);
-        let mut running = installed;
-        if j >= t.t_min {
-            // Past the end of some lanes' terms: those lanes add nothing.
-            let active = jv.cmp_lt(t.t);
-            installed = active.blend(installed, installed_prev);
-            online = active.blend(online, zero);
-            running = active.blend(installed, zero);
-        }
+        let (installed, online, present, leaving, in_term) = if delivery {
+            let gone = ramp_fraction(jv - t.t, t.inv_ramp, dq);
+            let gone_before = ramp_fraction(jv - t.t - 1.0, t.inv_ramp, dq);
+            let installed = ramp_fraction(jv, t.inv_ramp, zero);
+            (installed, ramp_fraction(jv, t.inv_ramp, dq) - gone, installed - gone, gone - gone_before, !zero.cmp_ne(zero))
+        } else {
+            let in_term = jv.cmp_lt(t.t);
+            let installed = in_term.blend(ramp_fraction(jv, t.inv_ramp, zero), installed_prev);
+            let online = in_term.blend(ramp_fraction(jv, t.inv_ramp, dq), zero);
+            (installed, online, in_term.blend(installed, zero), zero, in_term)
+        };
         let delta = installed - installed_prev;
         installed_prev = installed;
-        online_sum += online;
-        sc.acc_online[i] += online * t.n;
+
+        let mut refreshed = zero;
+        for m in 1..=vintages {
+            let n = jv - l * m as f64;
+            refreshed += (ramp_fraction(n, t.inv_ramp, zero) - ramp_fraction(n - 1.0, t.inv_ramp, zero)) * sc.price_factors[m];
+        }
+        let refreshed = in_term.blend(refreshed, zero);
+        let capex = all * delta + it_assets * refreshed;
+        capex_in += capex;
+        totals.capex_total += capex;
+        totals.capex_it_acc += it_acc * (delta + refreshed);
+        totals.capex_cpu += it_cpu * (delta + refreshed) + (fac - fac_acc) * delta;
+        totals.capex_fac_acc += fac_acc * delta;
+        let opex = present * opex_rate;
+
+        let n = jv - dq;
+        let fac_dep = fac * (vintage_share(fac_sl, n, cap, None) - vintage_share(fac_sl, n - t.ramp, cap, None)) * t.inv_ramp;
+        let (mut book_dep, mut tax_dep) = (fac_dep, fac_dep);
+        for m in 0..=vintages {
+            let pf = sc.price_factors[m];
+            book_dep += it_assets * pf * written(&book, jv, m);
+            tax_dep += it_assets * pf * written(&taxed, jv, m);
+        }
+        let book_dep = in_term.blend(book_dep, zero);
+        let tax_dep = in_term.blend(tax_dep, zero);
+        tax_dep_sum += tax_dep;
+
+        let units = online * t.n;
+        sc.acc_online[i] += units;
+        sc.racks[i] += online * racks_rate;
         sc.acc_it_mw[i] += online * mw_acc_rate;
-        sc.total_it_mw[i] += online * mw_all_rate;
+        sc.cpu_it_mw[i] += online * mw_cpu_rate;
+        sc.total_it_mw[i] += online * (mw_acc_rate + mw_cpu_rate);
         sc.pflops[i] += online * pflops_rate;
-        let energy_q = online * energy_rate * escalation;
-        escalation *= escalation_step;
-        sc.operating[i] += online * revenue_rate - delta * all - running * opex_rate - energy_q;
-        // Step 4: the cohort installed now, at its book value when the term ends.
-        let age_years = (t.t - jv) * 0.25;
-        tv += delta * (it_assets * book_value(inv_it_life, x.residual_fraction, age_years) + fac * book_value(inv_facility_life, zero, age_years));
+        sc.acc_mwh[i] += online * mw_acc_rate * rates.mwh_per_it_mw_quarter;
+        sc.all_mwh[i] += online * (mw_acc_rate + mw_cpu_rate) * rates.mwh_per_it_mw_quarter;
+        let energy = online * (mw_acc_rate + mw_cpu_rate) * energy_price * escalation;
+        let unit_hours = online * unit_hours_rate;
+        let short = x.shortfall_share * (s(i as f64 + 1.0) - x.shortfall_year * 4.0).max(zero).min(one);
+        let unit_revenue = (one - short) * unit_hours * t.price + short * unit_hours * (t.market * market_factor);
+        let acc_revenue = unit_revenue * x.availability;
+        let revenue = acc_revenue + online * cpu_revenue_rate;
+        sc.acc_revenue[i] += acc_revenue;
+        sc.revenue[i] += revenue;
+        sc.unit_hours[i] += unit_hours;
+        sc.unit_revenue[i] += unit_revenue;
+        sc.operating[i] += revenue - capex - opex - energy;
+        sc.taxable[i] += revenue - energy - opex - tax_dep;
+        sc.ebit[i] += revenue - book_dep - energy - opex;
+        totals.acc_hours += unit_hours * x.availability;
+        totals.gw_years += online * mw_acc_rate * 0.00025;
+
+        if delivery {
+            let market = market_value(&leave_life, market_factor, escalation);
+            let tv = leaving * end_value(c.terminal, x, inv_book_life, t, market, &leave_ages, it_acc, it_cpu, fac, one);
+            sc.terminal[i] += tv;
+            sc.taxable[i] += tv - leaving * leave_basis;
+        }
+        escalation *= esc_step;
+        market_factor *= market_step;
     }
-    totals.capex_total += all * installed_prev;
-    totals.capex_it_acc += it_acc * installed_prev;
-    totals.capex_fac_acc += fac_acc * installed_prev;
-    totals.capex_cpu += (it_cpu + (fac - fac_acc)) * installed_prev;
-    totals.acc_revenue += acc_revenue_rate * online_sum;
-    totals.acc_hours += t.n * hours_per_online * online_sum;
-    totals.cpu_revenue += cpu_revenue_rate * online_sum;
-    totals.cpu_hours += t.vcpus * hours_per_online * online_sum;
-    totals.gw_years += mw_acc_rate * online_sum * 0.00025;
-    // The tranche's assets land at the end of its term, which varies by lane.
-    for k in t.t_min..=t.t_max {
-        sc.terminal[t.offset + k] += s(k as f64).cmp_eq(t.t).blend(tv, zero);
+    if !delivery {
+        // Step 4 at signing: cohort by cohort, landing at each lane's T.
+        let years = (s(t.offset as f64 + 0.5) + t.t) * 0.25;
+        let (escalation, market_factor) = ((rates.ln_escalation * years).exp(), (rates.ln_market * years).exp());
+        let mut tv = zero;
+        let cohorts = lanes_max(t.t.min(t.ramp)) as usize;
+        for co in 0..cohorts {
+            let cf = s(co as f64);
+            let delta = (ramp_fraction(cf, t.inv_ramp, zero) - ramp_fraction(cf - 1.0, t.inv_ramp, zero)) & cf.cmp_lt(t.t);
+            let m = if refresh { ((t.t - cf) / l - 1.0).ceil().max(zero) } else { zero };
+            let in_service = (t.t - cf - dq).max(zero);
+            let economic = t.t - cf - m * l;
+            let ages = Ages {
+                it: economic * 0.25,
+                it_in_service: m.cmp_eq(zero).blend(in_service, economic) * 0.25,
+                facility: (t.t - cf) * 0.25,
+                facility_in_service: in_service * 0.25,
+            };
+            let pf = (rates.ln_market * m * l * 0.25).exp();
+            let market = match c.terminal {
+                Terminal::Market => market_value(&market_life(t, x, rates, ages.it), market_factor, escalation),
+                _ => zero,
+            };
+            tv += delta * end_value(c.terminal, x, inv_book_life, t, market, &ages, it_acc, it_cpu, fac, pf);
+        }
+        let basis = capex_in - tax_dep_sum;
+        let t_min = t.t.to_array().into_iter().fold(f64::INFINITY, f64::min) as usize;
+        let t_max = lanes_max(t.t) as usize;
+        for k in t_min..=t_max {
+            let here = s(k as f64).cmp_eq(t.t);
+            sc.terminal[t.offset + k] += here.blend(tv, zero);
+            sc.taxable[t.offset + k] += here.blend(tv - basis, zero);
+        }
     }
 }
 
 /// Step 6 (mirror of `model::full_deployment`).
 struct FullDeployment {
-    energy_gwh_per_year: V,
     tco_usd_per_year: V,
-    cost_usd_per_accelerator_hour: V,
+    tco_usd_per_accelerator_hour: V,
     tokens_per_second_per_accelerator: V,
     usd_per_million_tokens: V,
 }
@@ -378,35 +586,25 @@ fn full_deployment(x: &InputsT<V>, t1: &Tranche, t2: &Tranche, rates: &Rates) ->
     let it_mw_full = (t1.n * t1.kw + t2.n * t2.kw) / 1000.0;
     let it_capex_full = t1.n * t1.capex + t2.n * t2.capex;
     let fac_capex_full = x.facility_capex_usd_per_mw * it_mw_full;
-    let energy_gwh_per_year = it_mw_full * x.load_factor * x.pue * HOURS_PER_YEAR / 1000.0;
+    let energy_mwh_per_year = it_mw_full * x.load_factor * x.pue * HOURS_PER_YEAR;
     let tco_usd_per_year = it_capex_full * rates.it_charge
         + fac_capex_full * rates.facility_charge
         + x.opex_fraction_of_capex * (it_capex_full + fac_capex_full)
-        + energy_gwh_per_year * 1000.0 * x.electricity_usd_per_mwh;
-    let cost_usd_per_accelerator_hour = tco_usd_per_year / (n_total * HOURS_PER_YEAR * x.availability);
+        + energy_mwh_per_year * x.electricity_usd_per_mwh;
+    let tco_usd_per_accelerator_hour = tco_usd_per_year / (n_total * HOURS_PER_YEAR * x.availability);
     let flops_full = (t1.n * t1.tflops + t2.n * t2.tflops) / n_total;
     let tokens_per_second_per_accelerator = flops_full * 1e12 * x.mfu / (x.active_params_b * 2.0 * 1e9);
-    let usd_per_million_tokens = cost_usd_per_accelerator_hour / (tokens_per_second_per_accelerator * 3600.0 / 1e6);
-    FullDeployment { energy_gwh_per_year, tco_usd_per_year, cost_usd_per_accelerator_hour, tokens_per_second_per_accelerator, usd_per_million_tokens }
+    let usd_per_million_tokens = tco_usd_per_accelerator_hour / (tokens_per_second_per_accelerator * 3600.0 / 1e6);
+    FullDeployment { tco_usd_per_year, tco_usd_per_accelerator_hour, tokens_per_second_per_accelerator, usd_per_million_tokens }
 }
 
 /// Step 7 (mirror of `model::cpu_side`).
-struct CpuSide {
-    it_mw: V,
-    energy_gwh: V,
-    tco_usd_per_year: V,
-}
-
-fn cpu_side(x: &InputsT<V>, rates: &Rates) -> CpuSide {
+fn cpu_tco_usd_per_year(x: &InputsT<V>, rates: &Rates) -> V {
     let it_mw = x.vcpus * rates.kw_per_vcpu / 1000.0;
     let it_capex = x.vcpus * x.capex_usd_per_vcpu;
     let fac_capex = x.facility_capex_usd_per_mw * it_mw;
-    let energy_gwh = it_mw * x.load_factor * x.pue * HOURS_PER_YEAR / 1000.0;
-    let tco_usd_per_year = it_capex * rates.it_charge
-        + fac_capex * rates.facility_charge
-        + x.opex_fraction_of_capex * (it_capex + fac_capex)
-        + energy_gwh * 1000.0 * x.electricity_usd_per_mwh;
-    CpuSide { it_mw, energy_gwh, tco_usd_per_year }
+    let energy_mwh = it_mw * x.load_factor * x.pue * HOURS_PER_YEAR;
+    it_capex * rates.it_charge + fac_capex * rates.facility_charge + x.opex_fraction_of_capex * (it_capex + fac_capex) + energy_mwh * x.electricity_usd_per_mwh
 }
 
 /// Mirror of `model::evaluate` for `LANES` scenarios: writes every output
@@ -417,8 +615,10 @@ pub fn evaluate(x: &InputsT<V>, c: &Shared, sc: &mut Scratch, out: &mut OutputsT
     let nan = s(f64::NAN);
 
     // 1: the plan (mirror of `model::Plan::new`).
+    let delivery = c.from_delivery;
     let has_cpu = x.vcpus.cmp_gt(zero);
     let has_exp = x.expansion_accelerators.cmp_gt(zero);
+    let dq = x.delay_months / 3.0;
     let t1 = term_quarters(x.term_years);
     let t2 = has_exp.blend(term_quarters(x.expansion_term_years), zero);
     let ramp1 = s(c.ramp_quarters1);
@@ -429,111 +629,174 @@ pub fn evaluate(x: &InputsT<V>, c: &Shared, sc: &mut Scratch, out: &mut OutputsT
     let cpu_value = has_cpu.blend(x.value_usd * x.cpu_value_fraction, zero);
     let value2 = has_exp.blend(x.expansion_value_usd, zero);
     // Planned hours per unit (mirror of `Tranche::planned_hours_per_unit`):
-    // the scalar sums the ramp's fractions; with whole T and R that sum is
-    // T(T + 1) / 2R while the ramp lasts, then (R + 1) / 2 + (T − R).
+    // the whole term at delivery; at signing the scalar sums the ramp's
+    // fractions, with whole T and R T(T + 1) / 2R while the ramp lasts,
+    // then (R + 1) / 2 + (T − R).
     let planned = |t: V, ramp: V| {
+        if delivery {
+            return t * HOURS_PER_QUARTER;
+        }
         let ramping = t * (t + 1.0) / (ramp * 2.0);
         let full = (ramp + 1.0) * 0.5 + (t - ramp);
         t.cmp_le(ramp).blend(ramping, full) * HOURS_PER_QUARTER
     };
     let (planned1, planned2) = (planned(t1, ramp1), planned(t2, ramp2));
-    let planned_acc_hours = n1 * planned1 + has_exp.blend(n2 * planned2, zero);
+    let span = |t: V, ramp: V| if delivery { t + ramp - 1.0 + dq.ceil() } else { t };
     let first = Tranche {
+        k: 0,
         offset: 0,
         t: t1,
-        t_max: lanes_max(t1),
-        t_min: lanes_min(t1),
+        ramp: ramp1,
         inv_ramp: one / ramp1,
+        span_max: lanes_max(span(t1, ramp1)) as usize,
         n: n1,
         capex: x.capex_usd_per_accelerator,
         kw: x.it_kw_per_accelerator,
         tflops: c.tflops1,
-        price: value1 / (n1 * planned1),
+        per_rack: c.per_rack1,
+        price: n1.cmp_gt(zero).blend(value1 / (n1 * planned1), zero),
         vcpus: x.vcpus,
         cpu_price: has_cpu.blend(cpu_value / (x.vcpus * planned1), zero),
+        market: x.market_usd_per_accelerator_hour,
     };
     let expansion = Tranche {
+        k: 1,
         offset: c.expansion_offset,
         t: t2,
-        t_max: lanes_max(t2),
-        t_min: lanes_min(t2),
+        ramp: ramp2,
         inv_ramp: one / ramp2,
+        span_max: if has_exp.any() { lanes_max(has_exp.blend(span(t2, ramp2), zero)) as usize } else { 0 },
         n: n2,
         capex: x.capex_usd_per_accelerator * c.capex_ratio,
         kw: x.it_kw_per_accelerator * c.kw_ratio,
         tflops: c.tflops2,
+        per_rack: c.per_rack2,
         price: has_exp.blend(value2 / (n2 * planned2), zero),
         vcpus: zero,
         cpu_price: zero,
+        market: x.market_usd_per_accelerator_hour * c.capex_ratio,
     };
-    let horizon = first.t_max.max(if expansion.t_max > 0 { expansion.offset + expansion.t_max } else { 0 });
+    let horizon = first.span_max.max(if has_exp.any() { expansion.offset + expansion.span_max } else { 0 });
 
     // 2: the rates.
     let ln_1r = ln_1p(x.wacc);
     let rates = Rates::new(x, ln_1r);
 
-    // 3, 4: the tranches' quarters and terminal values.
-    for v in [&mut sc.operating, &mut sc.terminal, &mut sc.acc_online, &mut sc.acc_it_mw, &mut sc.total_it_mw, &mut sc.pflops] {
+    // 3, 4: the tranches' quarters and end values.
+    for v in [
+        &mut sc.operating,
+        &mut sc.terminal,
+        &mut sc.taxable,
+        &mut sc.ebit,
+        &mut sc.revenue,
+        &mut sc.acc_revenue,
+        &mut sc.unit_revenue,
+        &mut sc.unit_hours,
+        &mut sc.acc_online,
+        &mut sc.racks,
+        &mut sc.acc_it_mw,
+        &mut sc.cpu_it_mw,
+        &mut sc.total_it_mw,
+        &mut sc.pflops,
+        &mut sc.acc_mwh,
+        &mut sc.all_mwh,
+    ] {
         v.clear();
         v.resize(horizon + 1, zero);
     }
     let mut totals = Totals::default();
-    let dq = x.delay_months / 3.0;
-    let ln_escalation = ln_1p(x.electricity_escalation);
-    tranche(&first, x, &rates, dq, ln_escalation, sc, &mut totals);
-    if expansion.t_max > 0 {
-        tranche(&expansion, x, &rates, dq, ln_escalation, sc, &mut totals);
+    for t in [&first, &expansion] {
+        if t.k == 0 || has_exp.any() {
+            tranche(t, x, c, &rates, dq, sc, &mut totals);
+        }
     }
 
-    // 5: the cash flows and what they give.
+    // 5: the cash flows before and after tax, and what they give.
     sc.flows.clear();
     sc.flows.extend(sc.operating.iter().zip(sc.terminal.iter()).map(|(o, t)| *o + *t));
-    let npv = npv_quarterly(&sc.flows, ln_1r);
+    sc.after_tax.clear();
+    sc.after_tax.extend(sc.flows.iter().zip(sc.taxable.iter()).map(|(f, t)| *f - x.tax_rate * *t));
+    let npv = npv_mid_quarter(&sc.flows, ln_1r);
+    let npv_after_tax = npv_mid_quarter(&sc.after_tax, ln_1r);
     let irr = irr_quarterly(&sc.flows);
-    let payback = payback_years(&sc.operating[..horizon]);
+    let irr_after_tax = irr_quarterly(&sc.after_tax);
+    let payback = payback_years(&sc.operating);
+    let pv_revenue = npv_mid_quarter(&sc.acc_revenue, ln_1r);
+    let pv_unit_hours = npv_mid_quarter(&sc.unit_hours, ln_1r);
+    let pv_hours = pv_unit_hours * x.availability;
+    let price = npv_mid_quarter(&sc.unit_revenue, ln_1r) / pv_unit_hours;
+    let pv_terminal = npv_mid_quarter(&sc.terminal, ln_1r);
+    let delivered = pv_hours.cmp_gt(zero);
+    let margin = npv / pv_revenue;
+    let margin = (delivered & pv_revenue.cmp_gt(zero)).blend(margin, nan);
 
     // 6, 7: full deployment and the CPU side.
     let full = full_deployment(x, &first, &expansion, &rates);
-    let cpu = cpu_side(x, &rates);
+    let cpu_tco = cpu_tco_usd_per_year(x, &rates);
 
-    // 8: the outputs (mirror of the end of `model::evaluate`).
+    // 8: the book P&L by calendar year: its worst year among those with at
+    // least half the best year's revenue.
+    let mut year_revenue = Vec::with_capacity(horizon / 4 + 2);
+    let mut year_ebit = Vec::with_capacity(horizon / 4 + 2);
+    for i in 0..=horizon {
+        let y = (c.quarter_of_year + i) / 4;
+        if y == year_revenue.len() {
+            year_revenue.push(zero);
+            year_ebit.push(zero);
+        }
+        year_revenue[y] += sc.revenue[i];
+        year_ebit[y] += sc.ebit[i];
+    }
+    let best = year_revenue.iter().fold(zero, |m, v| m.max(*v));
+    let mut worst = s(f64::INFINITY);
+    for (r, e) in year_revenue.iter().zip(&year_ebit) {
+        let counted = r.cmp_ge(best * WORST_YEAR_MIN_REVENUE_SHARE) & r.cmp_gt(zero);
+        worst = counted.blend(worst.min(*e / *r), worst);
+    }
+    let worst = best.cmp_gt(zero).blend(worst, nan);
+
+    // 9: the outputs (mirror of the end of `model::evaluate`).
     let peak = |v: &[V]| v.iter().fold(zero, |m, v| m.max(*v));
     let it_mw_peak = peak(&sc.acc_it_mw);
     let total_it_mw_peak = peak(&sc.total_it_mw);
-    let accelerators_peak = peak(&sc.acc_online);
-    let price = totals.acc_hours.cmp_gt(zero).blend(totals.acc_revenue / totals.acc_hours, (value1 + value2) / planned_acc_hours);
-    let cpu_price = totals.cpu_hours.cmp_gt(zero).blend(totals.cpu_revenue / totals.cpu_hours, cpu_value / (x.vcpus * planned1));
-    let cpu_cost = cpu.tco_usd_per_year / (x.vcpus * HOURS_PER_YEAR * x.availability);
-    let total_energy = full.energy_gwh_per_year + cpu.energy_gwh;
+    let energy = peak(&sc.acc_mwh) * 0.004;
+    let total_energy = peak(&sc.all_mwh) * 0.004;
+    let revenue_total = sc.revenue.iter().fold(zero, |a, v| a + *v);
+    let acc_revenue_total = sc.acc_revenue.iter().fold(zero, |a, v| a + *v);
+    let cpu_price = cpu_value / (x.vcpus * planned1);
+    let cpu_cost = cpu_tco / (x.vcpus * HOURS_PER_YEAR * x.availability);
     *out = OutputsT {
-        price_usd_per_accelerator_hour: price,
-        cost_usd_per_accelerator_hour: full.cost_usd_per_accelerator_hour,
-        margin: {
-            let m = one - full.cost_usd_per_accelerator_hour / price;
-            (price.cmp_gt(zero) & m.abs().cmp_lt(s(f64::INFINITY))).blend(m, nan)
-        },
+        price_usd_per_accelerator_hour: delivered.blend(price, nan),
+        cost_usd_per_accelerator_hour: delivered.blend(price - npv / pv_hours, nan),
+        margin,
         npv_usd: npv,
+        npv_after_tax_usd: npv_after_tax,
         irr,
+        irr_after_tax,
         payback_years: payback,
+        terminal_value_usd: pv_terminal,
+        terminal_value_share: npv.cmp_gt(zero).blend(pv_terminal / npv, nan),
+        book_ebit_margin_worst_year: worst,
         it_mw_peak,
         facility_mw_peak: it_mw_peak * x.pue,
-        energy_gwh_per_year: full.energy_gwh_per_year,
-        co2_kt_per_year: full.energy_gwh_per_year * x.grid_kg_co2_per_mwh / 1000.0,
+        energy_gwh_per_year: energy,
+        co2_kt_per_year: energy * x.grid_kg_co2_per_mwh / 1000.0,
         capex_usd: totals.capex_total,
         usd_per_million_tokens: full.usd_per_million_tokens,
-        revenue_usd: totals.acc_revenue + totals.cpu_revenue,
+        revenue_usd: revenue_total,
         tco_usd_per_year: full.tco_usd_per_year,
-        accelerators_peak,
-        racks_peak: accelerators_peak / c.per_rack1,
+        tco_usd_per_accelerator_hour: full.tco_usd_per_accelerator_hour,
+        accelerators_peak: peak(&sc.acc_online),
+        racks_peak: peak(&sc.racks),
         pflops_peak: peak(&sc.pflops),
         capex_it_usd: totals.capex_it_acc,
         capex_facility_usd: totals.capex_fac_acc,
         accelerator_hours: totals.acc_hours,
         tokens_per_second_per_accelerator: full.tokens_per_second_per_accelerator,
-        usd_per_gw_year: totals.gw_years.cmp_gt(zero).blend(totals.acc_revenue / totals.gw_years, nan),
-        cpu_it_mw: cpu.it_mw,
+        usd_per_gw_year: totals.gw_years.cmp_gt(zero).blend(acc_revenue_total / totals.gw_years, nan),
+        cpu_it_mw: peak(&sc.cpu_it_mw),
         cpu_capex_usd: totals.capex_cpu,
-        cpu_tco_usd_per_year: cpu.tco_usd_per_year,
+        cpu_tco_usd_per_year: cpu_tco,
         cpu_price_usd_per_vcpu_hour: has_cpu.blend(cpu_price, nan),
         cpu_cost_usd_per_vcpu_hour: has_cpu.blend(cpu_cost, nan),
         total_it_mw_peak,
@@ -541,6 +804,11 @@ pub fn evaluate(x: &InputsT<V>, c: &Shared, sc: &mut Scratch, out: &mut OutputsT
         total_energy_gwh_per_year: total_energy,
         total_co2_kt_per_year: total_energy * x.grid_kg_co2_per_mwh / 1000.0,
     };
+    // Anything not finite is undefined (NaN), as in the scalar model.
+    for o in Output::ALL {
+        let v = out.get_mut(o);
+        *v = v.is_finite().blend(*v, nan);
+    }
 
     if let Some(cum) = cumulative {
         let mut running = zero;

@@ -1,4 +1,4 @@
-//! The seven charts, drawn against any plotters backend: `<canvas>` in the
+//! The eight charts, drawn against any plotters backend: `<canvas>` in the
 //! browser, SVG in native tests and downloads. Each chart takes summaries
 //! (quarters, years, histogram bins, swings, a grid), never raw samples, and
 //! returns a `Meta` that tells the page where its plot area is, so a hover
@@ -11,6 +11,7 @@ pub mod cost_stack;
 pub mod deployment;
 pub mod heatmap;
 pub mod histogram;
+pub mod pnl;
 pub mod presets;
 pub mod tornado;
 
@@ -25,6 +26,7 @@ pub use common::{draw_legend, draw_message, nice_ceiling, Corner, DrawResult, Le
 pub enum ChartId {
     Deployment,
     CostStack,
+    Pnl,
     CashFlow,
     Histogram,
     Tornado,
@@ -33,14 +35,15 @@ pub enum ChartId {
 }
 
 impl ChartId {
-    pub const ALL: [ChartId; 7] =
-        [ChartId::Deployment, ChartId::CostStack, ChartId::CashFlow, ChartId::Histogram, ChartId::Tornado, ChartId::Heatmap, ChartId::Presets];
+    pub const ALL: [ChartId; 8] =
+        [ChartId::Deployment, ChartId::CostStack, ChartId::Pnl, ChartId::CashFlow, ChartId::Histogram, ChartId::Tornado, ChartId::Heatmap, ChartId::Presets];
 
     /// The id used in URLs (`chart=`) and element ids.
     pub fn key(self) -> &'static str {
         match self {
             ChartId::Deployment => "deployment",
             ChartId::CostStack => "cost",
+            ChartId::Pnl => "pnl",
             ChartId::CashFlow => "cashflow",
             ChartId::Histogram => "histogram",
             ChartId::Tornado => "tornado",
@@ -67,6 +70,7 @@ pub enum ChartInput {
     /// The outcome and, when comparing, scenario A's (drawn as a line).
     Deployment(Rc<Outcome>, Option<Rc<Outcome>>),
     CostStack(Rc<Outcome>, Option<Rc<Outcome>>),
+    Pnl(Rc<Outcome>, Option<Rc<Outcome>>),
     CashFlow(Rc<Outcome>, Rc<Vec<Band>>, Option<Rc<Outcome>>),
     /// The output's summary (None until the Monte Carlo has run), its unit,
     /// and where losses begin.
@@ -82,6 +86,7 @@ impl ChartInput {
         match self {
             ChartInput::Deployment(..) => ChartId::Deployment,
             ChartInput::CostStack(..) => ChartId::CostStack,
+            ChartInput::Pnl(..) => ChartId::Pnl,
             ChartInput::CashFlow(..) => ChartId::CashFlow,
             ChartInput::Histogram(..) => ChartId::Histogram,
             ChartInput::Tornado(..) => ChartId::Tornado,
@@ -96,6 +101,7 @@ impl ChartInput {
         match self {
             ChartInput::Deployment(o, _) => deployment::table(o, m),
             ChartInput::CostStack(o, _) => cost_stack::table(o, m),
+            ChartInput::Pnl(o, _) => pnl::table(o, m),
             ChartInput::CashFlow(o, b, _) => cash_flow::table(o, b, m),
             ChartInput::Histogram(s, unit, _) => s.as_ref().map(|s| histogram::table(s, *unit, m)).unwrap_or_default(),
             ChartInput::Tornado(t, k) => tornado::table(t, *k, k.unit(), lang),
@@ -108,6 +114,7 @@ impl ChartInput {
         match self {
             ChartInput::Deployment(o, a) => deployment::draw(area, o, a.as_deref(), theme),
             ChartInput::CostStack(o, a) => cost_stack::draw(area, o, a.as_deref(), theme),
+            ChartInput::Pnl(o, a) => pnl::draw(area, o, a.as_deref(), theme),
             ChartInput::CashFlow(o, b, a) => cash_flow::draw(area, o, b, a.as_deref(), theme),
             ChartInput::Histogram(Some(s), unit, loss) => histogram::draw(area, s, *unit, *loss, theme),
             ChartInput::Histogram(None, ..) => draw_message(area, theme, theme.m().msg_no_distribution),
