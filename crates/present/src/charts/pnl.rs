@@ -71,7 +71,8 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
     legend.add(m.lg_revenue, Mark::Line(text.to_rgba(), 2.0));
     // Each year's EBIT margin, above the taller of its bar and its revenue
     // (on a narrow chart, every other year).
-    let every = if (area.dim_in_pixel().0 as usize) < theme.px(34.0) as usize * n { 2 } else { 1 };
+    let plot_width = chart.plotting_area().dim_in_pixel().0 as f64;
+    let every = if plot_width < f64::from(theme.px(42.0)) * n as f64 { 2 } else { 1 };
     let font = theme
         .muted_font(10.0)
         .pos(plotters::style::text_anchor::Pos::new(plotters::style::text_anchor::HPos::Center, plotters::style::text_anchor::VPos::Bottom));
