@@ -94,7 +94,9 @@ pub fn cards(props: &CardsProps) -> Html {
                                 (None, true) => "…".to_string(),
                             }
                         }</div>
-                        <div class="card-note">{ m.note_p_loss }</div>
+                        <div class="card-note">{ m.note_p_loss }{
+                            summary.as_ref().filter(|_| finished && uncertain).and_then(|s| s.p_loss_se).map(|se| fill(m.p_loss_se, &[("se", &format!("{}{}", fmt.number(se * 100.0, 2), m.pp))])).unwrap_or_default()
+                        }</div>
                     </div>
                 };
             }
@@ -106,6 +108,10 @@ pub fn cards(props: &CardsProps) -> Html {
         let dist = summary.as_ref().and_then(|s| s.get(output));
         let range = dist.and_then(|out| Some((out.p(5)?, out.p(95)?)));
         let p = |k: usize| dist.and_then(|out| out.p(k)).map(|v| v.to_string());
+        let range_title = match dist.and_then(|d| Some((d.se.p5?, d.se.p95?))) {
+            Some((a, b)) => format!("{}{}", m.range_title, fill(m.range_se, &[("p5", &fmt.value(a, unit)), ("p95", &fmt.value(b, unit))])),
+            None => m.range_title.to_string(),
+        };
         let note = match output {
             Output::npv_usd => Some(fill(m.note_npv, &[("wacc", &fmt.value(x.wacc, Unit::Fraction))])),
             Output::price_usd_per_accelerator_hour => Some(m.note_price.to_string()),
@@ -124,7 +130,7 @@ pub fn cards(props: &CardsProps) -> Html {
                 <div class="card-label">{ card_label(lang, f) }</div>
                 <div class="card-value">{ v.map(|v| fmt.value(v, unit)).unwrap_or_else(|| m.none.to_string()) }</div>
                 if let Some((lo, hi)) = range.filter(|_| uncertain) {
-                    <div class="card-range" title={m.range_title}>{ fill(m.range, &[("lo", &fmt.value(lo, unit)), ("hi", &fmt.value(hi, unit))]) }</div>
+                    <div class="card-range" title={range_title.clone()}>{ fill(m.range, &[("lo", &fmt.value(lo, unit)), ("hi", &fmt.value(hi, unit))]) }</div>
                 }
                 if props.pinned.is_some() {
                     <div class={classes!("card-delta", delta.map(|d| if d > 0.0 { "up" } else if d < 0.0 { "down" } else { "same" }))}>{

@@ -152,6 +152,12 @@ fn mc_prints_percentiles_and_the_probability_of_loss() {
     let p_loss = v["p_loss"].as_f64().unwrap_or(-1.0);
     assert!((0.0..=1.0).contains(&p_loss));
     assert!(v["uncertain"].as_array().is_some_and(|u| u.iter().any(|k| k == "electricity_usd_per_mwh")));
+    // Quasi-random draws by default, with a standard error per statistic
+    // from 16 replicas: positive and well inside the P5–P95 range.
+    assert_eq!((v["sampling"].as_str(), v["replicas"].as_u64()), (Some("rqmc"), Some(16)));
+    let se = npv["se"]["p5"].as_f64().unwrap_or(-1.0);
+    assert!(se > 0.0 && se < (p95 - p5) / 10.0, "{se}");
+    assert!(v["p_loss_se"].as_f64().is_some_and(|x| x >= 0.0));
     // The same query and seed give the same numbers; the thread count does not matter.
     let (_, again, _) = computedeal(&["mc", "pue=1.1~1.35&electricity_usd_per_mwh=tri:45,70,110", "--samples=5000", "--seed=42", "--threads", "1"]);
     assert_eq!(json(&again)["outputs"], v["outputs"]);

@@ -216,9 +216,17 @@ impl Dist {
     }
 
     /// Fills `out` with the draws for samples `start..start + out.len()` of
-    /// the stream with this key: `quantile(rng::uniform(key, i))`, with the
-    /// shape's dispatch and table lookup hoisted out of the loop.
+    /// the stream with this key: `quantile(rng::uniform(key, i))`.
     pub fn fill(&self, key: u64, start: u64, out: &mut [f64]) {
+        for (i, o) in out.iter_mut().enumerate() {
+            *o = crate::rng::uniform(key, start + i as u64);
+        }
+        self.transform(out);
+    }
+
+    /// Turns uniforms in (0, 1) into draws, in place: `quantile(u)`, with
+    /// the shape's dispatch and table lookup hoisted out of the loop.
+    pub fn transform(&self, values: &mut [f64]) {
         let finish = |v: f64| {
             let v = v.clamp(self.lo_bound, self.hi_bound);
             if self.round {
@@ -229,23 +237,41 @@ impl Dist {
         };
         match self.shape {
             Shape::Uniform { lo, hi } => {
-                for (i, o) in out.iter_mut().enumerate() {
-                    *o = finish(lo + crate::rng::uniform(key, start + i as u64) * (hi - lo));
+                for o in values.iter_mut() {
+                    *o = finish(lo + *o * (hi - lo));
                 }
             }
             Shape::Pert { lo, mode, hi } => {
                 let table = self.table.get_or_init(|| pert_table(lo, mode, hi));
                 let last = (table.len() - 1) as f64;
-                for (i, o) in out.iter_mut().enumerate() {
-                    let pos = crate::rng::uniform(key, start + i as u64) * last;
+                for o in values.iter_mut() {
+                    let pos = *o * last;
                     let k = (pos as usize).min(table.len() - 2);
                     let f = pos - k as f64;
                     *o = finish(table[k] + f * (table[k + 1] - table[k]));
                 }
             }
-            _ => {
-                for (i, o) in out.iter_mut().enumerate() {
-                    *o = self.quantile(crate::rng::uniform(key, start + i as u64));
+            // The truncation's probabilities and the log-normal's parameters
+            // once per column, not per draw (the same arithmetic as `quantile`).
+            Shape::Normal { mean, sd } => {
+                let (a, b) = (normal_cdf((self.lo_bound - mean) / sd), normal_cdf((self.hi_bound - mean) / sd));
+                for o in values.iter_mut() {
+                    *o = finish(if b > a { mean + sd * normal_quantile(a + *o * (b - a)) } else { mean });
+                }
+            }
+            Shape::LogNormal { p5, p95 } => {
+                let mu = 0.5 * (libm::log(p5) + libm::log(p95));
+                let sigma = (libm::log(p95) - libm::log(p5)) / (2.0 * Z95);
+                let lo = if self.lo_bound > 0.0 { (libm::log(self.lo_bound) - mu) / sigma } else { f64::NEG_INFINITY };
+                let hi = (libm::log(self.hi_bound) - mu) / sigma;
+                let (a, b) = (normal_cdf(lo), normal_cdf(hi));
+                for o in values.iter_mut() {
+                    *o = finish(if sigma > 0.0 && b > a { libm::exp(mu + sigma * normal_quantile(a + *o * (b - a))) } else { libm::exp(mu) });
+                }
+            }
+            Shape::Triangular { .. } => {
+                for o in values.iter_mut() {
+                    *o = self.quantile(*o);
                 }
             }
         }

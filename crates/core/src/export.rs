@@ -24,7 +24,8 @@ pub fn eval_json(decoded: &Decoded) -> Value {
     Value::Object(map)
 }
 
-/// Per output its moments and percentiles; the probability of loss.
+/// Per output its moments, percentiles and their Monte Carlo standard
+/// errors; the probability of loss and its standard error; how the run drew.
 pub fn summary_json(s: &Summary) -> Value {
     let outputs: Map<String, Value> = s
         .outputs
@@ -34,11 +35,15 @@ pub fn summary_json(s: &Summary) -> Value {
                 "mean": o.mean, "sd": o.sd, "min": o.min, "max": o.max,
                 "p1": o.p(1), "p5": o.p(5), "p10": o.p(10), "p50": o.p(50), "p90": o.p(90), "p95": o.p(95), "p99": o.p(99),
                 "defined": o.defined, "undefined": o.undefined,
+                "se": { "mean": o.se.mean, "p5": o.se.p5, "p50": o.se.p50, "p95": o.se.p95 },
             });
             (o.output.key().to_string(), v)
         })
         .collect();
-    json!({ "samples": s.samples, "seed": s.seed, "p_loss": s.p_loss, "uncertain": s.inputs, "outputs": outputs })
+    json!({
+        "samples": s.samples, "seed": s.seed, "sampling": if s.quasi_random { "rqmc" } else { "plain" }, "replicas": s.replicas,
+        "p_loss": s.p_loss, "p_loss_se": s.p_loss_se, "uncertain": s.inputs, "outputs": outputs,
+    })
 }
 
 #[derive(serde::Serialize)]

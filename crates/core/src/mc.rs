@@ -8,16 +8,24 @@
 //! Memory is bounded: a chunk's columns, the sketches, one `Moments` per
 //! block and output, and the first `SUBSAMPLE` samples for the rank
 //! correlations and the per-quarter bands.
+//!
+//! Standard errors come from replicas: sample `n` belongs to replica
+//! `n % REPLICAS`, an independent randomization of the draws (`rng`). Each
+//! block keeps every replica's sum and count per output, and each replica
+//! a coarse sketch per output and its count of losses; the spread of the
+//! replicas' estimates over sqrt(REPLICAS) is each statistic's standard
+//! error, for quasi-random and plain draws alike.
 
 use serde::{Deserialize, Serialize};
 
 use crate::batch::{self, Batch, Bounds, Columns, Engine, Shared};
-use crate::outputs::{Output, N_MC};
+use crate::outputs::{Output, OutputsT, N_MC};
 use crate::params::P;
 use crate::quarter::Quarter;
+use crate::rng::REPLICAS;
 use crate::sample::Sampler;
 use crate::scenario::Scenario;
-use crate::stats::{rank_correlations, sorted_quantile, Moments, Sketch};
+use crate::stats::{rank_correlations, sorted_quantile, CoarseSketch, Moments, Sketch, SketchOf};
 
 /// Samples per block: the unit of merging (and of a chunk's alignment).
 pub const BLOCK: u64 = 4096;
@@ -48,7 +56,7 @@ impl Setup {
             delay_months: support_max(P::delay_months, x.delay_months),
             expansion_ramp_quarters: support_max(P::expansion_ramp_quarters, x.expansion_ramp_quarters),
         };
-        let shared = Shared::new(x, bounds);
+        let shared = Shared { mc_only: true, ..Shared::new(x, bounds) };
         let seed = x.seed as u64;
         Setup { shared, sampler: Sampler::new(s, seed), samples: x.samples as u64, seed, engine, first_quarter: Quarter::from_index(x.start as i32) }
     }
@@ -69,9 +77,15 @@ pub struct Partial {
     pub samples: u64,
     /// (block index, moments of each output in `Output::MC` order).
     pub blocks: Vec<(u64, Vec<Moments>)>,
+    /// (block index, for each output in `Output::MC` order each replica's
+    /// sum and count of defined values).
+    pub replica_sums: Vec<(u64, Vec<ReplicaSums>)>,
     pub sketches: Vec<Sketch>,
-    /// Samples with a negative NPV.
+    /// Per replica, a coarse sketch of each output (`Output::MC` order).
+    pub replica_sketches: Vec<Vec<CoarseSketch>>,
+    /// Samples with a negative NPV, in all and per replica.
     pub loss: u64,
+    pub replica_loss: Vec<u64>,
     /// The subsample rows this part holds: sample index, varying inputs,
     /// the Monte Carlo's outputs, cumulative cash flow per quarter.
     pub sub_index: Vec<u64>,
@@ -92,17 +106,64 @@ pub struct SubAnalysis {
 }
 
 impl Partial {
+    /// An empty partial with room for every output's and replica's statistics.
+    pub fn new() -> Partial {
+        Partial {
+            sketches: vec![Sketch::default(); N_MC],
+            replica_sketches: vec![vec![CoarseSketch::default(); N_MC]; REPLICAS],
+            replica_loss: vec![0; REPLICAS],
+            ..Partial::default()
+        }
+    }
+
+    /// Adds the statistics of block `b`'s outputs (every one but the count
+    /// of samples and the subsample).
+    pub fn add_block(&mut self, b: u64, out: &OutputsT<Vec<f64>>) {
+        self.blocks.push((b, Output::MC.iter().map(|o| Moments::of(out.get(*o))).collect()));
+        self.replica_sums.push((b, Output::MC.iter().map(|o| ReplicaSums::of(out.get(*o))).collect()));
+        for (k, o) in Output::MC.iter().enumerate() {
+            let values = out.get(*o);
+            let sketch = &mut self.sketches[k];
+            for v in values {
+                sketch.add(*v);
+            }
+            for (r, sketches) in self.replica_sketches.iter_mut().enumerate() {
+                let sketch = &mut sketches[k];
+                for v in values.iter().skip(r).step_by(REPLICAS) {
+                    sketch.add(*v);
+                }
+            }
+        }
+        for group in out.npv_usd.chunks(REPLICAS) {
+            for (r, v) in group.iter().enumerate() {
+                if *v < 0.0 {
+                    self.replica_loss[r] += 1;
+                }
+            }
+        }
+        self.loss += out.npv_usd.iter().filter(|v| **v < 0.0).count() as u64;
+    }
+
     pub fn merge(&mut self, other: Partial) {
         self.samples += other.samples;
         self.blocks.extend(other.blocks);
-        if self.sketches.is_empty() {
-            self.sketches = other.sketches;
+        self.replica_sums.extend(other.replica_sums);
+        merge_sketches(&mut self.sketches, other.sketches);
+        if self.replica_sketches.is_empty() {
+            self.replica_sketches = other.replica_sketches;
         } else {
-            for (a, b) in self.sketches.iter_mut().zip(&other.sketches) {
-                a.merge(b);
+            for (a, b) in self.replica_sketches.iter_mut().zip(other.replica_sketches) {
+                merge_sketches(a, b);
             }
         }
         self.loss += other.loss;
+        if self.replica_loss.is_empty() {
+            self.replica_loss = other.replica_loss;
+        } else {
+            for (a, b) in self.replica_loss.iter_mut().zip(&other.replica_loss) {
+                *a += b;
+            }
+        }
         if self.analysis.is_none() {
             self.analysis = other.analysis;
         }
@@ -110,6 +171,40 @@ impl Partial {
         extend_columns(&mut self.sub_inputs, other.sub_inputs);
         extend_columns(&mut self.sub_outputs, other.sub_outputs);
         extend_columns(&mut self.sub_cumulative, other.sub_cumulative);
+    }
+}
+
+/// Each replica's sum and count of an output's defined values in a block.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReplicaSums {
+    pub sum: [f64; REPLICAS],
+    pub count: [u32; REPLICAS],
+}
+
+impl ReplicaSums {
+    /// The sums of a block's values; the block starts at a multiple of
+    /// `REPLICAS`, so value `i` belongs to replica `i % REPLICAS`.
+    fn of(values: &[f64]) -> ReplicaSums {
+        let mut r = ReplicaSums::default();
+        for group in values.chunks(REPLICAS) {
+            for (k, v) in group.iter().enumerate() {
+                if !v.is_nan() {
+                    r.sum[k] += v;
+                    r.count[k] += 1;
+                }
+            }
+        }
+        r
+    }
+}
+
+fn merge_sketches<const B: u32>(a: &mut Vec<SketchOf<B>>, b: Vec<SketchOf<B>>) {
+    if a.is_empty() {
+        *a = b;
+    } else {
+        for (x, y) in a.iter_mut().zip(&b) {
+            x.merge(y);
+        }
     }
 }
 
@@ -132,7 +227,8 @@ pub struct Buffers {
 
 /// Runs blocks `first..first + count` (clipped to the run).
 pub fn run_blocks(setup: &Setup, first: u64, count: u64, buffers: &mut Buffers) -> Partial {
-    let mut part = Partial { sketches: vec![Sketch::default(); N_MC], ..Partial::default() };
+    let mut part = Partial::new();
+    const _: () = assert!(BLOCK.is_multiple_of(REPLICAS as u64), "a block starts at replica 0");
     for b in first..(first + count).min(setup.blocks()) {
         let start = b * BLOCK;
         let len = (setup.samples - start).min(BLOCK) as usize;
@@ -143,14 +239,8 @@ pub fn run_blocks(setup: &Setup, first: u64, count: u64, buffers: &mut Buffers) 
             buffers.batch = Batch::new(len, with_sub.then(|| setup.quarters()));
         }
         batch::evaluate(setup.engine, &setup.shared, &buffers.cols, &mut buffers.batch);
+        part.add_block(b, &buffers.batch.out);
         let out = &buffers.batch.out;
-        part.blocks.push((b, Output::MC.iter().map(|o| Moments::of(out.get(*o))).collect()));
-        for (sketch, o) in part.sketches.iter_mut().zip(Output::MC) {
-            for v in out.get(o) {
-                sketch.add(*v);
-            }
-        }
-        part.loss += out.npv_usd.iter().filter(|v| **v < 0.0).count() as u64;
         part.samples += len as u64;
         if with_sub {
             let keep = ((SUBSAMPLE - start) as usize).min(len);
@@ -219,6 +309,30 @@ pub struct OutputSummary {
     pub hist_lo: f64,
     pub hist_hi: f64,
     pub histogram: Vec<u64>,
+    /// The Monte Carlo standard errors of the mean, P5, P50 and P95.
+    pub se: StandardErrors,
+}
+
+/// Monte Carlo standard errors: the spread of the replicas' estimates over
+/// sqrt(replicas); None where fewer than two replicas hold a value.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct StandardErrors {
+    pub mean: Option<f64>,
+    pub p5: Option<f64>,
+    pub p50: Option<f64>,
+    pub p95: Option<f64>,
+}
+
+/// The standard error of the mean of independent estimates: their sample
+/// standard deviation over sqrt(n). None with fewer than two.
+pub fn replica_se(estimates: &[f64]) -> Option<f64> {
+    let n = estimates.len();
+    if n < 2 {
+        return None;
+    }
+    let mean = estimates.iter().sum::<f64>() / n as f64;
+    let ss: f64 = estimates.iter().map(|x| (x - mean) * (x - mean)).sum();
+    Some(libm::sqrt(ss / (n * (n - 1)) as f64))
 }
 
 impl OutputSummary {
@@ -251,6 +365,12 @@ pub struct Summary {
     pub inputs: Vec<String>,
     pub rank_correlation: Vec<Vec<Option<f64>>>,
     pub subsample: u64,
+    /// The standard error of `p_loss`.
+    pub p_loss_se: Option<f64>,
+    /// Randomized quasi-Monte Carlo points (`sampling=rqmc`) or plain draws.
+    pub quasi_random: bool,
+    /// Independent replicas behind the standard errors.
+    pub replicas: u64,
 }
 
 impl Summary {
@@ -271,6 +391,19 @@ pub fn finish_outputs(setup: &Setup, all: &Partial) -> Summary {
     for i in order {
         for (m, b) in moments.iter_mut().zip(&all.blocks[i].1) {
             m.merge(b);
+        }
+    }
+    // Each replica's sum and count per output, added in block order.
+    let mut order: Vec<usize> = (0..all.replica_sums.len()).collect();
+    order.sort_by_key(|&i| all.replica_sums[i].0);
+    let mut sums = vec![ReplicaSums::default(); N_MC];
+    let mut counts = vec![[0u64; REPLICAS]; N_MC];
+    for i in order {
+        for (k, b) in all.replica_sums[i].1.iter().enumerate() {
+            for r in 0..REPLICAS {
+                sums[k].sum[r] += b.sum[r];
+                counts[k][r] += u64::from(b.count[r]);
+            }
         }
     }
     let outputs = Output::MC
@@ -294,6 +427,7 @@ pub fn finish_outputs(setup: &Setup, all: &Partial) -> Summary {
                 hist_lo: lo,
                 hist_hi: hi,
                 histogram: if defined { sketch.histogram(lo, hi, HISTOGRAM_BINS) } else { Vec::new() },
+                se: standard_errors(all, k, &sums[k], &counts[k]),
             }
         })
         .collect();
@@ -307,7 +441,25 @@ pub fn finish_outputs(setup: &Setup, all: &Partial) -> Summary {
         inputs: setup.sampler.params.iter().map(|p| p.key().to_string()).collect(),
         rank_correlation: Vec::new(),
         subsample: 0,
+        p_loss_se: Output::npv_usd.mc_index().and_then(|k| {
+            let shares: Vec<f64> =
+                (0..REPLICAS).filter(|&r| counts[k][r] > 0).map(|r| all.replica_loss.get(r).copied().unwrap_or(0) as f64 / counts[k][r] as f64).collect();
+            replica_se(&shares)
+        }),
+        quasi_random: setup.sampler.quasi_random(),
+        replicas: REPLICAS as u64,
     }
+}
+
+/// The standard errors of output `k`'s mean and quantiles, from its replicas.
+fn standard_errors(all: &Partial, k: usize, sums: &ReplicaSums, counts: &[u64; REPLICAS]) -> StandardErrors {
+    let held: Vec<usize> = (0..REPLICAS).filter(|&r| counts[r] > 0).collect();
+    let means: Vec<f64> = held.iter().map(|&r| sums.sum[r] / counts[r] as f64).collect();
+    let quantile = |q: f64| -> Option<f64> {
+        let estimates: Vec<f64> = held.iter().filter_map(|&r| all.replica_sketches.get(r)?.get(k)?.quantile(q)).collect();
+        replica_se(&estimates)
+    };
+    StandardErrors { mean: replica_se(&means), p5: quantile(0.05), p50: quantile(0.5), p95: quantile(0.95) }
 }
 
 /// Turns the merged partial of a whole run into its summary, with the

@@ -46,6 +46,9 @@ pub const HOURS_PER_QUARTER: f64 = HOURS_PER_YEAR / 4.0;
 /// A year whose revenue is below this share of the best year's is left out
 /// of the worst-year book margin (the ramp's first months, the tail).
 pub const WORST_YEAR_MIN_REVENUE_SHARE: f64 = 0.5;
+/// A best year below a dollar of revenue is no revenue: a margin over a
+/// vanishing revenue would only be rounding (and could overflow).
+pub const WORST_YEAR_MIN_REVENUE_USD: f64 = 1.0;
 
 /// Online fraction of a tranche in its quarter `j` (0-based): a linear ramp
 /// that reaches 1 at the end of quarter `ramp_quarters − 1`, shifted later
@@ -944,7 +947,7 @@ fn year_rows(first: Quarter, h: usize, q: &Quarterly) -> Vec<YearRow> {
 /// `WORST_YEAR_MIN_REVENUE_SHARE` of the best year's; `None` without revenue.
 pub fn worst_year_margin(years: &[YearRow]) -> Option<f64> {
     let best = years.iter().map(|y| y.revenue_usd).fold(0.0, f64::max);
-    if best.is_nan() || best <= 0.0 {
+    if best.is_nan() || best < WORST_YEAR_MIN_REVENUE_USD {
         return None;
     }
     years.iter().filter(|y| y.revenue_usd >= WORST_YEAR_MIN_REVENUE_SHARE * best).map(|y| y.ebit_margin).filter(|m| m.is_finite()).reduce(f64::min)
@@ -1129,6 +1132,10 @@ mod tests {
         };
         assert_eq!(worst_year_margin(&[row(2025, 1.0, -3.0), row(2026, 10.0, 0.2), row(2027, 5.0, 0.1)]), Some(0.1));
         assert_eq!(worst_year_margin(&[row(2025, 0.0, f64::NAN)]), None);
+        // Revenue below a dollar is none: no margin over a rounding residue
+        // (−6.6e306 from a revenue of 1e-300, as a random batch once gave).
+        assert_eq!(worst_year_margin(&[YearRow { ebit_usd: -6.6e6, ..row(2030, 1e-300, -6.6e306) }]), None);
+        assert_eq!(worst_year_margin(&[row(2030, 1.0, -2.0)]), Some(-2.0));
     }
 
     #[test]

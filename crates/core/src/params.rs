@@ -251,6 +251,8 @@ pub const TERM_BASES: &[&str] = &["signing", "delivery"];
 pub const TERMINALS: &[&str] = &["market", "book", "none"];
 /// What happens when hardware reaches the end of its life within the term.
 pub const REFRESHES: &[&str] = &["run_on", "refresh"];
+/// How the Monte Carlo draws its scenarios (`sampling`).
+pub const SAMPLINGS: &[&str] = &["rqmc", "plain"];
 /// How the seller depreciates IT for tax.
 pub const TAX_DEPRECIATIONS: &[&str] = &["bonus", "macrs5", "straight_line"];
 
@@ -406,6 +408,7 @@ define_params! {
     // Uncertainty
     samples => p(Count, 100_000.0, 1_000.0, 1_000_000.0, 1_000.0).group(Uncertainty).src("model-default").log(),
     seed => p(Count, 1.0, 0.0, 4_294_967_295.0, 1.0).group(Uncertainty).src("model-default"),
+    sampling => p(Choice(SAMPLINGS), 0.0, 0.0, 1.0, 1.0).group(Uncertainty).src("rqmc"),
 }
 
 impl Inputs {
@@ -425,6 +428,10 @@ impl Inputs {
             2 => Terminal::None,
             _ => Terminal::Market,
         }
+    }
+    /// True when the Monte Carlo uses randomized quasi-Monte Carlo points.
+    pub fn quasi_random(&self) -> bool {
+        self.sampling == 0.0
     }
     pub fn refreshes(&self) -> bool {
         self.refresh == 1.0

@@ -16,8 +16,13 @@
 
 use serde::{Deserialize, Serialize};
 
-const SUB_BITS: u32 = 7;
-const SUB: i32 = 1 << SUB_BITS;
+/// Bits of the mantissa that pick a bucket within a power of two: 7 for
+/// the run's quantiles (128 buckets per octave); 4 for the coarse sketches
+/// of the replicas (16 per octave), whose quantiles only feed standard
+/// errors: their interpolation error is the same in every replica and
+/// cancels from the spread.
+pub const SUB_BITS: u32 = 7;
+pub const COARSE_SUB_BITS: u32 = 4;
 /// Smallest binary exponent kept; smaller magnitudes count as zero.
 #[cfg_attr(not(test), allow(dead_code))]
 const MIN_EXP: i32 = -40;
@@ -56,25 +61,32 @@ impl Store {
     }
 }
 
-/// Bucket index of a positive magnitude ≥ 2^MIN_EXP.
+/// Bucket index of a positive magnitude ≥ 2^MIN_EXP, with `B` sub-bits.
 #[inline]
-fn bucket(magnitude: f64) -> i32 {
+fn bucket<const B: u32>(magnitude: f64) -> i32 {
     let bits = magnitude.to_bits();
     let exponent = ((bits >> 52) & 0x7ff) as i32 - 1023;
-    let sub = ((bits >> (52 - SUB_BITS)) & (SUB as u64 - 1)) as i32;
-    exponent * SUB + sub
+    let sub = ((bits >> (52 - B)) & ((1u64 << B) - 1)) as i32;
+    exponent * (1 << B) + sub
 }
 
 /// The lower and upper edge of a bucket of magnitudes.
-fn bucket_edges(index: i32) -> (f64, f64) {
-    let exponent = index.div_euclid(SUB);
-    let sub = index.rem_euclid(SUB);
-    (libm::ldexp(1.0 + sub as f64 / SUB as f64, exponent), libm::ldexp(1.0 + (sub + 1) as f64 / SUB as f64, exponent))
+fn bucket_edges<const B: u32>(index: i32) -> (f64, f64) {
+    let n = 1i32 << B;
+    let exponent = index.div_euclid(n);
+    let sub = index.rem_euclid(n);
+    (libm::ldexp(1.0 + sub as f64 / n as f64, exponent), libm::ldexp(1.0 + (sub + 1) as f64 / n as f64, exponent))
 }
 
-/// A mergeable quantile sketch for signed values; see the module docs.
+/// The run's sketch: 128 buckets per power of two.
+pub type Sketch = SketchOf<SUB_BITS>;
+/// A replica's sketch: 16 buckets per power of two (see `COARSE_SUB_BITS`).
+pub type CoarseSketch = SketchOf<COARSE_SUB_BITS>;
+
+/// A mergeable quantile sketch for signed values, `B` bits of mantissa per
+/// bucket; see the module docs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Sketch {
+pub struct SketchOf<const B: u32> {
     positive: Store,
     negative: Store,
     zero: u64,
@@ -85,13 +97,13 @@ pub struct Sketch {
     pub max: f64,
 }
 
-impl Default for Sketch {
+impl<const B: u32> Default for SketchOf<B> {
     fn default() -> Self {
-        Sketch { positive: Store::default(), negative: Store::default(), zero: 0, undefined: 0, count: 0, min: f64::INFINITY, max: f64::NEG_INFINITY }
+        SketchOf { positive: Store::default(), negative: Store::default(), zero: 0, undefined: 0, count: 0, min: f64::INFINITY, max: f64::NEG_INFINITY }
     }
 }
 
-impl Sketch {
+impl<const B: u32> SketchOf<B> {
     #[inline]
     pub fn add(&mut self, v: f64) {
         if v.is_nan() {
@@ -105,13 +117,13 @@ impl Sketch {
         if m < MIN_MAGNITUDE {
             self.zero += 1;
         } else if v > 0.0 {
-            self.positive.add(bucket(m), 1);
+            self.positive.add(bucket::<B>(m), 1);
         } else {
-            self.negative.add(bucket(m), 1);
+            self.negative.add(bucket::<B>(m), 1);
         }
     }
 
-    pub fn merge(&mut self, other: &Sketch) {
+    pub fn merge(&mut self, other: &SketchOf<B>) {
         self.positive.merge(&other.positive);
         self.negative.merge(&other.negative);
         self.zero += other.zero;
@@ -124,12 +136,12 @@ impl Sketch {
     /// Non-empty buckets in increasing value order: (low edge, high edge, count).
     fn buckets(&self) -> impl Iterator<Item = (f64, f64, u64)> + '_ {
         let neg = self.negative.counts.iter().enumerate().rev().map(move |(k, &n)| {
-            let (lo, hi) = bucket_edges(self.negative.offset + k as i32);
+            let (lo, hi) = bucket_edges::<B>(self.negative.offset + k as i32);
             (-hi, -lo, u64::from(n))
         });
         let zero = std::iter::once((0.0, 0.0, self.zero));
         let pos = self.positive.counts.iter().enumerate().map(move |(k, &n)| {
-            let (lo, hi) = bucket_edges(self.positive.offset + k as i32);
+            let (lo, hi) = bucket_edges::<B>(self.positive.offset + k as i32);
             (lo, hi, u64::from(n))
         });
         neg.chain(zero).chain(pos).filter(|(_, _, n)| *n > 0)

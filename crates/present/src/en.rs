@@ -56,6 +56,8 @@ pub static EN: Messages = Messages {
     none: "none",
     range: "P5–P95: {lo} to {hi}",
     range_title: "5th to 95th percentile over the Monte Carlo",
+    range_se: "; Monte Carlo standard error ±{p5} on the 5th, ±{p95} on the 95th",
+    p_loss_se: " (standard error ±{se})",
     pin: "Pin as A",
     unpin: "Unpin A",
     pinned: "Comparing with A: {name}. Change inputs to see B against it.",
@@ -264,6 +266,8 @@ pub static EN: Messages = Messages {
     c_bonus: "100% bonus",
     c_macrs5: "5-year MACRS",
     c_straight_line: "Straight-line, 5 years",
+    c_rqmc: "Quasi-random (RQMC)",
+    c_plain: "Plain random",
     e_no_scenario_file: "nothing was imported",
     e_file_unreadable: "the file could not be read ({reason}); nothing was imported",
     list_or: "{list} or {last}",
@@ -319,6 +323,7 @@ pub fn param(p: P) -> ParamText {
         P::active_params_b => ("Active parameters", "billions", "Parameters used per token by the served model (for a mixture of experts, the active ones)."),
         P::samples => ("Monte Carlo samples", "", "Scenarios drawn for the uncertainty analysis."),
         P::seed => ("Random seed", "", "The same seed gives the same Monte Carlo results, in the browser and the CLI."),
+        P::sampling => ("Sampling", "", "Quasi-random points spread the scenarios evenly, so the same precision needs fewer of them; plain draws are independent. Both give each figure's standard error from 16 replicas."),
     };
     ParamText { label, unit, help }
 }

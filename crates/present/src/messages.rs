@@ -73,6 +73,10 @@ pub struct Messages {
     pub none: &'static str,
     pub range: &'static str,
     pub range_title: &'static str,
+    /// After `range_title`: the Monte Carlo standard errors of its ends.
+    pub range_se: &'static str,
+    /// After the chance of a loss: its standard error.
+    pub p_loss_se: &'static str,
     // Compare
     pub pin: &'static str,
     pub unpin: &'static str,
@@ -291,6 +295,8 @@ pub struct Messages {
     pub c_bonus: &'static str,
     pub c_macrs5: &'static str,
     pub c_straight_line: &'static str,
+    pub c_rqmc: &'static str,
+    pub c_plain: &'static str,
     // More notices
     pub e_no_scenario_file: &'static str,
     pub e_file_unreadable: &'static str,

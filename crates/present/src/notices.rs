@@ -195,6 +195,8 @@ pub fn choice_text(lang: Lang, id: &str) -> Option<&'static str> {
         "bonus" => m.c_bonus,
         "macrs5" => m.c_macrs5,
         "straight_line" => m.c_straight_line,
+        "rqmc" => m.c_rqmc,
+        "plain" => m.c_plain,
         _ => return None,
     })
 }

@@ -76,6 +76,10 @@ pub struct Shared {
     pub quarter_of_year: usize,
     /// The most quarters any scenario of the batch can span (for the bands).
     pub horizon_max: usize,
+    /// Whether only the Monte Carlo's outputs (`Output::MC`) are wanted: the
+    /// SIMD engine then skips the work of the others (an IRR after tax) and
+    /// leaves them NaN.
+    pub mc_only: bool,
 }
 
 /// The largest values the batch's varying inputs can take, for the horizon.
@@ -147,6 +151,7 @@ impl Shared {
             tax_depreciation: base.tax_depreciation(),
             quarter_of_year: (base.start as i64).rem_euclid(4) as usize,
             horizon_max: t1.max(t2),
+            mc_only: false,
         }
     }
 

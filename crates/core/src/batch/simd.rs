@@ -22,7 +22,7 @@ use wide::{f64x4, CmpEq, CmpGe, CmpGt, CmpLe, CmpLt, CmpNe};
 
 use super::columns::{Batch, Columns, Shared};
 use crate::finance::{IRR_GRID, IRR_MAX_STEPS, IRR_TOLERANCE, MACRS5};
-use crate::model::{HOURS_PER_QUARTER, HOURS_PER_YEAR, WORST_YEAR_MIN_REVENUE_SHARE};
+use crate::model::{HOURS_PER_QUARTER, HOURS_PER_YEAR, WORST_YEAR_MIN_REVENUE_SHARE, WORST_YEAR_MIN_REVENUE_USD};
 use crate::outputs::{Output, OutputsT};
 use crate::params::{InputsT, TaxDepreciation, Terminal};
 
@@ -351,7 +351,7 @@ fn straight_line_share(n: V, inv_life_quarters: V) -> V {
 }
 
 /// Mirror of `model::vintage_share`.
-#[inline]
+#[inline(always)]
 fn vintage_share(f: impl Fn(V) -> V, n: V, cap: V, replaced: Option<V>) -> V {
     let v = f(n.min(cap));
     match replaced {
@@ -370,6 +370,11 @@ struct MarketLife {
 
 fn market_life(t: &Tranche, x: &InputsT<V>, rates: &Rates, age_years: V) -> MarketLife {
     let life = (x.it_life_years - age_years).max(s(0.0));
+    if !life.cmp_gt(s(0.0)).any() {
+        // Past its economic life in every lane: worth nothing at the market
+        // (every integral is 0), without the nine transcendentals.
+        return MarketLife { rent: s(0.0), energy: s(0.0), fixed: s(0.0) };
+    }
     let d = rates.ln_discount;
     let fac = t.kw * rates.usd_per_kw_facility;
     let fixed = x.opex_fraction_of_capex * (t.capex + fac) + fac * rates.facility_charge;
@@ -442,10 +447,11 @@ fn tranche(t: &Tranche, x: &InputsT<V>, c: &Shared, rates: &Rates, dq: V, sc: &m
     let book = |n: V| straight_line_share(n, rates.inv_book_quarters) * res;
     let taxed = |n: V| tax_deducted(method, n);
     let fac_sl = |n: V| straight_line_share(n, rates.inv_facility_quarters);
-    let written = |f: &dyn Fn(V) -> V, jv: V, m: usize| {
+    // (A generic function, not a closure over `&dyn Fn`, so each share inlines.)
+    fn written(f: impl Fn(V) -> V + Copy, jv: V, m: usize, dq: V, l: V, refresh: bool, cap: V, t: &Tranche) -> V {
         let (n, replaced) = if m == 0 { (jv - dq, refresh.then_some(l - dq)) } else { (jv - l * m as f64, Some(l)) };
         (vintage_share(f, n, cap, replaced) - vintage_share(f, n - t.ramp, cap, replaced)) * t.inv_ramp
-    };
+    }
     // At delivery every cohort leaves T quarters in service, T + delay after
     // its installation: its end value's life integrals and tax basis are
     // the same for every quarter.
@@ -496,8 +502,8 @@ fn tranche(t: &Tranche, x: &InputsT<V>, c: &Shared, rates: &Rates, dq: V, sc: &m
         let (mut book_dep, mut tax_dep) = (fac_dep, fac_dep);
         for m in 0..=vintages {
             let pf = sc.price_factors[m];
-            book_dep += it_assets * pf * written(&book, jv, m);
-            tax_dep += it_assets * pf * written(&taxed, jv, m);
+            book_dep += it_assets * pf * written(book, jv, m, dq, l, refresh, cap, t);
+            tax_dep += it_assets * pf * written(taxed, jv, m, dq, l, refresh, cap, t);
         }
         let book_dep = in_term.blend(book_dep, zero);
         let tax_dep = in_term.blend(tax_dep, zero);
@@ -555,7 +561,7 @@ fn tranche(t: &Tranche, x: &InputsT<V>, c: &Shared, rates: &Rates, dq: V, sc: &m
                 facility: (t.t - cf) * 0.25,
                 facility_in_service: in_service * 0.25,
             };
-            let pf = (rates.ln_market * m * l * 0.25).exp();
+            let pf = if refresh { (rates.ln_market * m * l * 0.25).exp() } else { one };
             let market = match c.terminal {
                 Terminal::Market => market_value(&market_life(t, x, rates, ages.it), market_factor, escalation),
                 _ => zero,
@@ -719,7 +725,8 @@ pub fn evaluate(x: &InputsT<V>, c: &Shared, sc: &mut Scratch, out: &mut OutputsT
     let npv = npv_mid_quarter(&sc.flows, ln_1r);
     let npv_after_tax = npv_mid_quarter(&sc.after_tax, ln_1r);
     let irr = irr_quarterly(&sc.flows);
-    let irr_after_tax = irr_quarterly(&sc.after_tax);
+    // Not summarized by the Monte Carlo: skipped there.
+    let irr_after_tax = if c.mc_only { nan } else { irr_quarterly(&sc.after_tax) };
     let payback = payback_years(&sc.operating);
     let pv_revenue = npv_mid_quarter(&sc.acc_revenue, ln_1r);
     let pv_unit_hours = npv_mid_quarter(&sc.unit_hours, ln_1r);
@@ -753,7 +760,7 @@ pub fn evaluate(x: &InputsT<V>, c: &Shared, sc: &mut Scratch, out: &mut OutputsT
         let counted = r.cmp_ge(best * WORST_YEAR_MIN_REVENUE_SHARE) & r.cmp_gt(zero);
         worst = counted.blend(worst.min(*e / *r), worst);
     }
-    let worst = best.cmp_gt(zero).blend(worst, nan);
+    let worst = best.cmp_ge(s(WORST_YEAR_MIN_REVENUE_USD)).blend(worst, nan);
 
     // 9: the outputs (mirror of the end of `model::evaluate`).
     let peak = |v: &[V]| v.iter().fold(zero, |m, v| m.max(*v));
@@ -822,29 +829,40 @@ pub fn evaluate(x: &InputsT<V>, c: &Shared, sc: &mut Scratch, out: &mut OutputsT
 }
 
 /// Evaluates a batch `LANES` at a time. The last group is padded with the
-/// base scenario, whose outputs are dropped.
+/// base scenario, whose outputs are dropped. The inputs that do not vary
+/// are set once, not per group, and full groups move in fixed-size arrays
+/// (a variable-length slice copy is a call to `memmove` per value).
 pub fn evaluate_columns(shared: &Shared, cols: &Columns, batch: &mut Batch) {
     let mut scratch = Scratch::default();
     let mut out = OutputsT::from_fn(|_| s(0.0));
     let quarters = batch.cumulative.as_ref().map(|c| c.len()).unwrap_or(0);
     let mut cum = vec![s(0.0); quarters];
-    let base = InputsT::<V>::from_fn(|p| s(shared.base.get(p)));
+    let mut x = InputsT::<V>::from_fn(|p| s(shared.base.get(p)));
     let mut group = 0;
     while group < cols.len {
         let lanes = (cols.len - group).min(LANES);
-        let mut x = base;
         for (p, col) in cols.params.iter().zip(&cols.data) {
-            let mut v = [shared.base.get(*p); LANES];
-            v[..lanes].copy_from_slice(&col[group..group + lanes]);
+            let v = match <[f64; LANES]>::try_from(&col[group..group + lanes]) {
+                Ok(full) => full,
+                Err(_) => {
+                    let mut v = [shared.base.get(*p); LANES];
+                    v[..lanes].copy_from_slice(&col[group..group + lanes]);
+                    v
+                }
+            };
             x.set(*p, V::from(v));
         }
         evaluate(&x, shared, &mut scratch, &mut out, batch.cumulative.as_ref().map(|_| &mut cum[..]));
+        let put = |dst: &mut [f64], v: V| match <&mut [f64; LANES]>::try_from(&mut dst[group..group + lanes]) {
+            Ok(full) => *full = v.to_array(),
+            Err(_) => dst[group..group + lanes].copy_from_slice(&v.to_array()[..lanes]),
+        };
         for o in Output::ALL {
-            batch.out.get_mut(o)[group..group + lanes].copy_from_slice(&out.get(o).to_array()[..lanes]);
+            put(batch.out.get_mut(o), *out.get(o));
         }
         if let Some(dst) = batch.cumulative.as_mut() {
             for (q, v) in cum.iter().enumerate() {
-                dst[q][group..group + lanes].copy_from_slice(&v.to_array()[..lanes]);
+                put(&mut dst[q], *v);
             }
         }
         group += lanes;
