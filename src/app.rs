@@ -16,12 +16,12 @@ use computedeal_core::scenario::Scenario;
 use computedeal_present::i18n::{fill, messages, preset_text, Lang};
 use computedeal_present::view::{ThemeChoice, View};
 
-use crate::chart_list::ChartList;
+use crate::chart_list::{ChartList, Part};
 use crate::derived::{name_of, use_derived};
 use crate::embed::EmbedPage;
 use crate::inputs::InputPanel;
 use crate::notices::Notices;
-use crate::results::{Cards, McStatus, Reading};
+use crate::results::{rest_of_cards, Cards, Headline, McStatus, Reading, LEAD};
 use crate::runner::{now_ms, use_monte_carlo};
 use crate::settings::{select_value, FxHelp, Settings};
 use crate::share::SharePanel;
@@ -90,9 +90,6 @@ fn use_document(lang: Lang, theme: ThemeChoice) {
                 ThemeChoice::Light => drop(html.set_attribute("data-theme", "light")),
                 ThemeChoice::Dark => drop(html.set_attribute("data-theme", "dark")),
             }
-        }
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            doc.set_title(&format!("computedeal: {}", messages(*lang).tagline));
         }
     });
 }
@@ -165,7 +162,7 @@ pub fn app(props: &AppProps) -> Html {
         <div class="page">
             <header class="top">
                 <div class="brand">
-                    <h1>{ "computedeal" }</h1>
+                    <p class="brand-name">{ "computedeal" }</p>
                     <p class="tagline">{ m.tagline }</p>
                 </div>
                 <Settings state={rc.clone()} dispatch={dispatch.clone()} />
@@ -185,25 +182,34 @@ pub fn app(props: &AppProps) -> Html {
                 </div>
             </div>
             <SharePanel state={rc.clone()} dispatch={dispatch.clone()} />
-            <p class="deal-summary">{ preset_text(lang, s.preset.id).summary }</p>
+            <Headline state={rc.clone()} outcome={derived.outcome.clone()} mc={mc.clone()} />
+            <Cards state={rc.clone()} outcome={derived.outcome.clone()} pinned={derived.pinned.clone()} mc={mc.clone()} only={LEAD.to_vec()} class={classes!("lead")} />
             <ImportStatus state={rc.clone()} />
             if let Some(compare) = &state.view.compare {
                 <p class="compare-status" role="status">{ fill(m.pinned, &[("name", &name_of(lang, compare))]) }</p>
             }
             <Notices notices={derived.notices.clone()} lang={lang} dispatch={dispatch.clone()} />
-            <Cards state={rc.clone()} outcome={derived.outcome.clone()} pinned={derived.pinned.clone()} mc={mc.clone()} />
-            <Reading state={rc.clone()} outcome={derived.outcome.clone()} mc={mc.clone()} />
-            <McStatus mc={mc.clone()} uncertain={s.dists.len()} fmt={state.fmt()} />
             <div class="layout">
-                <aside class="panel">
+                <aside class="panel" id="inputs">
                     <h2>{ m.assumptions }</h2>
                     <p class="legend"><abbr class="badge est" title={m.est_title}>{ m.est }</abbr>{ m.legend_est }<span class="badge changed-badge">{ m.changed }</span>{ m.legend_changed }</p>
                     <InputPanel state={rc.clone()} dispatch={dispatch.clone()} />
+                    <a class="to-results" href="#answer">{ m.to_results }</a>
                 </aside>
-                <section class="charts" aria-label={m.charts}>
-                    <ChartList state={rc.clone()} derived={derived.clone()} mc={mc.clone()} dispatch={dispatch.clone()} dark={dark} size={size} />
-                </section>
+                <div class="results">
+                    <section class="charts first" aria-label={m.charts}>
+                        <ChartList state={rc.clone()} derived={derived.clone()} mc={mc.clone()} dispatch={dispatch.clone()} dark={dark} size={size} part={Part::First} />
+                    </section>
+                    <Cards state={rc.clone()} outcome={derived.outcome.clone()} pinned={derived.pinned.clone()} mc={mc.clone()} only={rest_of_cards()} />
+                    <Reading state={rc.clone()} outcome={derived.outcome.clone()} mc={mc.clone()} />
+                    <McStatus mc={mc.clone()} uncertain={s.dists.len()} fmt={state.fmt()} />
+                    <p class="deal-summary">{ preset_text(lang, s.preset.id).summary }</p>
+                    <section class="charts" aria-label={m.charts}>
+                        <ChartList state={rc.clone()} derived={derived.clone()} mc={mc.clone()} dispatch={dispatch.clone()} dark={dark} size={size} part={Part::Rest} />
+                    </section>
+                </div>
             </div>
+            <a class="to-inputs" href="#inputs">{ m.to_inputs }</a>
             <footer class="foot">
                 <p>{ m.footer }</p>
             </footer>

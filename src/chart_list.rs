@@ -31,6 +31,19 @@ pub struct ChartListProps {
     /// Only this chart (an embed); all when None.
     #[prop_or_default]
     pub only: Option<ChartId>,
+    /// Which of the page's charts: all, the first (shown beside the answer)
+    /// or the rest.
+    #[prop_or_default]
+    pub part: Part,
+}
+
+/// A part of the page's list of charts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Part {
+    #[default]
+    All,
+    First,
+    Rest,
 }
 
 #[function_component(ChartList)]
@@ -190,7 +203,11 @@ pub fn chart_list(props: &ChartListProps) -> Html {
     let name = s.preset.id.key();
     html! {
         <>
-            { for charts.into_iter().filter(|c| props.only.is_none_or(|only| c.0.id() == only)).map(|(input, title, description, summary, controls, footer)| {
+            { for charts.into_iter().filter(|c| props.only.is_none_or(|only| c.0.id() == only)).enumerate().filter(|(k, _)| match props.part {
+                Part::All => true,
+                Part::First => *k == 0,
+                Part::Rest => *k > 0,
+            }).map(|(_, c)| c).map(|(input, title, description, summary, controls, footer)| {
                 // An embed has room for the chart, not for the deals' list.
                 let footer = if props.only.is_some() { html! {} } else { footer };
                 html! {

@@ -32,6 +32,20 @@ pub const CARDS: [Figure; 13] = [
     Figure::PLoss,
 ];
 
+/// The lead figures, shown large under the headline; the other cards follow
+/// the first chart.
+pub const LEAD: [Figure; 4] = [
+    Figure::Output(Output::npv_usd),
+    Figure::Output(Output::price_usd_per_accelerator_hour),
+    Figure::Output(Output::cost_usd_per_accelerator_hour),
+    Figure::PLoss,
+];
+
+/// The cards after the lead figures, in page order.
+pub fn rest_of_cards() -> Vec<Figure> {
+    CARDS.iter().copied().filter(|f| !LEAD.contains(f)).collect()
+}
+
 /// A card's label.
 pub fn card_label(lang: Lang, f: Figure) -> &'static str {
     match f {
@@ -66,6 +80,9 @@ pub struct CardsProps {
     /// Only these cards (the embed's), in this order; all when empty.
     #[prop_or_default]
     pub only: Vec<Figure>,
+    /// Extra class of the section (`lead` for the lead figures).
+    #[prop_or_default]
+    pub class: Classes,
 }
 
 #[function_component(Cards)]
@@ -147,10 +164,32 @@ pub fn cards(props: &CardsProps) -> Html {
         }
     };
     html! {
-        <section class="cards" aria-label={m.headline_results}>
+        <section class={classes!("cards", props.class.clone())} aria-label={m.headline_results}>
             { for shown.into_iter().map(card) }
         </section>
     }
+}
+
+/// The answer in one sentence (`reading::headline`); the page's title
+/// follows it.
+#[function_component(Headline)]
+pub fn headline(props: &ReadingProps) -> Html {
+    let s = &props.state.scenario;
+    let finished = props.mc.as_ref().filter(|u| u.finished && s.is_uncertain()).and_then(|u| u.summary.as_ref());
+    let range = finished.and_then(|sm| {
+        let npv = sm.get(Output::npv_usd)?;
+        Some(computedeal_present::reading::Range { npv_p5: npv.p(5)?, npv_p95: npv.p(95)?, p_loss: sm.p_loss })
+    });
+    let running = s.is_uncertain() && finished.is_none();
+    let fmt = props.state.fmt();
+    let text = computedeal_present::reading::headline(s, &props.outcome, range, running, &fmt);
+    let title = computedeal_present::reading::headline(s, &props.outcome, None, false, &fmt);
+    use_effect_with(title, |title| {
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(&format!("{title} · computedeal"));
+        }
+    });
+    html! { <h1 class="answer" id="answer">{ text }</h1> }
 }
 
 #[derive(Properties, PartialEq)]

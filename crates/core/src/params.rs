@@ -415,6 +415,12 @@ impl Inputs {
     pub fn accelerator_id(&self) -> &'static str {
         ACCELERATOR_IDS[(self.accelerator as usize).min(ACCELERATOR_IDS.len() - 1)]
     }
+    /// Whether the (first) accelerator is a GPU, so a reader's "GPU-hour"
+    /// fits; Trainium and TPUs are chips.
+    pub fn accelerator_is_gpu(&self) -> bool {
+        let name = crate::catalogue::by_index(self.accelerator).name;
+        name.starts_with("NVIDIA") || name.starts_with("AMD")
+    }
     pub fn precision_id(&self) -> &'static str {
         PRECISIONS[(self.precision as usize).min(PRECISIONS.len() - 1)]
     }

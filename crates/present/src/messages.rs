@@ -208,6 +208,20 @@ pub struct Messages {
     pub r_break_even: &'static str,
     pub r_would_break_even: &'static str,
     pub r_p_loss: &'static str,
+    /// The headline: the answer in one sentence (`h_earns`/`h_loses` with a
+    /// price, `h_earns_plain`/`h_loses_plain` where nothing is delivered),
+    /// then the Monte Carlo's range and chance of a loss.
+    pub h_earns: &'static str,
+    pub h_loses: &'static str,
+    pub h_earns_plain: &'static str,
+    pub h_loses_plain: &'static str,
+    pub h_range: &'static str,
+    pub h_range_running: &'static str,
+    pub gpu_hour: &'static str,
+    pub chip_hour: &'static str,
+    /// Links between the inputs and the results (phones: a button that stays in view).
+    pub to_inputs: &'static str,
+    pub to_results: &'static str,
     // Core messages
     pub e_not_finite: &'static str,
     pub e_not_whole: &'static str,

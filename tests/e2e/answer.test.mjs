@@ -1,0 +1,83 @@
+// The answer first, on any screen (issue 14): the headline states the deal's
+// answer with its number and, once the Monte Carlo has run, its range; the
+// page title follows it; the headline and the lead figures lie in the first
+// viewport; a chart starts within the first viewport on a desktop and
+// within two on a phone; the inputs stay one tap away on a phone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, newPage, waitReady, waitMc, cliEval } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const SIZES = [
+  { name: 'desktop', query: '', options: { viewport: { width: 1280, height: 800 } }, chartScreens: 1 },
+  { name: 'phone', query: '', options: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }, chartScreens: 2 },
+  { name: 'Hindi phone', query: '?lang=hi', options: { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }, chartScreens: 2 },
+];
+
+/** The top and bottom of an element in page coordinates. */
+async function box(page, selector) {
+  return page.locator(selector).first().evaluate((e) => { const r = e.getBoundingClientRect(); return { top: r.top + scrollY, bottom: r.bottom + scrollY }; });
+}
+
+for (const size of SIZES) {
+  test(`the answer comes first (${size.name})`, async () => {
+    const page = await newPage(browser, size.options);
+    await page.goto(server.url + size.query);
+    await waitReady(page);
+    await waitMc(page);
+    const height = size.options.viewport.height;
+    // Nothing is wider than the screen (a wider page would be zoomed out on a phone).
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), size.options.viewport.width);
+    const answer = await box(page, 'h1#answer');
+    assert.ok(answer.bottom <= height, `headline ends at ${answer.bottom} px, below the first screen (${height})`);
+    for (const key of ['npv_usd', 'price_usd_per_accelerator_hour', 'cost_usd_per_accelerator_hour', 'p_loss']) {
+      const card = await box(page, `.cards.lead [data-kpi="${key}"]`);
+      assert.ok(card.bottom <= height, `lead figure ${key} ends at ${card.bottom} px`);
+    }
+    const chart = await box(page, '.charts canvas.chart');
+    assert.ok(chart.top < size.chartScreens * height, `first chart starts at ${chart.top} px (${size.chartScreens} screens = ${size.chartScreens * height})`);
+    // The inputs come after the answer and its chart on a phone, beside them on a desktop.
+    const inputs = await box(page, '#inputs');
+    if (size.name === 'desktop') assert.ok(inputs.top < height, `inputs start at ${inputs.top}`);
+    else {
+      assert.ok(inputs.top > chart.top, 'the inputs follow the first chart');
+      // A button to them stays in view at the bottom of the screen, and takes the reader there.
+      const button = page.locator('a.to-inputs');
+      const b = await button.boundingBox();
+      assert.ok(b && b.y + b.height <= height && b.y > height / 2, `the inputs button is at ${JSON.stringify(b)}`);
+      await button.click();
+      await page.waitForFunction(() => Math.abs(document.getElementById('inputs').getBoundingClientRect().top) < 5);
+    }
+    assert.deepEqual(page.errors, []);
+  });
+}
+
+test('the headline states the number and its range, and the title follows it', async () => {
+  const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+  await page.goto(server.url);
+  await waitReady(page);
+  await waitMc(page);
+  const text = (await page.locator('h1#answer').textContent()).trim();
+  // The point NPV from the CLI, in the page's own rounding ($6.27B).
+  const npv = cliEval('').npv_usd;
+  assert.ok(text.startsWith(`AWS earns $${(npv / 1e9).toFixed(2)}B in today's money on this deal with OpenAI: $3.04 per GPU-hour`), text);
+  // The Monte Carlo's range: P5 and P95 of NPV as on the NPV card, and the chance of a loss.
+  const card = page.locator('[data-kpi="npv_usd"]');
+  const [p5, p95] = [Number(await card.getAttribute('data-p5')), Number(await card.getAttribute('data-p95'))];
+  assert.ok(p5 < npv && npv < p95, `${p5} ${npv} ${p95}`);
+  assert.match(text, /In 9 of 10 scenarios, between −?\$[\d.]+[BM] and \$[\d.]+B; a [\d.]+% chance of a loss\.$/);
+  assert.equal(await page.title(), `AWS earns $${(npv / 1e9).toFixed(2)}B in today's money on this deal with OpenAI: $3.04 per GPU-hour against a cost of $2.29. · computedeal`);
+  // A losing deal says so, and the title changes with it.
+  await page.goto(`${server.url}?value_usd=20e9&uncertainty=off`);
+  await waitReady(page);
+  assert.match(await page.locator('h1#answer').textContent(), /^AWS loses \$[\d.]+B in today's money/);
+  assert.match(await page.title(), /^AWS loses/);
+  // In Hindi the headline is Hindi.
+  await page.goto(`${server.url}?lang=hi&uncertainty=off`);
+  await waitReady(page);
+  assert.match(await page.locator('h1#answer').textContent(), /^आज के मूल्य में AWS को OpenAI के साथ इस सौदे से/);
+});
