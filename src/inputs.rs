@@ -115,7 +115,7 @@ fn param_row(props: &RowProps) -> Html {
         Callback::from(move |e: Event| {
             let text = input_value(&e);
             match param.parse(&text) {
-                Ok(v) => dispatch.emit(Action::SetValue(p, v)),
+                Ok(v) => dispatch.emit(Action::MovePoint(p, v)),
                 Err(problem) => dispatch.emit(Action::Reject(p.key().to_string(), text.clone(), Notice::rejected(p.key(), &text, problem))),
             }
         })
@@ -125,7 +125,7 @@ fn param_row(props: &RowProps) -> Html {
         Callback::from(move |e: InputEvent| {
             let text = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default();
             if let Ok(pos) = text.parse::<f64>() {
-                dispatch.emit(Action::SetValue(p, param.from_slider(pos)));
+                dispatch.emit(Action::MovePoint(p, param.from_slider(pos)));
             }
         })
     };
@@ -192,9 +192,9 @@ fn param_row(props: &RowProps) -> Html {
             html! {
                 <>
                     <input type="range" class="slider" aria-label={fill(m.slider_of, &[("label", label)])} min={min.to_string()} max={max.to_string()} step={step.to_string()}
-                        value={param.slider_position(value).round().to_string()} oninput={on_slider} disabled={dist.is_some()} />
+                        value={param.slider_position(value).round().to_string()} oninput={on_slider} />
                     <input type="text" inputmode={if param.kind == Kind::Quarter { "text" } else { "decimal" }} id={field_id.clone()} name={key} class="field"
-                        value={field} onchange={on_field} aria-invalid={invalid.to_string()} aria-describedby={described_by.clone()} disabled={dist.is_some()} />
+                        value={field} onchange={on_field} aria-invalid={invalid.to_string()} aria-describedby={described_by.clone()} />
                 </>
             }
         }

@@ -94,6 +94,7 @@ pub fn cards(props: &CardsProps) -> Html {
     let o = &props.outcome;
     let x = &state.scenario.inputs;
     let summary = props.mc.as_ref().and_then(|u| u.summary.clone());
+    let stale = props.mc.as_ref().is_some_and(|u| u.stale);
     let uncertain = state.scenario.is_uncertain();
     let shown: Vec<Figure> = if props.only.is_empty() { CARDS.to_vec() } else { props.only.clone() };
     let card = |f: Figure| -> Html {
@@ -102,7 +103,7 @@ pub fn cards(props: &CardsProps) -> Html {
             Figure::PLoss => {
                 let finished = props.mc.as_ref().is_some_and(|u| u.finished);
                 return html! {
-                    <div class="card loss" data-kpi="p_loss" data-value={summary.as_ref().filter(|_| finished).map(|s| s.p_loss.to_string())}>
+                    <div class={classes!("card", "loss", stale.then_some("stale"))} data-kpi="p_loss" data-value={summary.as_ref().filter(|_| finished).map(|s| s.p_loss.to_string())}>
                         <div class="card-label">{ m.card_p_loss }</div>
                         <div class="card-value">{
                             match (&summary, uncertain) {
@@ -112,7 +113,7 @@ pub fn cards(props: &CardsProps) -> Html {
                             }
                         }</div>
                         <div class="card-note">{ m.note_p_loss }{
-                            summary.as_ref().filter(|_| finished && uncertain).and_then(|s| s.p_loss_se).map(|se| fill(m.p_loss_se, &[("se", &format!("{}{}", fmt.number(se * 100.0, 2), m.pp))])).unwrap_or_default()
+                            summary.as_ref().filter(|_| uncertain).and_then(|s| s.p_loss_se).map(|se| fill(m.p_loss_se, &[("se", &format!("{}{}", fmt.number(se * 100.0, 2), m.pp))])).unwrap_or_default()
                         }</div>
                     </div>
                 };
@@ -147,7 +148,7 @@ pub fn cards(props: &CardsProps) -> Html {
                 <div class="card-label">{ card_label(lang, f) }</div>
                 <div class="card-value">{ v.map(|v| fmt.value(v, unit)).unwrap_or_else(|| m.none.to_string()) }</div>
                 if let Some((lo, hi)) = range.filter(|_| uncertain) {
-                    <div class="card-range" title={range_title.clone()}>{ fill(m.range, &[("lo", &fmt.value(lo, unit)), ("hi", &fmt.value(hi, unit))]) }</div>
+                    <div class={classes!("card-range", stale.then_some("stale"))} title={range_title.clone()}>{ fill(m.range, &[("lo", &fmt.value(lo, unit)), ("hi", &fmt.value(hi, unit))]) }</div>
                 }
                 if props.pinned.is_some() {
                     <div class={classes!("card-delta", delta.map(|d| if d > 0.0 { "up" } else if d < 0.0 { "down" } else { "same" }))}>{
@@ -175,7 +176,10 @@ pub fn cards(props: &CardsProps) -> Html {
 #[function_component(Headline)]
 pub fn headline(props: &ReadingProps) -> Html {
     let s = &props.state.scenario;
-    let finished = props.mc.as_ref().filter(|u| u.finished && s.is_uncertain()).and_then(|u| u.summary.as_ref());
+    // Any summary: the last run's while a new one starts, the first chunks'
+    // while it runs (dimmed until it has finished), then the whole run's.
+    let stale = props.mc.as_ref().is_some_and(|u| !u.finished);
+    let finished = props.mc.as_ref().filter(|_| s.is_uncertain()).and_then(|u| u.summary.as_ref());
     let range = finished.and_then(|sm| {
         let npv = sm.get(Output::npv_usd)?;
         Some(computedeal_present::reading::Range { npv_p5: npv.p(5)?, npv_p95: npv.p(95)?, p_loss: sm.p_loss })
@@ -184,12 +188,14 @@ pub fn headline(props: &ReadingProps) -> Html {
     let fmt = props.state.fmt();
     let text = computedeal_present::reading::headline(s, &props.outcome, range, running, &fmt);
     let title = computedeal_present::reading::headline(s, &props.outcome, None, false, &fmt);
-    use_effect_with(title, |title| {
+    // The sentence, then the range (a suffix of the whole).
+    let range_text = text.strip_prefix(title.as_str()).unwrap_or_default().to_string();
+    use_effect_with(title.clone(), |title| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             doc.set_title(&format!("{title} · computedeal"));
         }
     });
-    html! { <h1 class="answer" id="answer">{ text }</h1> }
+    html! { <h1 class="answer" id="answer">{ title }<span class={classes!("answer-range", stale.then_some("stale"))}>{ range_text }</span></h1> }
 }
 
 #[derive(Properties, PartialEq)]
@@ -220,7 +226,15 @@ pub fn mc_status(props: &StatusProps) -> Html {
     if props.uncertain == 0 {
         return html! { <p class="mc-status muted">{ m.mc_none }</p> };
     }
-    let Some(u) = &props.mc else { return html! { <p class="mc-status muted">{ m.mc_starting }</p> } };
+    // Starting: the same box as a running run's, so nothing below moves.
+    let Some(u) = props.mc.as_ref() else {
+        return html! {
+            <div class="mc-status" aria-live="polite">
+                <progress max="1" value="0" aria-label={m.mc_progress}></progress>
+                <span>{ m.mc_starting }</span>
+            </div>
+        };
+    };
     let text = if u.finished {
         fill(m.mc_done, &[("n", &fmt.number(u.done as f64, 0)), ("k", &props.uncertain.to_string()), ("s", &fmt.number(u.seconds, 2))])
     } else {

@@ -37,6 +37,9 @@ pub struct McUpdate {
     pub total: u64,
     pub summary: Option<Rc<Summary>>,
     pub finished: bool,
+    /// The previous run's result, kept on screen (dimmed) while a new run
+    /// for a changed scenario starts, so nothing jumps.
+    pub stale: bool,
     pub seconds: f64,
     pub workers: usize,
     /// The largest wasm memory a worker reported, in bytes.
@@ -57,6 +60,10 @@ pub struct Runner {
     partial: Partial,
     started_ms: f64,
     last_update_ms: f64,
+    /// The last summary sent and its run's generation: an update between
+    /// summaries repeats it (dimmed when it is an older run's), so ranges
+    /// never vanish while a run starts or progresses.
+    shown: Option<(u32, Rc<Summary>)>,
     on_update: Callback<McUpdate>,
     me: Weak<RefCell<Runner>>,
     fallback: Option<Timeout>,
@@ -110,6 +117,7 @@ impl Runner {
             partial: Partial::default(),
             started_ms: 0.0,
             last_update_ms: 0.0,
+            shown: None,
             on_update,
             me: Weak::new(),
             fallback: None,
@@ -254,12 +262,18 @@ impl Runner {
         } else {
             None
         };
+        if let Some(s) = &summary {
+            self.shown = Some((self.generation, s.clone()));
+        }
+        let stale = summary.is_none() && self.shown.as_ref().is_some_and(|(g, _)| *g != self.generation);
+        let summary = summary.or_else(|| self.shown.as_ref().map(|(_, s)| s.clone()));
         self.on_update.emit(McUpdate {
             generation: self.generation,
             done,
             total,
             summary,
             finished,
+            stale,
             seconds: (now - self.started_ms) / 1000.0,
             workers: self.workers.len(),
             worker_memory_bytes: self.worker_memory_bytes,
@@ -295,7 +309,8 @@ pub fn use_monte_carlo(scenario: &Scenario) -> Option<McUpdate> {
     {
         let mc = mc.clone();
         use_effect_with(scenario.clone(), move |s| {
-            mc.set(None);
+            // The last result stays, dimmed and no longer "finished", until the new run reports.
+            mc.set((*mc).clone().filter(|_| s.is_uncertain()).map(|u| McUpdate { stale: true, finished: false, done: 0, ..u }));
             set_root_attr("data-mc", if s.is_uncertain() { "running" } else { "done" });
             // A newer scenario replaces the one waiting to start.
             *pending.borrow_mut() = s.is_uncertain().then(|| {

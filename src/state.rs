@@ -61,6 +61,8 @@ impl State {
 pub enum Action {
     /// A value from a slider, a field or a select.
     SetValue(P, f64),
+    /// A new point value (the base case) for an input, uncertain or not.
+    MovePoint(P, f64),
     /// A field's text that was refused: keep the last valid value.
     Reject(String, String, Notice),
     SetDist(P, Dist),
@@ -103,6 +105,10 @@ impl Reducible for State {
             Action::Reject(key, text, notice) => {
                 next.errors.insert(key, Refused { text, notice });
                 scenario_changed = false;
+            }
+            Action::MovePoint(p, v) => {
+                next.errors.remove(p.key());
+                next.scenario.move_point(p, v);
             }
             Action::SetDist(p, d) => {
                 next.errors.remove(p.key());

@@ -165,6 +165,31 @@ impl Dist {
         Dist::new(param, shape)
     }
 
+    /// The same shape moved by `delta`, kept in range (a log-normal cannot
+    /// move below zero: None then).
+    pub fn shifted(&self, param: &Param, delta: f64) -> Option<Dist> {
+        let f = |v: f64| crate::params::tidy(v + delta).clamp(param.min, param.max);
+        let shape = match self.shape {
+            Shape::Uniform { lo, hi } => Shape::Uniform { lo: f(lo), hi: f(hi) },
+            Shape::Triangular { lo, mode, hi } => Shape::Triangular { lo: f(lo), mode: f(mode), hi: f(hi) },
+            Shape::Pert { lo, mode, hi } => Shape::Pert { lo: f(lo), mode: f(mode), hi: f(hi) },
+            Shape::Normal { mean, sd } => Shape::Normal { mean: f(mean), sd },
+            Shape::LogNormal { p5, p95 } if p5 + delta > 0.0 => Shape::LogNormal { p5: f(p5), p95: f(p95) },
+            Shape::LogNormal { .. } => return None,
+        };
+        Some(Dist::new(param, shape))
+    }
+
+    /// Whether the distribution still spreads (clamping into the allowed
+    /// range can collapse a moved one to a point).
+    pub fn spreads(&self) -> bool {
+        match self.shape {
+            Shape::Uniform { lo, hi } | Shape::Triangular { lo, hi, .. } | Shape::Pert { lo, hi, .. } => lo < hi,
+            Shape::Normal { sd, .. } => sd > 0.0,
+            Shape::LogNormal { p5, p95 } => 0.0 < p5 && p5 < p95,
+        }
+    }
+
     /// The value at cumulative probability `u` in (0, 1).
     pub fn quantile(&self, u: f64) -> f64 {
         let v = match self.shape {

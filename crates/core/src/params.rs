@@ -213,14 +213,18 @@ impl Param {
     }
 }
 
-/// The shortest decimal text that reads back as the same f64.
+/// The shortest decimal text that reads back as the same f64 (plain digits
+/// from 0.0001 to ten million).
 pub fn format_number(v: f64) -> String {
     if v == 0.0 {
         return "0".into();
     }
     let plain = format!("{v}");
     let sci = format!("{v:e}");
-    if sci.len() + 1 < plain.len() {
+    // Between 0.0001 and ten million the digits read better than an
+    // exponent (pert:150000,200000,250000, not pert:150000,2e5,250000).
+    let readable = (1e-4..1e7).contains(&v.abs());
+    if !readable && sci.len() + 1 < plain.len() {
         sci
     } else {
         plain

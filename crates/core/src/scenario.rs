@@ -62,6 +62,35 @@ impl Scenario {
         self.dists.sort_by_key(|(q, _)| *q);
     }
 
+    /// Moves an input's point value. An uncertain input keeps its
+    /// uncertainty: the distribution moves with the point, scaled when the
+    /// old and the new point are positive (a ±20% range stays ±20%) and
+    /// shifted otherwise, kept inside the allowed range; the point is then
+    /// the moved distribution's median, as a link to it would decode. Where
+    /// the moved distribution would not spread or not centre on the value
+    /// (clamped at a bound), the input becomes certain at the value: what
+    /// the reader typed wins.
+    pub fn move_point(&mut self, p: P, value: f64) {
+        let param = p.param();
+        let moved = self.dist(p).and_then(|d| {
+            let old = d.median();
+            let moved = if old > 0.0 && value > 0.0 { Some(d.scaled(param, value / old)) } else { d.shifted(param, value - old) };
+            // The range must still spread and centre on the value typed.
+            moved.filter(|d| d.spreads() && (d.median() - value).abs() <= 1e-9 * value.abs().max(1.0))
+        });
+        match moved {
+            Some(d) => {
+                self.inputs.set(p, d.median());
+                for (q, old) in self.dists.iter_mut() {
+                    if *q == p {
+                        *old = d.clone();
+                    }
+                }
+            }
+            None => self.set_value(p, value),
+        }
+    }
+
     /// Makes an input certain again at the given value, dropping its correlations.
     pub fn set_value(&mut self, p: P, value: f64) {
         self.inputs.set(p, value);

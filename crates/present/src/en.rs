@@ -19,6 +19,7 @@ pub static EN: Messages = Messages {
     assumptions: "Assumptions",
     legend_est: " our estimate · ",
     legend_changed: " differs from the deal's preset",
+    uncertain_means: "“Uncertain” inputs are drawn from the range beside them (pert:low,likely,high) in the Monte Carlo; their value is the base case the headline and cards show, and moving it moves the range with it.",
     est: "est.",
     est_title: "This default is our estimate, not a reported figure",
     changed: "changed",

@@ -34,6 +34,8 @@ pub struct Messages {
     pub assumptions: &'static str,
     pub legend_est: &'static str,
     pub legend_changed: &'static str,
+    /// What "uncertain" means, once above the inputs.
+    pub uncertain_means: &'static str,
     pub est: &'static str,
     pub est_title: &'static str,
     pub changed: &'static str,
