@@ -19,7 +19,11 @@ const find = (re, what) => {
   return m;
 };
 
-const css = read(find(/<link rel="stylesheet" href="\.\/([^"]+)"[^>]*>/, 'stylesheet')[1]).toString('utf8');
+// The Devanagari font (loaded only in Hindi) goes inline too, as a data: URL.
+const font = 'noto-sans-devanagari-400.woff2';
+const sheet = read(find(/<link rel="stylesheet" href="\.\/([^"]+)"[^>]*>/, 'stylesheet')[1]).toString('utf8');
+const css = sheet.replace(`url("${font}")`, `url("data:font/woff2;base64,${read(font).toString('base64')}")`);
+if (css === sheet) throw new Error(`single-file: the stylesheet no longer names ${font}`);
 const boot = read(find(/<script src="\.\/(boot-[^"]+\.js)"[^>]*><\/script>/, 'boot script')[1]).toString('utf8');
 const glueName = find(/import init, \* as bindings from '\.\/([^']+\.js)'/, 'start-up script')[1];
 const wasmName = find(/module_or_path: '\.\/([^']+\.wasm)'/, 'wasm')[1];
@@ -38,6 +42,7 @@ const csp = [
   "default-src 'none'",
   `script-src 'wasm-unsafe-eval' ${sha256(bootScript)} ${sha256(start)}`,
   "style-src 'unsafe-inline'",
+  'font-src data:',
   'img-src data: blob:',
   "object-src 'none'",
   "base-uri 'none'",

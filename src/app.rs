@@ -83,6 +83,9 @@ fn use_window() -> (u32, bool) {
 #[hook]
 fn use_document(lang: Lang, theme: ThemeChoice) {
     use_effect_with((lang, theme), |(lang, theme)| {
+        if *lang == Lang::Hi {
+            load_devanagari();
+        }
         if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
             let _ = html.set_attribute("lang", lang.code());
             match theme {
@@ -92,6 +95,27 @@ fn use_document(lang: Lang, theme: ThemeChoice) {
             }
         }
     });
+}
+
+/// Asks for the page's Devanagari font (`document.fonts.load`) and, once it
+/// has loaded, redraws the charts (they redraw on resize): a canvas draws
+/// with whatever font is ready when it draws.
+fn load_devanagari() {
+    use wasm_bindgen::{JsCast, JsValue};
+    let Some(window) = web_sys::window() else { return };
+    let fonts = window.document().and_then(|d| js_sys::Reflect::get(&d, &JsValue::from_str("fonts")).ok());
+    let load = fonts.as_ref().and_then(|f| js_sys::Reflect::get(f, &JsValue::from_str("load")).ok()).and_then(|l| l.dyn_into::<js_sys::Function>().ok());
+    let (Some(fonts), Some(load)) = (fonts, load) else { return };
+    let Ok(promise) = load.call2(&fonts, &JsValue::from_str("16px cdDevanagari"), &JsValue::from_str("क")) else { return };
+    let Ok(promise) = promise.dyn_into::<js_sys::Promise>() else { return };
+    let redraw = wasm_bindgen::closure::Closure::once(move |_: JsValue| {
+        if let Ok(event) = web_sys::Event::new("resize") {
+            let _ = window.dispatch_event(&event);
+        }
+    });
+    let _ = promise.then(&redraw);
+    // Called once by the promise; it lives as long as the page.
+    redraw.forget();
 }
 
 #[function_component(App)]
@@ -193,6 +217,7 @@ pub fn app(props: &AppProps) -> Html {
                 <aside class="panel" id="inputs">
                     <h2>{ m.assumptions }</h2>
                     <p class="legend"><abbr class="badge est" title={m.est_title}>{ m.est }</abbr>{ m.legend_est }<span class="badge changed-badge">{ m.changed }</span>{ m.legend_changed }</p>
+                    <p class="legend">{ m.uncertain_means }</p>
                     <InputPanel state={rc.clone()} dispatch={dispatch.clone()} />
                     <a class="to-results" href="#answer">{ m.to_results }</a>
                 </aside>

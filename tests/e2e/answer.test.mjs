@@ -81,3 +81,61 @@ test('the headline states the number and its range, and the title follows it', a
   await waitReady(page);
   assert.match(await page.locator('h1#answer').textContent(), /^आज के मूल्य में AWS को OpenAI के साथ इस सौदे से/);
 });
+
+test('every input is one move away: uncertain inputs keep an editable base case', async () => {
+  const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+  await page.goto(server.url);
+  await waitReady(page);
+  // No field or slider of the default deal is disabled.
+  assert.equal(await page.locator('#inputs input:disabled, #inputs select:disabled').count(), 0);
+  // Accelerators are uncertain by default (PERT ±25% around 200,000): typing
+  // 300,000 moves the base case, and the range moves with it (×1.5).
+  assert.equal(await page.inputValue('#d-accelerators'), 'pert:150000,200000,250000');
+  const before = Number(await page.locator('[data-kpi="capex_usd"]').getAttribute('data-value'));
+  await page.fill('#f-accelerators', '300000');
+  await page.press('#f-accelerators', 'Enter');
+  await page.waitForFunction((b) => Number(document.querySelector('[data-kpi="capex_usd"]').dataset.value) !== b, before);
+  assert.equal(await page.inputValue('#d-accelerators'), 'pert:225000,300000,375000');
+  assert.match(page.url(), /accelerators=pert%3A225000%2C300000%2C375000|accelerators=pert:225000,300000,375000/);
+  // The page says what "uncertain" means.
+  assert.match(await page.locator('#inputs .legend').last().textContent(), /base case/);
+});
+
+for (const size of SIZES.slice(0, 2)) {
+  test(`a new Monte Carlo run does not move the page (${size.name})`, async () => {
+    const page = await newPage(browser, size.options);
+    await page.goto(server.url + size.query);
+    await waitReady(page);
+    await waitMc(page);
+    await page.evaluate(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shift += e.value; }).observe({ type: 'layout-shift' });
+    });
+    // A change made by script (not a reader's input, so every shift counts), then the whole run.
+    for (const v of ['1.25', '1.2']) {
+      await page.evaluate((v) => {
+        const f = document.getElementById('f-pue');
+        f.value = v;
+        f.dispatchEvent(new Event('change', { bubbles: true }));
+      }, v);
+      await page.waitForSelector('#app[data-mc="running"]');
+      await waitMc(page);
+    }
+    const shift = await page.evaluate(() => window.__shift);
+    assert.ok(shift < 0.02, `layout shift ${shift} over two runs`);
+  });
+}
+
+test('Hindi ships its own Devanagari font, and only Hindi loads it', async () => {
+  const hi = await newPage(browser, { viewport: { width: 360, height: 740 } });
+  await hi.goto(`${server.url}?lang=hi`);
+  await waitReady(hi);
+  await hi.waitForFunction(() => document.fonts.check('16px cdDevanagari', 'क'));
+  const fonts = hi.requests.filter((u) => u.endsWith('.woff2'));
+  assert.deepEqual(fonts, [`${server.url}noto-sans-devanagari-400.woff2`]);
+  const en = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+  await en.goto(server.url);
+  await waitReady(en);
+  await waitMc(en);
+  assert.deepEqual(en.requests.filter((u) => u.endsWith('.woff2')), []);
+});

@@ -104,12 +104,21 @@ impl Theme {
         (css * self.scale).round().max(1.0) as u32
     }
 
+    /// The charts' font family: in Hindi the page's own Devanagari font
+    /// first (`static/fonts`), so no system without one shows boxes.
+    fn family(&self) -> &'static str {
+        match self.fmt.lang {
+            crate::i18n::Lang::Hi => "cdDevanagari, sans-serif",
+            _ => "sans-serif",
+        }
+    }
+
     pub fn font(&self, css: f64) -> TextStyle<'static> {
-        ("sans-serif", css * self.scale).into_font().color(&self.text)
+        (self.family(), css * self.scale).into_font().color(&self.text)
     }
 
     pub fn muted_font(&self, css: f64) -> TextStyle<'static> {
-        ("sans-serif", css * self.scale).into_font().color(&self.muted)
+        (self.family(), css * self.scale).into_font().color(&self.muted)
     }
 
     /// How many axis labels fit along `pixels` backend pixels (one per ~85 CSS px).
