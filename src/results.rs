@@ -47,10 +47,15 @@ pub fn rest_of_cards() -> Vec<Figure> {
 }
 
 /// A card's label.
-pub fn card_label(lang: Lang, f: Figure) -> &'static str {
+/// A card's label: price and cost name the chip's hour ("per GPU-hour").
+pub fn card_label(lang: Lang, f: Figure, gpu: bool) -> String {
+    let m = messages(lang);
+    let unit = if gpu { m.gpu_hour } else { m.chip_hour };
     match f {
-        Figure::Output(o) => output_label(lang, o),
-        Figure::PLoss => messages(lang).card_p_loss,
+        Figure::Output(Output::price_usd_per_accelerator_hour) => fill(m.card_price_per, &[("unit", unit)]),
+        Figure::Output(Output::cost_usd_per_accelerator_hour) => fill(m.card_cost_per, &[("unit", unit)]),
+        Figure::Output(o) => output_label(lang, o).to_string(),
+        Figure::PLoss => m.card_p_loss.to_string(),
     }
 }
 
@@ -135,6 +140,8 @@ pub fn cards(props: &CardsProps) -> Html {
             Output::price_usd_per_accelerator_hour => Some(m.note_price.to_string()),
             Output::cost_usd_per_accelerator_hour => Some(m.note_cost.to_string()),
             Output::it_mw_peak if x.vcpus > 0.0 => Some(fill(m.note_it_mw, &[("mw", &fmt.value(o.out.total_it_mw_peak, Unit::Mw))])),
+            // The deployment chart draws the facility with the CPUs: the card says both.
+            Output::facility_mw_peak if x.vcpus > 0.0 => Some(fill(m.note_it_mw, &[("mw", &fmt.value(o.out.total_facility_mw_peak, Unit::Mw))])),
             Output::usd_per_million_tokens => {
                 Some(fill(m.note_tokens, &[("precision", &x.precision_id().to_uppercase()), ("mfu", &fmt.value(x.mfu, Unit::Fraction))]))
             }
@@ -145,7 +152,7 @@ pub fn cards(props: &CardsProps) -> Html {
         html! {
             <div class="card" data-kpi={key} data-value={v.map(|v| v.to_string())} data-p5={p(5)} data-p50={p(50)} data-p95={p(95)}
                 data-a={a.map(|a| a.to_string())} data-delta={delta.map(|d| d.to_string())}>
-                <div class="card-label">{ card_label(lang, f) }</div>
+                <div class="card-label">{ card_label(lang, f, x.accelerator_is_gpu()) }</div>
                 <div class="card-value">{ v.map(|v| fmt.value(v, unit)).unwrap_or_else(|| m.none.to_string()) }</div>
                 if let Some((lo, hi)) = range.filter(|_| uncertain) {
                     <div class={classes!("card-range", stale.then_some("stale"))} title={range_title.clone()}>{ fill(m.range, &[("lo", &fmt.value(lo, unit)), ("hi", &fmt.value(hi, unit))]) }</div>

@@ -139,3 +139,21 @@ test('Hindi ships its own Devanagari font, and only Hindi loads it', async () =>
   await waitMc(en);
   assert.deepEqual(en.requests.filter((u) => u.endsWith('.woff2')), []);
 });
+
+test('plain words, and a card and a chart of the same quantity say what differs', async () => {
+  const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+  await page.goto(server.url);
+  await waitReady(page);
+  // GB300s are GPUs: the cards and the reading say GPU-hour.
+  assert.equal(await page.locator('[data-kpi="price_usd_per_accelerator_hour"] .card-label').textContent(), 'Price per GPU-hour');
+  assert.equal(await page.locator('[data-kpi="cost_usd_per_accelerator_hour"] .card-label').textContent(), 'Cost per GPU-hour');
+  // The facility card counts the accelerators' halls; the deployment chart draws
+  // the facility with the CPUs, and the card names that figure too.
+  const cli = cliEval('');
+  const note = await page.locator('[data-kpi="facility_mw_peak"] .card-note').textContent();
+  assert.equal(note, `accelerators; ${Math.round(cli.total_facility_mw_peak)} MW with the CPUs`);
+  // A TPU deal says chip-hour.
+  await page.goto(`${server.url}?preset=google-anthropic-tpu-2025`);
+  await waitReady(page);
+  assert.equal(await page.locator('[data-kpi="price_usd_per_accelerator_hour"] .card-label').textContent(), 'Price per chip-hour');
+});

@@ -37,7 +37,7 @@ test('the page loads, shows the model\'s numbers and every chart, and stays on i
   for (const id of CHARTS) {
     assert.ok(await canvasColours(page, `#chart-${id} canvas`) > 1, `chart ${id} is blank`);
   }
-  assert.match(await page.locator('#reading').textContent(), /AWS earns \$3\.04 per accelerator-hour from OpenAI/);
+  assert.match(await page.locator('#reading').textContent(), /AWS earns \$3\.04 per GPU-hour from OpenAI/);
   assert.deepEqual(foreignRequests(page, server.origin), []);
   assert.deepEqual(page.errors, []);
   await page.context().close();

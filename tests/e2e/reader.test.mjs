@@ -48,7 +48,7 @@ test('switching to Hindi changes the interface text and leaves the numbers right
   await page.waitForFunction(() => document.documentElement.lang === 'hi');
   assert.equal(await page.locator('.panel h2').textContent(), 'मान्यताएँ');
   assert.equal(await page.locator('[data-kpi="npv_usd"] .card-label').textContent(), 'एनपीवी');
-  assert.match(await page.locator('#reading').textContent(), /इन मान्यताओं पर AWS को OpenAI से प्रति एक्सेलरेटर-घंटा \$3\.04/);
+  assert.match(await page.locator('#reading').textContent(), /इन मान्यताओं पर AWS को OpenAI से प्रति GPU-घंटा \$3\.04/);
   assert.match(await page.locator('#chart-cashflow h3').textContent(), /संचयी नकदी प्रवाह/);
   assert.equal(await page.locator('#param-wacc .param-head label').textContent(), 'पूँजी की लागत (WACC)');
   // The numbers are the model's, in either language; Hindi groups them the Indian way.

@@ -220,6 +220,9 @@ pub struct Messages {
     pub h_range: &'static str,
     pub h_range_running: &'static str,
     pub gpu_hour: &'static str,
+    /// Card labels of price and cost with the chip's own hour ("GPU-hour").
+    pub card_price_per: &'static str,
+    pub card_cost_per: &'static str,
     pub chip_hour: &'static str,
     /// Links between the inputs and the results (phones: a button that stays in view).
     pub to_inputs: &'static str,

@@ -17,7 +17,8 @@ pub fn reading(s: &Scenario, o: &Outcome, p_loss: Option<f64>, fmt: &Fmt) -> Str
     let hour = |v: f64| fmt.value(v, Unit::UsdPerHour);
     let pct = |v: f64| fmt.value(v, Unit::Fraction);
     let (price_s, cost_s) = (hour(price), hour(cost));
-    let who = [("seller", parties.seller), ("buyer", parties.buyer), ("price", price_s.as_str()), ("cost", cost_s.as_str())];
+    let unit = if s.inputs.accelerator_is_gpu() { m.gpu_hour } else { m.chip_hour };
+    let who = [("seller", parties.seller), ("buyer", parties.buyer), ("price", price_s.as_str()), ("cost", cost_s.as_str()), ("unit", unit)];
     let mut text = if price >= cost {
         fill(m.r_profit, &[&who[..], &[("margin", pct(o.out.margin).as_str())]].concat())
     } else {
@@ -106,7 +107,7 @@ mod tests {
         // Price 91% of $38B / (200,000 × 26 quarters × 2,190 h) = $3.04; the
         // levelized cost and the margin (NPV / PV of revenue) from the model.
         assert!(
-            text.starts_with("At these assumptions AWS earns $3.04 per accelerator-hour from OpenAI against a full cost of $2.29, a margin of 24.7%."),
+            text.starts_with("At these assumptions AWS earns $3.04 per GPU-hour from OpenAI against a cost of $2.29 (capital, energy and opex, net of what the hardware is worth at the end), a margin of 24.7%."),
             "{text}"
         );
         assert!(text.contains("worth $6.27B today"), "{text}");

@@ -29,8 +29,10 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
     let mut chart = ChartBuilder::on(area)
         .margin(theme.px(8.0))
         .x_label_area_size(theme.px(28.0))
-        .y_label_area_size(theme.px(52.0))
-        .right_y_label_area_size(theme.px(52.0))
+        // Room for the widest tick label and the axis title beside it
+        // ("3,00,000" in Hindi): a fixed 52 px put the title on the labels.
+        .y_label_area_size(theme.y_label_area(&[acc_max, acc_max * 0.75], Unit::Count))
+        .right_y_label_area_size(theme.y_label_area(&[mw_max], Unit::Mw))
         .build_cartesian_2d(-0.5..n as f64 - 0.5, 0.0..acc_max)?
         .set_secondary_coord(-0.5..n as f64 - 0.5, 0.0..mw_max);
     let labels = t.rows.iter().map(|r| r.0.clone()).collect::<Vec<_>>();

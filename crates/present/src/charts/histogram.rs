@@ -38,7 +38,7 @@ pub fn draw<DB: DrawingBackend>(
     let mut chart = ChartBuilder::on(area)
         .margin(theme.px(8.0))
         .x_label_area_size(theme.px(28.0))
-        .y_label_area_size(theme.px(48.0))
+        .y_label_area_size(theme.y_label_area(&[y_max], Unit::Count))
         .build_cartesian_2d(lo..hi, 0.0..y_max.max(1.0))?;
     chart
         .configure_mesh()
