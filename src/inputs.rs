@@ -59,7 +59,7 @@ pub fn input_panel(props: &PanelProps) -> Html {
                 let params: Vec<P> = P::ALL.iter().copied().filter(|p| p.param().group == *group).collect();
                 let n_changed = params.iter().filter(|p| changed.contains(p)).count();
                 html! {
-                    <details class="group" id={format!("group-{}", group.id())} open={matches!(group, Group::Deal | Group::Accelerators | Group::Uncertainty)}>
+                    <details class="group" id={format!("group-{}", group.id())} open={matches!(group, Group::Deal | Group::Accelerators | Group::DataCentre)}>
                         <summary>
                             { i18n::group_label(lang, *group) }
                             if n_changed > 0 { <span class="badge changed-badge">{ fill(m.n_changed, &[("n", &n_changed.to_string())]) }</span> }

@@ -123,15 +123,9 @@ impl Partial {
         self.replica_sums.push((b, Output::MC.iter().map(|o| ReplicaSums::of(out.get(*o))).collect()));
         for (k, o) in Output::MC.iter().enumerate() {
             let values = out.get(*o);
-            let sketch = &mut self.sketches[k];
-            for v in values {
-                sketch.add(*v);
-            }
+            self.sketches[k].add_column(values, 0, 1);
             for (r, sketches) in self.replica_sketches.iter_mut().enumerate() {
-                let sketch = &mut sketches[k];
-                for v in values.iter().skip(r).step_by(REPLICAS) {
-                    sketch.add(*v);
-                }
+                sketches[k].add_column(values, r, REPLICAS);
             }
         }
         for group in out.npv_usd.chunks(REPLICAS) {
