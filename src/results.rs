@@ -178,8 +178,8 @@ pub fn cards(props: &CardsProps) -> Html {
     }
 }
 
-/// The answer in one sentence (`reading::headline`); the page's title
-/// follows it.
+/// The answer in one sentence (`reading::headline`, which the page's title
+/// follows), then the Monte Carlo's range (`reading::headline_range`).
 #[function_component(Headline)]
 pub fn headline(props: &ReadingProps) -> Html {
     let s = &props.state.scenario;
@@ -193,10 +193,8 @@ pub fn headline(props: &ReadingProps) -> Html {
     });
     let running = s.is_uncertain() && finished.is_none();
     let fmt = props.state.fmt();
-    let text = computedeal_present::reading::headline(s, &props.outcome, range, running, &fmt);
-    let title = computedeal_present::reading::headline(s, &props.outcome, None, false, &fmt);
-    // The sentence, then the range (a suffix of the whole).
-    let range_text = text.strip_prefix(title.as_str()).unwrap_or_default().to_string();
+    let title = computedeal_present::reading::headline(s, &props.outcome, &fmt);
+    let range_text = computedeal_present::reading::headline_range(range, running, &fmt);
     use_effect_with(title.clone(), |title| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             doc.set_title(&format!("{title} · computedeal"));

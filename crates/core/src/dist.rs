@@ -154,30 +154,30 @@ impl Dist {
     /// The same shape with every value multiplied by `factor` (> 0), for an
     /// input whose centre moves (a new chip's capex), kept in range.
     pub fn scaled(&self, param: &Param, factor: f64) -> Dist {
-        let f = |v: f64| crate::params::tidy(v * factor).clamp(param.min, param.max);
-        let shape = match self.shape {
-            Shape::Uniform { lo, hi } => Shape::Uniform { lo: f(lo), hi: f(hi) },
-            Shape::Triangular { lo, mode, hi } => Shape::Triangular { lo: f(lo), mode: f(mode), hi: f(hi) },
-            Shape::Pert { lo, mode, hi } => Shape::Pert { lo: f(lo), mode: f(mode), hi: f(hi) },
-            Shape::Normal { mean, sd } => Shape::Normal { mean: f(mean), sd: crate::params::tidy(sd * factor) },
-            Shape::LogNormal { p5, p95 } => Shape::LogNormal { p5: f(p5), p95: f(p95) },
-        };
-        Dist::new(param, shape)
+        self.mapped(param, |v| v * factor, |sd| crate::params::tidy(sd * factor))
     }
 
     /// The same shape moved by `delta`, kept in range (a log-normal cannot
     /// move below zero: None then).
     pub fn shifted(&self, param: &Param, delta: f64) -> Option<Dist> {
-        let f = |v: f64| crate::params::tidy(v + delta).clamp(param.min, param.max);
+        match self.shape {
+            Shape::LogNormal { p5, .. } if p5 + delta <= 0.0 => None,
+            _ => Some(self.mapped(param, |v| v + delta, |sd| sd)),
+        }
+    }
+
+    /// The shape with each of its points mapped by `at` (tidied and kept in
+    /// range) and a normal's spread by `spread`.
+    fn mapped(&self, param: &Param, at: impl Fn(f64) -> f64, spread: impl Fn(f64) -> f64) -> Dist {
+        let f = |v: f64| crate::params::tidy(at(v)).clamp(param.min, param.max);
         let shape = match self.shape {
             Shape::Uniform { lo, hi } => Shape::Uniform { lo: f(lo), hi: f(hi) },
             Shape::Triangular { lo, mode, hi } => Shape::Triangular { lo: f(lo), mode: f(mode), hi: f(hi) },
             Shape::Pert { lo, mode, hi } => Shape::Pert { lo: f(lo), mode: f(mode), hi: f(hi) },
-            Shape::Normal { mean, sd } => Shape::Normal { mean: f(mean), sd },
-            Shape::LogNormal { p5, p95 } if p5 + delta > 0.0 => Shape::LogNormal { p5: f(p5), p95: f(p95) },
-            Shape::LogNormal { .. } => return None,
+            Shape::Normal { mean, sd } => Shape::Normal { mean: f(mean), sd: spread(sd) },
+            Shape::LogNormal { p5, p95 } => Shape::LogNormal { p5: f(p5), p95: f(p95) },
         };
-        Some(Dist::new(param, shape))
+        Dist::new(param, shape)
     }
 
     /// Whether the distribution still spreads (clamping into the allowed
@@ -192,52 +192,7 @@ impl Dist {
 
     /// The value at cumulative probability `u` in (0, 1).
     pub fn quantile(&self, u: f64) -> f64 {
-        let v = match self.shape {
-            Shape::Uniform { lo, hi } => lo + u * (hi - lo),
-            Shape::Triangular { lo, mode, hi } => {
-                let split = (mode - lo) / (hi - lo);
-                if u < split {
-                    lo + libm::sqrt(u * (hi - lo) * (mode - lo))
-                } else {
-                    hi - libm::sqrt((1.0 - u) * (hi - lo) * (hi - mode))
-                }
-            }
-            Shape::Pert { lo, mode, hi } => {
-                let table = self.table.get_or_init(|| pert_table(lo, mode, hi));
-                let pos = u * (table.len() - 1) as f64;
-                let k = (pos as usize).min(table.len() - 2);
-                let f = pos - k as f64;
-                table[k] + f * (table[k + 1] - table[k])
-            }
-            // A spread so narrow that the range holds no probability mass at
-            // float precision (or none at all) is a point mass at the centre.
-            Shape::Normal { mean, sd } => {
-                let (a, b) = (normal_cdf((self.lo_bound - mean) / sd), normal_cdf((self.hi_bound - mean) / sd));
-                if b > a {
-                    mean + sd * normal_quantile(a + u * (b - a))
-                } else {
-                    mean
-                }
-            }
-            Shape::LogNormal { p5, p95 } => {
-                let mu = 0.5 * (libm::log(p5) + libm::log(p95));
-                let sigma = (libm::log(p95) - libm::log(p5)) / (2.0 * Z95);
-                let lo = if self.lo_bound > 0.0 { (libm::log(self.lo_bound) - mu) / sigma } else { f64::NEG_INFINITY };
-                let hi = (libm::log(self.hi_bound) - mu) / sigma;
-                let (a, b) = (normal_cdf(lo), normal_cdf(hi));
-                if sigma > 0.0 && b > a {
-                    libm::exp(mu + sigma * normal_quantile(a + u * (b - a)))
-                } else {
-                    libm::exp(mu)
-                }
-            }
-        };
-        let v = v.clamp(self.lo_bound, self.hi_bound);
-        if self.round {
-            libm::round(v)
-        } else {
-            v
-        }
+        self.inverse().at(u)
     }
 
     /// Fills `out` with the draws for samples `start..start + out.len()` of
@@ -250,38 +205,29 @@ impl Dist {
     }
 
     /// Turns uniforms in (0, 1) into draws, in place: `quantile(u)`, with
-    /// the shape's dispatch and table lookup hoisted out of the loop.
+    /// the shape's constants (a truncation's probabilities, a log-normal's
+    /// parameters, the PERT table) worked out once for the column.
     pub fn transform(&self, values: &mut [f64]) {
-        let finish = |v: f64| {
-            let v = v.clamp(self.lo_bound, self.hi_bound);
-            if self.round {
-                libm::round(v)
-            } else {
-                v
-            }
-        };
-        match self.shape {
-            Shape::Uniform { lo, hi } => {
-                for o in values.iter_mut() {
-                    *o = finish(lo + *o * (hi - lo));
-                }
-            }
-            Shape::Pert { lo, mode, hi } => {
-                let table = self.table.get_or_init(|| pert_table(lo, mode, hi));
-                let last = (table.len() - 1) as f64;
-                for o in values.iter_mut() {
-                    let pos = *o * last;
-                    let k = (pos as usize).min(table.len() - 2);
-                    let f = pos - k as f64;
-                    *o = finish(table[k] + f * (table[k + 1] - table[k]));
-                }
-            }
-            // The truncation's probabilities and the log-normal's parameters
-            // once per column, not per draw (the same arithmetic as `quantile`).
+        let inverse = self.inverse();
+        for o in values.iter_mut() {
+            *o = inverse.at(*o);
+        }
+    }
+
+    /// The inverse CDF with its constants worked out.
+    fn inverse(&self) -> Inverse<'_> {
+        let form = match self.shape {
+            Shape::Uniform { lo, hi } => Form::Uniform { lo, hi },
+            Shape::Triangular { lo, mode, hi } => Form::Triangular { lo, mode, hi },
+            Shape::Pert { lo, mode, hi } => Form::Table(self.table.get_or_init(|| pert_table(lo, mode, hi))),
+            // A spread so narrow that the range holds no probability mass at
+            // float precision (or none at all) is a point mass at the centre.
             Shape::Normal { mean, sd } => {
                 let (a, b) = (normal_cdf((self.lo_bound - mean) / sd), normal_cdf((self.hi_bound - mean) / sd));
-                for o in values.iter_mut() {
-                    *o = finish(if b > a { mean + sd * normal_quantile(a + *o * (b - a)) } else { mean });
+                if b > a {
+                    Form::Normal { mean, sd, a, b }
+                } else {
+                    Form::Point(mean)
                 }
             }
             Shape::LogNormal { p5, p95 } => {
@@ -290,16 +236,14 @@ impl Dist {
                 let lo = if self.lo_bound > 0.0 { (libm::log(self.lo_bound) - mu) / sigma } else { f64::NEG_INFINITY };
                 let hi = (libm::log(self.hi_bound) - mu) / sigma;
                 let (a, b) = (normal_cdf(lo), normal_cdf(hi));
-                for o in values.iter_mut() {
-                    *o = finish(if sigma > 0.0 && b > a { libm::exp(mu + sigma * normal_quantile(a + *o * (b - a))) } else { libm::exp(mu) });
+                if sigma > 0.0 && b > a {
+                    Form::LogNormal { mu, sigma, a, b }
+                } else {
+                    Form::Point(libm::exp(mu))
                 }
             }
-            Shape::Triangular { .. } => {
-                for o in values.iter_mut() {
-                    *o = self.quantile(*o);
-                }
-            }
-        }
+        };
+        Inverse { form, lo_bound: self.lo_bound, hi_bound: self.hi_bound, round: self.round }
     }
 
     /// The median: the point estimate an uncertain input takes. Exact for
@@ -327,6 +271,75 @@ impl Dist {
             Shape::Pert { lo, mode, hi } => format!("pert:{},{},{}", f(lo), f(mode), f(hi)),
             Shape::Normal { mean, sd } => format!("norm:{},{}", f(mean), f(sd)),
             Shape::LogNormal { p5, p95 } => format!("lognorm:{},{}", f(p5), f(p95)),
+        }
+    }
+}
+
+/// A distribution's inverse CDF, its constants worked out once (`Dist::inverse`).
+struct Inverse<'a> {
+    form: Form<'a>,
+    lo_bound: f64,
+    hi_bound: f64,
+    round: bool,
+}
+
+enum Form<'a> {
+    Uniform {
+        lo: f64,
+        hi: f64,
+    },
+    Triangular {
+        lo: f64,
+        mode: f64,
+        hi: f64,
+    },
+    /// A PERT's quantile table.
+    Table(&'a [f64]),
+    /// A truncated normal: Φ at the bounds are `a` and `b`.
+    Normal {
+        mean: f64,
+        sd: f64,
+        a: f64,
+        b: f64,
+    },
+    LogNormal {
+        mu: f64,
+        sigma: f64,
+        a: f64,
+        b: f64,
+    },
+    Point(f64),
+}
+
+impl Inverse<'_> {
+    /// The value at cumulative probability `u`, in range and rounded for counts.
+    #[inline]
+    fn at(&self, u: f64) -> f64 {
+        let v = match self.form {
+            Form::Uniform { lo, hi } => lo + u * (hi - lo),
+            Form::Triangular { lo, mode, hi } => {
+                let split = (mode - lo) / (hi - lo);
+                if u < split {
+                    lo + libm::sqrt(u * (hi - lo) * (mode - lo))
+                } else {
+                    hi - libm::sqrt((1.0 - u) * (hi - lo) * (hi - mode))
+                }
+            }
+            Form::Table(table) => {
+                let pos = u * (table.len() - 1) as f64;
+                let k = (pos as usize).min(table.len() - 2);
+                let f = pos - k as f64;
+                table[k] + f * (table[k + 1] - table[k])
+            }
+            Form::Normal { mean, sd, a, b } => mean + sd * normal_quantile(a + u * (b - a)),
+            Form::LogNormal { mu, sigma, a, b } => libm::exp(mu + sigma * normal_quantile(a + u * (b - a))),
+            Form::Point(v) => v,
+        };
+        let v = v.clamp(self.lo_bound, self.hi_bound);
+        if self.round {
+            libm::round(v)
+        } else {
+            v
         }
     }
 }

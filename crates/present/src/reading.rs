@@ -60,15 +60,14 @@ pub struct Range {
 }
 
 /// The headline: the answer for the deal in view in one sentence, with its
-/// key number (NPV, in today's money) and, once the Monte Carlo has run,
-/// its range; `running` says a range is being worked out.
-pub fn headline(s: &Scenario, o: &Outcome, range: Option<Range>, running: bool, fmt: &Fmt) -> String {
+/// key number (NPV, in today's money). `headline_range` follows it.
+pub fn headline(s: &Scenario, o: &Outcome, fmt: &Fmt) -> String {
     let m = messages(fmt.lang);
     let parties = preset_text(fmt.lang, s.preset.id);
     let npv = o.out.npv_usd;
     let amount = fmt.money(npv.abs());
     let unit = if s.inputs.accelerator_is_gpu() { m.gpu_hour } else { m.chip_hour };
-    let mut text = match (o.get(Output::price_usd_per_accelerator_hour), o.get(Output::cost_usd_per_accelerator_hour)) {
+    match (o.get(Output::price_usd_per_accelerator_hour), o.get(Output::cost_usd_per_accelerator_hour)) {
         (Some(price), Some(cost)) => {
             let (price, cost) = (fmt.value(price, Unit::UsdPerHour), fmt.value(cost, Unit::UsdPerHour));
             let vars = [
@@ -84,13 +83,18 @@ pub fn headline(s: &Scenario, o: &Outcome, range: Option<Range>, running: bool, 
         _ => {
             fill(if npv >= 0.0 { m.h_earns_plain } else { m.h_loses_plain }, &[("seller", parties.seller), ("buyer", parties.buyer), ("npv", amount.as_str())])
         }
-    };
-    match range {
-        Some(r) => text.push_str(&fill(m.h_range, &[("lo", &fmt.money(r.npv_p5)), ("hi", &fmt.money(r.npv_p95)), ("p", &fmt.value(r.p_loss, Unit::Fraction))])),
-        None if running => text.push_str(m.h_range_running),
-        None => {}
     }
-    text
+}
+
+/// The headline's second part: the Monte Carlo's range of NPV and chance of
+/// a loss once known; while `running`, that it is being worked out.
+pub fn headline_range(range: Option<Range>, running: bool, fmt: &Fmt) -> String {
+    let m = messages(fmt.lang);
+    match range {
+        Some(r) => fill(m.h_range, &[("lo", &fmt.money(r.npv_p5)), ("hi", &fmt.money(r.npv_p95)), ("p", &fmt.value(r.p_loss, Unit::Fraction))]),
+        None if running => m.h_range_running.to_string(),
+        None => String::new(),
+    }
 }
 
 #[cfg(test)]
@@ -146,25 +150,26 @@ mod tests {
         let o = evaluate(&s.inputs);
         // NPV +$6.27B at 8% (the model's; see the reading's test), price and cost as there.
         let range = Range { npv_p5: -1.2e9, npv_p95: 11.04e9, p_loss: 0.054 };
-        let text = headline(&s, &o, Some(range), false, &Fmt::default());
+        let text = headline(&s, &o, &Fmt::default()) + &headline_range(Some(range), false, &Fmt::default());
         assert_eq!(
             text,
             "AWS earns $6.27B in today's money on this deal with OpenAI: $3.04 per GPU-hour against a cost of $2.29. In 9 of 10 scenarios, between −$1.20B and $11.0B; a 5.4% chance of a loss."
         );
-        assert!(headline(&s, &o, None, true, &Fmt::default()).ends_with("Working out the range…"));
+        assert_eq!(headline_range(None, true, &Fmt::default()), " Working out the range…");
+        assert_eq!(headline_range(None, false, &Fmt::default()), "");
         // A losing deal says so, with the amount lost (not a negative gain).
         let s = decode_query("value_usd=20e9").scenario;
-        let text = headline(&s, &evaluate(&s.inputs), None, false, &Fmt::default());
+        let text = headline(&s, &evaluate(&s.inputs), &Fmt::default());
         assert!(text.starts_with("AWS loses $") && !text.contains("−"), "{text}");
         // A TPU is a chip, not a GPU.
         let s = decode_query("preset=google-anthropic-tpu-2025").scenario;
-        let text = headline(&s, &evaluate(&s.inputs), None, false, &Fmt::default());
+        let text = headline(&s, &evaluate(&s.inputs), &Fmt::default());
         assert!(text.contains("per chip-hour"), "{text}");
         // Nothing online within the term: no price, still an answer.
         let s = decode_query("delay_months=60&term_years=1").scenario;
         let o = evaluate(&s.inputs);
         assert!(o.get(Output::price_usd_per_accelerator_hour).is_none());
-        let text = headline(&s, &o, None, false, &Fmt::default());
+        let text = headline(&s, &o, &Fmt::default());
         assert!(text.starts_with("AWS loses $") && text.ends_with("with OpenAI."), "{text}");
     }
 }
