@@ -13,16 +13,16 @@ use yew::prelude::*;
 use computedeal_core::notice::Notice;
 use computedeal_core::presets::PRESETS;
 use computedeal_core::scenario::Scenario;
-use computedeal_present::i18n::{fill, messages, preset_text, Lang};
+use computedeal_present::i18n::{messages, preset_text, Lang};
 use computedeal_present::view::{ThemeChoice, View};
 
 use crate::chart_list::{ChartList, Part};
-use crate::derived::{name_of, use_derived};
+use crate::derived::use_derived;
 use crate::embed::EmbedPage;
 use crate::inputs::InputPanel;
 use crate::notices::Notices;
 use crate::results::{rest_of_cards, Cards, Headline, McStatus, Reading, LEAD};
-use crate::runner::{now_ms, use_monte_carlo};
+use crate::runner::{now_ms, use_monte_carlo, use_pinned_summary};
 use crate::settings::{select_value, FxHelp, Settings};
 use crate::share::SharePanel;
 use crate::state::{preset_of, Action, State};
@@ -123,6 +123,7 @@ pub fn app(props: &AppProps) -> Html {
     let state = use_reducer(|| State::new(props.scenario.clone(), props.notices.clone(), props.view.clone(), props.lang));
     let derived = use_derived(&state);
     let mc = use_monte_carlo(&state.scenario);
+    let a_summary = use_pinned_summary(state.view.compare.as_ref(), &state.scenario, &mc);
     let (size, system_dark) = use_window();
     // One callback for the page's lifetime: children that take it do not
     // re-render (and reset a field being typed in) when the Monte Carlo reports.
@@ -207,10 +208,10 @@ pub fn app(props: &AppProps) -> Html {
             </div>
             <SharePanel state={rc.clone()} dispatch={dispatch.clone()} />
             <Headline state={rc.clone()} outcome={derived.outcome.clone()} mc={mc.clone()} />
-            <Cards state={rc.clone()} outcome={derived.outcome.clone()} pinned={derived.pinned.clone()} mc={mc.clone()} only={LEAD.to_vec()} class={classes!("lead")} />
+            <Cards state={rc.clone()} outcome={derived.outcome.clone()} pinned={derived.pinned.clone()} pinned_summary={a_summary.clone()} mc={mc.clone()} only={LEAD.to_vec()} class={classes!("lead")} />
             <ImportStatus state={rc.clone()} />
             if let Some(compare) = &state.view.compare {
-                <p class="compare-status" role="status">{ fill(m.pinned, &[("name", &name_of(lang, compare))]) }</p>
+                <p class="compare-status" role="status">{ computedeal_present::reading::compare_line(compare, s, &state.fmt()) }</p>
             }
             <Notices notices={derived.notices.clone()} lang={lang} dispatch={dispatch.clone()} />
             <div class="layout">
@@ -225,7 +226,7 @@ pub fn app(props: &AppProps) -> Html {
                     <section class="charts first" aria-label={m.charts}>
                         <ChartList state={rc.clone()} derived={derived.clone()} mc={mc.clone()} dispatch={dispatch.clone()} dark={dark} size={size} part={Part::First} />
                     </section>
-                    <Cards state={rc.clone()} outcome={derived.outcome.clone()} pinned={derived.pinned.clone()} mc={mc.clone()} only={rest_of_cards()} />
+                    <Cards state={rc.clone()} outcome={derived.outcome.clone()} pinned={derived.pinned.clone()} pinned_summary={a_summary.clone()} mc={mc.clone()} only={rest_of_cards()} />
                     <Reading state={rc.clone()} outcome={derived.outcome.clone()} mc={mc.clone()} />
                     <McStatus mc={mc.clone()} uncertain={s.dists.len()} fmt={state.fmt()} />
                     <p class="deal-summary">{ preset_text(lang, s.preset.id).summary }</p>

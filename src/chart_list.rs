@@ -195,9 +195,8 @@ pub fn chart_list(props: &ChartListProps) -> Html {
             m.d_presets.to_string(),
             d.deals.iter().map(|d| format!("{}: {}", d.name, v(d.price_usd_per_accelerator_hour, Unit::UsdPerHour))).collect::<Vec<_>>().join("; "),
             html! {},
-            html! {
-                <ol class="deal-list">{ for d.deals.iter().map(|d| html! { <li class={classes!(d.current.then_some("current"))}>{ d.name.clone() }</li> }) }</ol>
-            },
+            // The bars carry the deals' names: no key needed.
+            html! {},
         ),
     ];
     let name = s.preset.id.key();

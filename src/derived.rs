@@ -10,11 +10,12 @@ use yew::prelude::*;
 use computedeal_core::model::{evaluate, Outcome};
 use computedeal_core::notice::Notice;
 use computedeal_core::outputs::Output;
-use computedeal_core::presets::PRESETS;
-use computedeal_core::scenario::{scenario_notices, Scenario};
+use computedeal_core::presets::{PresetId, PRESETS};
+use computedeal_core::scenario::scenario_notices;
 use computedeal_core::sensitivity::{self, Grid, Tornado};
 use computedeal_present::charts::presets::DealPoint;
-use computedeal_present::i18n::{fill, messages, preset_text, Lang};
+use computedeal_present::i18n::preset_text;
+use computedeal_present::reading::scenario_name;
 
 use crate::state::State;
 
@@ -36,16 +37,6 @@ pub struct Derived {
     pub notices: Rc<Vec<Notice>>,
 }
 
-/// The name of a scenario: its preset's, marked when it differs from it.
-pub fn name_of(lang: Lang, s: &Scenario) -> String {
-    let name = preset_text(lang, s.preset.id).name;
-    if s.changed().is_empty() {
-        name.to_string()
-    } else {
-        fill(messages(lang).your_changes, &[("name", name)])
-    }
-}
-
 #[hook]
 pub fn use_derived(state: &State) -> Derived {
     let outcome = use_memo(state.scenario.inputs, |x| Rc::new(evaluate(x)));
@@ -55,8 +46,9 @@ pub fn use_derived(state: &State) -> Derived {
     // The presets never change: they are evaluated once.
     let preset_outcomes = use_memo((), |_| PRESETS.iter().map(|p| (p.id, evaluate(&p.inputs()))).collect::<Vec<_>>());
     let deals = use_memo((state.scenario.clone(), state.lang, outcome.clone()), |(s, lang, o)| {
-        let point = |name: String, o: &Outcome, current: bool| DealPoint {
+        let point = |name: String, id: PresetId, o: &Outcome, current: bool| DealPoint {
             name,
+            label: preset_text(*lang, id).short.to_string(),
             price_usd_per_accelerator_hour: o.out.price_usd_per_accelerator_hour,
             usd_per_gw_year: o.get(Output::usd_per_gw_year).unwrap_or(0.0),
             current,
@@ -64,7 +56,13 @@ pub fn use_derived(state: &State) -> Derived {
         // The scenario on screen replaces its preset's bar when it differs from it.
         let deals: Vec<DealPoint> = preset_outcomes
             .iter()
-            .map(|(id, po)| if *id == s.preset.id { point(name_of(*lang, s), o, true) } else { point(preset_text(*lang, *id).name.to_string(), po, false) })
+            .map(|(id, po)| {
+                if *id == s.preset.id {
+                    point(scenario_name(*lang, s), *id, o, true)
+                } else {
+                    point(preset_text(*lang, *id).name.to_string(), *id, po, false)
+                }
+            })
             .collect();
         Rc::new(deals)
     });

@@ -44,12 +44,13 @@ use computedeal_present::i18n::messages;
 use computedeal_present::view::View;
 
 use crate::chart_list::ChartList;
-use crate::derived::{name_of, Derived};
+use crate::derived::Derived;
 use crate::notices::Notices;
 use crate::results::Cards;
 use crate::runner::McUpdate;
 use crate::share::url_of;
 use crate::state::{Action, State};
+use computedeal_present::reading::scenario_name;
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedProps {
@@ -77,7 +78,7 @@ pub fn embed_page(props: &EmbedProps) -> Html {
     html! {
         <div class="page embed" data-embed="1">
             <header class="embed-head">
-                <h1 class="embed-name">{ name_of(state.lang, &state.scenario) }</h1>
+                <h1 class="embed-name">{ scenario_name(state.lang, &state.scenario) }</h1>
                 <a class="open-full" href={full} target="_blank" rel="noopener">{ m.open_full }{ " ↗" }</a>
             </header>
             <Notices notices={props.derived.notices.clone()} lang={state.lang} dispatch={props.dispatch.clone()} />

@@ -108,6 +108,8 @@ fn param_row(props: &RowProps) -> Html {
     let error = props.error.clone();
     let (source_id, estimate) = props.preset.preset().provenance(p);
     let source = sources::source(source_id);
+    let (title, title_in_lang) = source.map(|s| i18n::source_title(lang, s)).unwrap_or(("", true));
+    let title_lang = if title_in_lang { lang.code() } else { "en" };
     let dispatch = props.dispatch.clone();
 
     let on_field = {
@@ -232,10 +234,15 @@ fn param_row(props: &RowProps) -> Html {
                 { " " }{ m.allowed }{ " " }{ range_text(lang, m, param) }{ if lang == Lang::Hi { "।" } else { "." } }
                 if let Some(s) = source {
                     { " " }{ m.source }{ " " }
-                    // Source titles and notes are quoted as published, in English.
-                    if s.url.is_empty() { <span lang="en">{ s.title }</span> } else { <a href={s.url} target="_blank" rel="noopener noreferrer" lang="en">{ s.title }</a> }
-                    { format!(" ({}, {})", s.date, confidence_text(m, s.confidence)) }
-                    if !s.note.is_empty() { <span class="note" lang="en">{ format!(" {}", s.note) }</span> }
+                    // Published sources' titles are quoted as published, in English;
+                    // ours are written in the page's language. Notes are in English:
+                    // in Hindi they open on request, marked so.
+                    if s.url.is_empty() { <span lang={title_lang}>{ title }</span> } else { <a href={s.url} target="_blank" rel="noopener noreferrer" lang={title_lang}>{ title }</a> }
+                    { format!(" ({}, {})", if s.date == sources::UNDATED { m.no_date } else { s.date }, confidence_text(m, s.confidence)) }
+                    if !s.note.is_empty() {
+                        if lang == Lang::En { <span class="note" lang="en">{ format!(" {}", s.note) }</span> }
+                        else { <details class="note-other"><summary>{ m.source_note_other }</summary><span class="note" lang="en">{ s.note }</span></details> }
+                    }
                 }
             </p>
         </div>

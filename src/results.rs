@@ -14,6 +14,7 @@ use computedeal_present::view::Figure;
 
 use crate::runner::McUpdate;
 use crate::state::State;
+use computedeal_core::mc::Summary;
 
 /// The cards, in page order.
 pub const CARDS: [Figure; 13] = [
@@ -59,10 +60,11 @@ pub fn card_label(lang: Lang, f: Figure, gpu: bool) -> String {
     }
 }
 
-/// B − A with its sign: "+$0.12", "−1.2 pp".
-pub fn delta_text(fmt: &Fmt, d: f64, unit: Unit) -> String {
+/// B − A with its sign, in the scale of the card it sits under (`like`, B's
+/// value): "+$0.12B", "−1.2 pp", "+0.012 Mt/yr".
+pub fn delta_text(fmt: &Fmt, d: f64, unit: Unit, like: f64) -> String {
     let m = messages(fmt.lang);
-    let body = if unit == Unit::Fraction { format!("{}{}", fmt.number(d.abs() * 100.0, 1), m.pp) } else { fmt.value(d.abs(), unit) };
+    let body = if unit == Unit::Fraction { format!("{}{}", fmt.number(d.abs() * 100.0, 1), m.pp) } else { fmt.difference(d, unit, like) };
     let zero = !body.chars().any(|c| c.is_ascii_digit() && c != '0');
     let sign = if zero {
         "±"
@@ -81,6 +83,9 @@ pub struct CardsProps {
     pub outcome: Rc<Outcome>,
     /// Scenario A's outcome, when one is pinned.
     pub pinned: Option<Rc<Outcome>>,
+    /// Scenario A's Monte Carlo summary, once known (`use_pinned_summary`).
+    #[prop_or_default]
+    pub pinned_summary: Option<Rc<Summary>>,
     pub mc: Option<McUpdate>,
     /// Only these cards (the embed's), in this order; all when empty.
     #[prop_or_default]
@@ -107,8 +112,12 @@ pub fn cards(props: &CardsProps) -> Html {
             Figure::Output(output) => output,
             Figure::PLoss => {
                 let finished = props.mc.as_ref().is_some_and(|u| u.finished);
+                let b = summary.as_ref().filter(|_| finished && uncertain).map(|s| s.p_loss);
+                let a = props.pinned_summary.as_ref().map(|s| s.p_loss);
+                let delta = b.zip(a).map(|(b, a)| b - a);
                 return html! {
-                    <div class={classes!("card", "loss", stale.then_some("stale"))} data-kpi="p_loss" data-value={summary.as_ref().filter(|_| finished).map(|s| s.p_loss.to_string())}>
+                    <div class={classes!("card", "loss", stale.then_some("stale"))} data-kpi="p_loss" data-value={summary.as_ref().filter(|_| finished).map(|s| s.p_loss.to_string())}
+                        data-a={a.map(|a| a.to_string())} data-delta={delta.map(|d| d.to_string())}>
                         <div class="card-label">{ m.card_p_loss }</div>
                         <div class="card-value">{
                             match (&summary, uncertain) {
@@ -117,6 +126,16 @@ pub fn cards(props: &CardsProps) -> Html {
                                 (None, true) => "…".to_string(),
                             }
                         }</div>
+                        if props.pinned.is_some() {
+                            <div class={classes!("card-delta", delta.map(|d| if d > 0.0 { "up" } else if d < 0.0 { "down" } else { "same" }))}>{
+                                match (delta, a) {
+                                    (Some(d), _) => fill(m.versus_a, &[("delta", &delta_text(&fmt, d, Unit::Fraction, b.unwrap_or(d)))]),
+                                    (None, Some(a)) => format!("{}: {}", m.scenario_a, fmt.value(a, Unit::Fraction)),
+                                    (None, None) if state.view.compare.as_ref().is_some_and(|a| !a.is_uncertain()) => format!("{}: {}", m.scenario_a, m.no_uncertainty),
+                                    (None, None) => format!("{}: …", m.scenario_a),
+                                }
+                            }</div>
+                        }
                         <div class="card-note">{ m.note_p_loss }{
                             summary.as_ref().filter(|_| uncertain).and_then(|s| s.p_loss_se).map(|se| fill(m.p_loss_se, &[("se", &format!("{}{}", fmt.number(se * 100.0, 2), m.pp))])).unwrap_or_default()
                         }</div>
@@ -160,7 +179,7 @@ pub fn cards(props: &CardsProps) -> Html {
                 if props.pinned.is_some() {
                     <div class={classes!("card-delta", delta.map(|d| if d > 0.0 { "up" } else if d < 0.0 { "down" } else { "same" }))}>{
                         match (delta, a) {
-                            (Some(d), _) => fill(m.versus_a, &[("delta", &delta_text(&fmt, d, unit))]),
+                            (Some(d), _) => fill(m.versus_a, &[("delta", &delta_text(&fmt, d, unit, v.unwrap_or(d)))]),
                             (None, Some(a)) => format!("{}: {}", m.scenario_a, fmt.value(a, unit)),
                             (None, None) => format!("{}: {}", m.scenario_a, m.none),
                         }

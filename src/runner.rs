@@ -327,3 +327,53 @@ pub fn use_monte_carlo(scenario: &Scenario) -> Option<McUpdate> {
     });
     (*mc).clone()
 }
+
+/// Scenario A's Monte Carlo summary, for the deltas of statistics (the chance
+/// of a loss). When A is pinned from the scenario on screen, the run already
+/// on screen is A's: it is kept, nothing runs again. When A comes from a link,
+/// it runs once B's run has finished, on a runner of its own made only then
+/// (so a page without A starts no extra workers), with the same seed and
+/// sample count, so A and B share their random numbers and their difference
+/// carries less noise than either.
+#[hook]
+pub fn use_pinned_summary(a: Option<&Scenario>, b: &Scenario, b_mc: &Option<McUpdate>) -> Option<Rc<Summary>> {
+    let known = use_state(|| None::<(Scenario, Rc<Summary>)>);
+    let holder = use_mut_ref(|| None::<Rc<RefCell<Runner>>>);
+    // The scenario the runner is working on, read when it reports.
+    let running = use_mut_ref(|| None::<Scenario>);
+    let b_finished = b_mc.as_ref().filter(|u| u.finished && !u.stale).and_then(|u| u.summary.clone());
+    let want = a.filter(|a| a.is_uncertain()).cloned();
+    {
+        let known = known.clone();
+        let b = b.clone();
+        use_effect_with((want.clone(), b_finished.clone()), move |(want, b_summary)| {
+            let Some(a) = want else { return };
+            if known.as_ref().is_some_and(|(s, _)| s == a) {
+                return;
+            }
+            match b_summary {
+                // B's finished run is A's run.
+                Some(summary) if b == *a => known.set(Some((a.clone(), summary.clone()))),
+                // Once B's run is done, A runs on its own runner.
+                Some(_) => {
+                    let runner = holder
+                        .borrow_mut()
+                        .get_or_insert_with(|| {
+                            let known = known.clone();
+                            let running = running.clone();
+                            Runner::new(Callback::from(move |u: McUpdate| {
+                                if let (true, Some(s), Some(a)) = (u.finished && !u.stale, u.summary, running.borrow().clone()) {
+                                    known.set(Some((a, s)));
+                                }
+                            }))
+                        })
+                        .clone();
+                    *running.borrow_mut() = Some(a.clone());
+                    Runner::start(&runner, a, Engine::Simd);
+                }
+                None => {}
+            }
+        });
+    }
+    known.as_ref().filter(|(s, _)| want.as_ref() == Some(s)).map(|(_, summary)| summary.clone())
+}

@@ -85,7 +85,9 @@ pub fn fx_help(props: &SettingsProps) -> Html {
         <p class="help fx-help" id="fx-help">
             { m.fx_help }{ " " }
             if let Some(src) = source {
-                { fill(m.fx_default, &[("rate", &format_number(state.view.currency.default_rate())), ("source", src.title), ("date", src.date)]) }
+                { fill(m.fx_default, &[("rate", &format_number(state.view.currency.default_rate())), ("date", src.date)]) }{ " " }{ m.source }{ " " }
+                // The rate's source, quoted as published (in English).
+                <a href={src.url} target="_blank" rel="noopener noreferrer" lang="en">{ src.title }</a>
             }
             if let Some(r) = error { <span class="error" role="alert">{ format!(" {}", notice_text(state.lang, &r.notice)) }</span> }
         </p>

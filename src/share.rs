@@ -13,8 +13,8 @@ use computedeal_present::charts::ChartId;
 use computedeal_present::i18n::{fill, messages, Messages};
 use computedeal_present::view::{encode_page, View};
 
-use crate::derived::name_of;
 use crate::state::{Action, State};
+use computedeal_present::reading::scenario_name;
 
 /// The page's address without its query: origin and path.
 fn base_url() -> String {
@@ -96,7 +96,7 @@ pub fn share_panel(props: &ShareProps) -> Html {
     let chart = state.view.chart.unwrap_or(ChartId::CashFlow);
     let link = url_of(state, &state.view);
     let embed_view = View { embed: true, chart: Some(chart), compare: None, output: state.view.output, ..state.view.clone() };
-    let title = fill(m.embed_title, &[("name", &name_of(state.lang, &state.scenario))]);
+    let title = fill(m.embed_title, &[("name", &scenario_name(state.lang, &state.scenario))]);
     let snippet = embed_snippet(&url_of(state, &embed_view), &title, *listener);
 
     let on_copy_link = {

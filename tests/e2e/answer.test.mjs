@@ -140,6 +140,39 @@ test('Hindi ships its own Devanagari font, and only Hindi loads it', async () =>
   assert.deepEqual(en.requests.filter((u) => u.endsWith('.woff2')), []);
 });
 
+// Words that stay in Latin letters on the Hindi page: the parties' and
+// chips' names, units (kW, kg, kt, FLOP/s), the docs' file names, and the notations a
+// reader types (pert:…, input:input:ρ) or that gloss a Hindi term.
+const LATIN_NAMES = new Set(['AWS', 'Amazon', 'Anthropic', 'CoreWeave', 'Epoch', 'Google', 'Grace', 'Graviton', 'IREN', 'Microsoft', 'NVIDIA', 'Nebius', 'OpenAI', 'Oracle', 'computedeal',
+  'MWh', 'TWh', 'kW', 'kg', 'kt', 's', 'vCPU', 'vCPUs', 'docs', 'md', 'pert', 'input', 'quasi-random']);
+
+test('in Hindi, every word outside a quoted source title is Devanagari, a number, a name or an acronym', async () => {
+  for (const query of ['?lang=hi', '?lang=hi&currency=INR&compare=&pue=1.3', '?lang=hi&preset=india-1gw']) {
+    const page = await newPage(browser, { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    await page.goto(server.url + query);
+    await waitReady(page);
+    await waitMc(page);
+    // Every group open, so every input's help and source are read.
+    await page.evaluate(() => document.querySelectorAll('details:not(.note-other)').forEach((d) => { d.open = true; }));
+    const words = await page.evaluate(() => {
+      const found = [];
+      const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        const el = n.parentElement;
+        // Published sources' titles and notes are quoted in English and marked lang="en".
+        if (!el || el.closest('script,style,noscript,[lang=en]') || !el.checkVisibility()) continue;
+        if (el.closest('option') && !el.closest('option').selected) continue;
+        for (const w of n.textContent.match(/[A-Za-z][A-Za-z'-]*/g) || []) found.push(w);
+      }
+      return found;
+    });
+    // Acronyms and units in capitals (PUE, WACC, GPU-, MW, USD, FP8), the names above; nothing else.
+    const stray = [...new Set(words.filter((w) => !/^[A-Z][A-Z0-9-]*$/.test(w) && !/^[A-Z]+[a-z]?$/.test(w) && !LATIN_NAMES.has(w)))];
+    assert.deepEqual(stray, [], `${query}: English words on the Hindi page`);
+    await page.context().close();
+  }
+});
+
 test('plain words, and a card and a chart of the same quantity say what differs', async () => {
   const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
   await page.goto(server.url);

@@ -109,8 +109,12 @@ test('pinning A and changing an input shows deltas on every card and A on the ch
   await page.goto(server.url);
   await waitReady(page);
   const a = cliEval('');
+  // A's chance of a loss, as its finished run shows it.
+  await waitMc(page);
+  const aLoss = await kpi(page, 'p_loss');
   await page.click('#pin');
   await page.waitForSelector('.compare-status');
+  assert.match(await page.locator('.compare-status').textContent(), /the same as A for now/);
   await setField(page, 'value_usd', '30e9');
   const b = cliEval('value_usd=30e9');
   await page.waitForFunction((v) => Number(document.querySelector('[data-kpi="npv_usd"]').getAttribute('data-value')) === v, b.npv_usd);
@@ -119,9 +123,25 @@ test('pinning A and changing an input shows deltas on every card and A on the ch
     assert.ok(Math.abs(await kpi(page, key, 'data-delta') - (b[key] - a[key])) <= 1e-9 * Math.max(1, Math.abs(a[key])), `delta ${key}`);
     assert.match(await page.locator(`[data-kpi="${key}"] .card-delta`).textContent(), /vs A$/, key);
   }
+  // A is named as pinned, B by what changed.
+  assert.equal(await page.locator('.compare-status').textContent(), 'A, pinned: AWS–OpenAI (Nov 2025). B, on screen: Contract value 38,000,000,000 → 30,000,000,000.');
+  // Each delta is written in its card's scale ("$5.77B" over "−$1.97B", "1.40 Mt/yr" over "±0 Mt/yr").
+  const tail = (t) => t.replace(/ vs A$/, '').match(/[\d.,]+(\D*)$/)[1];
+  for (const key of ['npv_usd', 'capex_usd', 'facility_mw_peak', 'energy_gwh_per_year', 'co2_kt_per_year', 'usd_per_million_tokens']) {
+    const value = await cardText(page, key);
+    const delta = (await page.locator(`[data-kpi="${key}"] .card-delta`).textContent()).trim();
+    assert.equal(tail(delta), tail(value), `${key}: ${delta} under ${value}`);
+  }
+  // The chance of a loss has its delta too: A's is the run that was on screen when it was pinned.
+  await waitMc(page);
+  await page.waitForSelector('[data-kpi="p_loss"][data-delta]');
+  assert.equal(await kpi(page, 'p_loss', 'data-a'), aLoss);
+  const bLoss = await kpi(page, 'p_loss');
+  assert.ok(Math.abs(await kpi(page, 'p_loss', 'data-delta') - (bLoss - aLoss)) < 1e-12);
+  assert.match(await page.locator('[data-kpi="p_loss"] .card-delta').textContent(), /^\+\u2060[\d.]+ pp vs A$/, 'a smaller contract loses more often');
   // A smaller contract earns less: the NPV delta is negative and written with a minus.
   assert.ok(b.npv_usd < a.npv_usd);
-  assert.match(await page.locator('[data-kpi="npv_usd"] .card-delta').textContent(), /^−\u2060\$[\d.]+[BM] vs A$/);
+  assert.match(await page.locator('[data-kpi="npv_usd"] .card-delta').textContent(), /^−\u2060\$[\d.,]+[BM] vs A$/);
   // A and B both live in the URL: a reload shows the same comparison.
   await page.waitForFunction(() => location.search.includes('compare=') && location.search.includes('value_usd='));
   const url = page.url();
@@ -131,6 +151,10 @@ test('pinning A and changing an input shows deltas on every card and A on the ch
   assert.equal(await kpi(again, 'npv_usd'), b.npv_usd);
   assert.equal(await kpi(again, 'npv_usd', 'data-a'), a.npv_usd);
   assert.equal(await again.getAttribute('#pin', 'aria-pressed'), 'true');
+  // Opened from the link, A's Monte Carlo runs on its own once B's is done:
+  // the same seed and samples give the same chance of a loss as before.
+  await again.waitForSelector('[data-kpi="p_loss"][data-delta]', { timeout: 120000 });
+  assert.equal(await kpi(again, 'p_loss', 'data-a'), aLoss);
   // Unpinning removes the deltas.
   await again.click('#pin');
   await again.waitForFunction(() => !document.querySelector('.card-delta'));

@@ -77,9 +77,9 @@ const TABLE: [Accelerator; 9] = [
     // DGX B200: 14.3 kW per 8 GPUs = 1.79 kW, plus network.
     acc("b200", "NVIDIA B200 (HGX)", 1000.0, [2250.0, 4500.0, 9000.0], 192.0, 32.0, 55_000.0, 1.9, "nvidia-b200", "catalogue-estimate", true),
     // NVL72 ~120 kW / 72 = 1.67 kW, plus external network and storage.
-    acc("gb200", "NVIDIA GB200 NVL72 (per GPU)", 1200.0, [2500.0, 5000.0, 10000.0], 192.0, 72.0, 70_000.0, 1.8, "nvidia-gb200", "gb200-capex", false),
+    acc("gb200", "NVIDIA GB200 NVL72", 1200.0, [2500.0, 5000.0, 10000.0], 192.0, 72.0, 70_000.0, 1.8, "nvidia-gb200", "gb200-capex", false),
     // NVL72 ~136 kW / 72 = 1.89 kW, ×1.1 for external network and storage; Nscale's 2.31 kW covers the whole campus.
-    acc("gb300", "NVIDIA GB300 NVL72 (per GPU)", 1400.0, [2500.0, 5000.0, 15000.0], 288.0, 72.0, 76_000.0, 2.1, "nvidia-gb300", "iren-capex", false),
+    acc("gb300", "NVIDIA GB300 NVL72", 1400.0, [2500.0, 5000.0, 15000.0], 288.0, 72.0, 76_000.0, 2.1, "nvidia-gb300", "iren-capex", false),
     acc("trn2", "AWS Trainium2", 500.0, [667.0, 1299.0, 1299.0], 96.0, 64.0, 25_000.0, 0.8, "aws-trn2", "catalogue-estimate", true),
     acc("trn3", "AWS Trainium3", 1000.0, [671.0, 2517.0, 2517.0], 144.0, 144.0, 31_000.0, 1.4, "aws-trn3", "trn3-capex", true),
     // Ironwood: FP8 published; BF16 taken as half of FP8. Anthropic's $21B of racks for up to 1M TPUs suggests ~$21k+ per chip before network.

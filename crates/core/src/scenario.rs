@@ -140,8 +140,12 @@ impl Scenario {
 
     /// The parameters whose value or distribution differs from the preset's.
     pub fn changed(&self) -> Vec<P> {
-        let base = Scenario::base(self.preset, self.uncertainty);
-        P::ALL.iter().copied().filter(|p| self.inputs.get(*p) != base.inputs.get(*p) || self.dist(*p) != base.dist(*p)).collect()
+        self.differences(&Scenario::base(self.preset, self.uncertainty))
+    }
+
+    /// The inputs whose value or distribution differs from `other`'s, in table order.
+    pub fn differences(&self, other: &Scenario) -> Vec<P> {
+        P::ALL.iter().copied().filter(|p| self.inputs.get(*p) != other.inputs.get(*p) || self.dist(*p) != other.dist(*p)).collect()
     }
 
     /// Sets the accelerator and, as the catalogue says, its capex and power:

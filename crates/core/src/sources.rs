@@ -36,6 +36,9 @@ const fn src(id: &'static str, title: &'static str, url: &'static str, date: &'s
 
 use Confidence::*;
 
+/// The date of a source that gives none.
+pub const UNDATED: &str = "n/d";
+
 pub static SOURCES: &[Source] = &[
     // §1 AWS–OpenAI
     src("aws-openai-release", "AWS–OpenAI announcement: $38B, 7 years, GB200/GB300 UltraServers, capacity before end-2026", "https://particle.news/story/openai-strikes-seven-year-38-billion-aws-deal-to-run-chatgpt-on-nvidia-powered-ultraservers", "2025-11-03", B, "facts.md §1; also techspot.com and computing.co.uk for the term and timing"),
@@ -92,7 +95,7 @@ pub static SOURCES: &[Source] = &[
     src("amazon-server-life", "Amazon 10-K: useful life of a subset of servers cut from 6 to 5 years from 1 Jan 2025", "https://deepquarry.substack.com/p/amazon-revises-server-lifespan-amid", "2025-02-07", A, "facts.md §4d"),
     src("hyperscaler-wacc", "Hyperscaler WACC 7–9% (valuation sites); IG project debt 6.5–7%", "https://app.valuesense.io/ticker/MSFT/intrinsic-value-tools/discount-rate-calculator", "2024-11-15", C, "facts.md §4e and §7: 8% is the middle of the hyperscaler range"),
     src("neocloud-wacc", "Neocloud borrowing: CoreWeave 9–15% effective rates (10-Q)", "https://www.sec.gov/Archives/edgar/data/1769628/000114036125032095/R41.htm", "2025-08", A, "facts.md §4e; 11% is our middle for a neocloud's cost of capital"),
-    src("residual-estimate", "Residual value of AI servers at end of life: 10%", "https://v2-pseo-ai.pages.dev/tools/gpu-tco-analysis", "n/d", Estimate, "facts.md §4c gives 25–35% for an H100 after 36 months (C); after five years and a newer generation we assume 10%"),
+    src("residual-estimate", "Residual value of AI servers at end of life: 10%", "https://v2-pseo-ai.pages.dev/tools/gpu-tco-analysis", UNDATED, Estimate, "facts.md §4c gives 25–35% for an H100 after 36 months (C); after five years and a newer generation we assume 10%"),
     src("facility-life-estimate", "Facility (shell, power, cooling) useful life: 20 years", "", "2026", Estimate, "no figure in facts.md; electrical and mechanical plant is commonly depreciated over 15–20 years and shells over 30–40"),
     src("operations-estimate", "Operating assumptions: load factor 0.8, availability 0.97", "", "2026", Estimate, "no published figure for these deals; a GPU cluster draws well below nameplate on average, and cloud SLAs sit near 99%, less maintenance and failures"),
     src("workload-estimate", "Serving assumptions: FP8, 30% MFU, 100B active parameters", "", "2026", Estimate, "OpenAI's serving parameters are not public; frontier mixture-of-experts models are reported at tens to hundreds of billions of active parameters, and serving MFU well below training's"),

@@ -31,6 +31,8 @@ pub static EN: Messages = Messages {
     allowed: "Allowed:",
     a_choice: "a choice from the list",
     source: "Source:",
+    no_date: "undated",
+    source_note_other: "note",
     conf_a: "primary source",
     conf_b: "reputable press or analyst",
     conf_c: "secondary source, a range hint",
@@ -61,7 +63,11 @@ pub static EN: Messages = Messages {
     p_loss_se: " (standard error ±{se})",
     pin: "Pin as A",
     unpin: "Unpin A",
-    pinned: "Comparing with A: {name}. Change inputs to see B against it.",
+    pinned: "A, pinned: {a}. B, on screen: {b}.",
+    compare_change: "{input} {a} → {b}",
+    compare_range: "{input}: its range",
+    compare_more: "and {n} more",
+    compare_same: "the same as A for now; change an input to see B against it",
     versus_a: "{delta} vs A",
     pp: " pp",
     share: "Share and embed",
@@ -79,7 +85,7 @@ pub static EN: Messages = Messages {
     embed_title: "computedeal: {name}",
     offline_ready: "Saved for offline use.",
     download_as: "Download “{title}” as {format}",
-    fx_default: "Default {rate} per US dollar: {source} ({date}).",
+    fx_default: "Default {rate} per US dollar ({date}).",
     scenario_a: "A",
     scenario_b: "B",
     download: "Download",
@@ -135,6 +141,7 @@ pub static EN: Messages = Messages {
     lg_energy: "energy",
     lg_opex: "other opex",
     lg_revenue: "revenue",
+    lg_cost: "cost",
     lg_book_depreciation: "depreciation",
     lg_ebit: "EBIT",
     lg_ebit_margin: "EBIT margin",
@@ -442,7 +449,23 @@ pub fn preset(id: PresetId) -> PresetText {
             "The 1 GW reference site built in Mumbai: Indian construction cost, electricity tariff and grid carbon, the same chips and rent.",
         ),
     };
-    PresetText { name, seller, buyer, summary }
+    PresetText { name, short: short(id), seller, buyer, summary }
+}
+
+/// The short name of each preset (a bar's label on the deals chart).
+fn short(id: PresetId) -> &'static str {
+    match id {
+        PresetId::AwsOpenai2025 => "AWS–OpenAI 2025",
+        PresetId::AwsOpenai2026100b => "AWS–OpenAI $100B",
+        PresetId::AwsOpenai2026138b => "AWS–OpenAI +$100B",
+        PresetId::OracleOpenai2025 => "Oracle–OpenAI",
+        PresetId::MicrosoftIren2025 => "Microsoft–IREN",
+        PresetId::CoreweaveOpenai2025 => "CoreWeave–OpenAI",
+        PresetId::MicrosoftNebius2025 => "Microsoft–Nebius",
+        PresetId::GoogleAnthropicTpu2025 => "Google–Anthropic",
+        PresetId::Reference1gw => "1 GW reference",
+        PresetId::India1gw => "1 GW in India",
+    }
 }
 
 /// The label of each panel group.

@@ -198,6 +198,63 @@ impl Fmt {
         }
     }
 
+    /// The scale a sum of money in the display currency is written in: its
+    /// divisor and word ($38.0B, ₹3.37 lakh crore, ₹36,860 crore, $450k).
+    fn money_scale(&self, a: f64) -> (f64, &'static str) {
+        let hi = self.lang == Lang::Hi;
+        match self.currency {
+            Currency::Inr if a >= 1e12 => (1e12, if hi { " लाख करोड़" } else { " lakh crore" }),
+            Currency::Inr if a >= 1e7 => (1e7, if hi { " करोड़" } else { " crore" }),
+            Currency::Inr if a >= 1e5 => (1e5, if hi { " लाख" } else { " lakh" }),
+            Currency::Inr => (1.0, ""),
+            _ if a >= 1e12 => (1e12, if hi { " ट्रिलियन" } else { "T" }),
+            _ if a >= 1e9 => (1e9, if hi { " अरब" } else { "B" }),
+            _ if a >= 1e6 => (1e6, if hi { " मिलियन" } else { "M" }),
+            _ if a >= 1e4 => (1e3, if hi { " हज़ार" } else { "k" }),
+            _ => (1.0, ""),
+        }
+    }
+
+    /// The size of a difference `d`, unsigned, in the scale a card showing
+    /// `like` is written in: under a card of "1.79 Mt/yr", a change of 12 kt
+    /// reads "0.012 Mt/yr", not "12 kt/yr". Two significant figures, at most
+    /// three decimals; "0" with the unit when it rounds away. Units without a
+    /// scale are written as `value` writes them.
+    pub fn difference(&self, d: f64, unit: Unit, like: f64) -> String {
+        let hi = self.lang == Lang::Hi;
+        let per_year = if hi { "/वर्ष" } else { "/yr" };
+        let sym = self.currency.symbol();
+        let step = |big: bool, div: f64, words: (&'static str, &'static str)| if big { (div, words.0) } else { (1.0, words.1) };
+        let (factor, prefix, suffix): (f64, &str, String) = match unit {
+            Unit::Usd | Unit::UsdPerYear => {
+                let (div, word) = self.money_scale((like * self.fx).abs());
+                (self.fx / div, sym, format!("{word}{}", if unit == Unit::UsdPerYear { per_year } else { "" }))
+            }
+            Unit::UsdPerHour => (self.fx, sym, String::new()),
+            Unit::Mw => {
+                let (div, w) = step(like.abs() >= 10_000.0, 1000.0, (" GW", " MW"));
+                (1.0 / div, "", w.to_string())
+            }
+            Unit::GwhPerYear => {
+                let (div, w) = step(like.abs() >= 1000.0, 1000.0, (" TWh", " GWh"));
+                (1.0 / div, "", format!("{w}{per_year}"))
+            }
+            Unit::KtPerYear => {
+                let (div, w) = step(like.abs() >= 1000.0, 1000.0, (" Mt", " kt"));
+                (1.0 / div, "", format!("{w}{per_year}"))
+            }
+            _ => return self.value(d.abs(), unit),
+        };
+        let x = (d * factor).abs();
+        if !x.is_finite() {
+            return "–".into();
+        }
+        let decimals = if x == 0.0 { 0 } else { (1.0 - x.log10().floor()).clamp(0.0, 3.0) as usize };
+        let body = fixed_with(x, decimals, self.indian());
+        let body = if body.chars().all(|c| matches!(c, '0' | '.' | ',')) { "0".to_string() } else { body };
+        format!("{prefix}{body}{suffix}")
+    }
+
     /// Money given in USD, converted and written with a scale: $38.0B,
     /// ₹36,860 crore, ₹3.37 lakh crore, $38.0 अरब.
     pub fn money(&self, usd: f64) -> String {
@@ -206,36 +263,14 @@ impl Fmt {
         }
         let v = usd * self.fx;
         let a = v.abs();
-        let hi = self.lang == Lang::Hi;
-        let (scaled, word): (f64, &str) = match self.currency {
-            Currency::Inr => {
-                if a >= 1e12 {
-                    (a / 1e12, if hi { " लाख करोड़" } else { " lakh crore" })
-                } else if a >= 1e7 {
-                    // A whole number of crore, grouped the Indian way.
-                    let crore = (a / 1e7).round();
-                    let body = if crore >= 100.0 { group_indian(crore as u64) } else { self.sig3(a / 1e7) };
-                    return self.signed(v < 0.0 && body != "0", format!("{body}{}", if hi { " करोड़" } else { " crore" }));
-                } else if a >= 1e5 {
-                    (a / 1e5, if hi { " लाख" } else { " lakh" })
-                } else {
-                    (a, "")
-                }
-            }
-            _ => {
-                if a >= 1e12 {
-                    (a / 1e12, if hi { " ट्रिलियन" } else { "T" })
-                } else if a >= 1e9 {
-                    (a / 1e9, if hi { " अरब" } else { "B" })
-                } else if a >= 1e6 {
-                    (a / 1e6, if hi { " मिलियन" } else { "M" })
-                } else if a >= 1e4 {
-                    (a / 1e3, if hi { " हज़ार" } else { "k" })
-                } else {
-                    (a, "")
-                }
-            }
-        };
+        let (div, word) = self.money_scale(a);
+        if self.currency == Currency::Inr && div == 1e7 {
+            // A whole number of crore, grouped the Indian way.
+            let crore = (a / 1e7).round();
+            let body = if crore >= 100.0 { group_indian(crore as u64) } else { self.sig3(a / 1e7) };
+            return self.signed(v < 0.0 && body != "0", format!("{body}{word}"));
+        }
+        let scaled = a / div;
         let body = if word.is_empty() && a >= 1.0 { fixed_with(scaled, 2, self.indian()) } else { self.sig3(scaled) };
         let zero = body.chars().all(|c| matches!(c, '0' | '.' | ','));
         self.signed(v < 0.0 && !zero, format!("{body}{word}"))
@@ -435,5 +470,40 @@ mod tests {
             assert_eq!(param.parse(&field_text(param, param.default)), Ok(param.default), "{}", param.key);
         }
         assert_eq!(field_text(P::value_usd.param(), 38e9), "38,000,000,000");
+    }
+
+    #[test]
+    fn a_difference_is_written_in_its_cards_scale() {
+        let en = Fmt::default();
+        let inr = Fmt::new(Lang::En, Currency::Inr, 88.7);
+        let hi_inr = Fmt::new(Lang::Hi, Currency::Inr, 88.7);
+        let cases: &[(Fmt, f64, Unit, f64, &str)] = &[
+            // 12 kt under a card of 1.79 Mt: 0.012 Mt (two significant figures).
+            (en, 12.0, Unit::KtPerYear, 1790.0, "0.012 Mt/yr"),
+            // 0.2 kt under 1.79 Mt rounds away at three decimals (0.0002).
+            (en, 0.2, Unit::KtPerYear, 1790.0, "0 Mt/yr"),
+            (en, -12.0, Unit::KtPerYear, 500.0, "12 kt/yr"),
+            // $120M under $6.27B: 0.12B; $1.5B under $6.27B: 1.5B.
+            (en, 120e6, Unit::Usd, 6.27e9, "$0.12B"),
+            (en, -1.5e9, Unit::Usd, 6.27e9, "$1.5B"),
+            // 31 MW under a card of 479 MW; under 12,000 MW it is 0.031 GW.
+            (en, 31.0, Unit::Mw, 479.0, "31 MW"),
+            (en, 31.0, Unit::Mw, 12_000.0, "0.031 GW"),
+            (en, 250.0, Unit::GwhPerYear, 4_200.0, "0.25 TWh/yr"),
+            // Rupees: $120M × 88.7 = ₹1,064.4 crore under ₹55,600 crore ($6.27B); 1064.4 ≥ 100, no decimals.
+            (inr, 120e6, Unit::Usd, 6.27e9, "₹1,064 crore"),
+            // $20B × 88.7 = ₹1.774 lakh crore under $62.7B × 88.7 = ₹5.56 lakh crore: two figures, 1.8.
+            (inr, 20e9, Unit::Usd, 62.7e9, "₹1.8 lakh crore"),
+            (hi_inr, 20e9, Unit::UsdPerYear, 62.7e9, "₹1.8 लाख करोड़/वर्ष"),
+            // A price per hour: two significant figures ($0.05 → 0.050; ₹4.435 → 4.4).
+            (en, 0.05, Unit::UsdPerHour, 3.04, "$0.050"),
+            (inr, 0.05, Unit::UsdPerHour, 3.04, "₹4.4"),
+            // Units without a scale are written as `value` writes them.
+            (en, 0.26, Unit::Years, 4.8, "0.3 yr"),
+            (en, f64::NAN, Unit::Usd, 1e9, "–"),
+        ];
+        for (fmt, d, unit, like, want) in cases {
+            assert_eq!(fmt.difference(*d, *unit, *like), *want, "{d} {unit:?} like {like}");
+        }
     }
 }

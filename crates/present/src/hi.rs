@@ -31,6 +31,8 @@ pub static HI: Messages = Messages {
     allowed: "अनुमत:",
     a_choice: "सूची में से एक विकल्प",
     source: "स्रोत:",
+    no_date: "तिथि नहीं",
+    source_note_other: "टिप्पणी (अंग्रेज़ी में)",
     conf_a: "प्राथमिक स्रोत",
     conf_b: "प्रतिष्ठित प्रेस या विश्लेषक",
     conf_c: "द्वितीयक स्रोत, केवल दायरे का संकेत",
@@ -61,7 +63,11 @@ pub static HI: Messages = Messages {
     p_loss_se: " (मानक त्रुटि ±{se})",
     pin: "A के रूप में पिन करें",
     unpin: "A हटाएँ",
-    pinned: "A से तुलना: {name}। इनपुट बदलें और B को उसके सामने देखें।",
+    pinned: "A, पिन किया गया: {a}। B, स्क्रीन पर: {b}।",
+    compare_change: "{input} {a} → {b}",
+    compare_range: "{input}: उसका दायरा",
+    compare_more: "और {n} अन्य",
+    compare_same: "अभी A जैसा ही; B को A के सामने देखने के लिए कोई इनपुट बदलें",
     versus_a: "A की तुलना में {delta}",
     pp: " प्रतिशत अंक",
     share: "साझा करें और एम्बेड करें",
@@ -79,7 +85,7 @@ pub static HI: Messages = Messages {
     embed_title: "computedeal: {name}",
     offline_ready: "ऑफ़लाइन उपयोग के लिए सहेजा गया।",
     download_as: "“{title}” को {format} के रूप में डाउनलोड करें",
-    fx_default: "डिफ़ॉल्ट {rate} प्रति अमेरिकी डॉलर: {source} ({date})।",
+    fx_default: "डिफ़ॉल्ट {rate} प्रति अमेरिकी डॉलर ({date})।",
     scenario_a: "A",
     scenario_b: "B",
     download: "डाउनलोड",
@@ -135,6 +141,7 @@ pub static HI: Messages = Messages {
     lg_energy: "ऊर्जा",
     lg_opex: "अन्य परिचालन व्यय",
     lg_revenue: "राजस्व",
+    lg_cost: "लागत",
     lg_book_depreciation: "मूल्यह्रास",
     lg_ebit: "EBIT",
     lg_ebit_margin: "EBIT मार्जिन",
@@ -436,7 +443,23 @@ pub fn preset(id: PresetId) -> PresetText {
             "मुंबई में बनी 1 GW की संदर्भ साइट: भारतीय निर्माण लागत, बिजली शुल्क और ग्रिड कार्बन, वही चिप और किराया।",
         ),
     };
-    PresetText { name, seller, buyer, summary }
+    PresetText { name, short: short(id), seller, buyer, summary }
+}
+
+/// The short name of each preset (a bar's label on the deals chart).
+fn short(id: PresetId) -> &'static str {
+    match id {
+        PresetId::AwsOpenai2025 => "AWS–OpenAI 2025",
+        PresetId::AwsOpenai2026100b => "AWS–OpenAI $100B",
+        PresetId::AwsOpenai2026138b => "AWS–OpenAI +$100B",
+        PresetId::OracleOpenai2025 => "Oracle–OpenAI",
+        PresetId::MicrosoftIren2025 => "Microsoft–IREN",
+        PresetId::CoreweaveOpenai2025 => "CoreWeave–OpenAI",
+        PresetId::MicrosoftNebius2025 => "Microsoft–Nebius",
+        PresetId::GoogleAnthropicTpu2025 => "Google–Anthropic",
+        PresetId::Reference1gw => "1 GW संदर्भ",
+        PresetId::India1gw => "1 GW भारत में",
+    }
 }
 
 /// The label of each panel group.
@@ -452,4 +475,22 @@ pub fn group(g: Group) -> &'static str {
         Group::Workload => "वर्कलोड",
         Group::Uncertainty => "अनिश्चितता",
     }
+}
+
+/// The Hindi titles of our own sources (those without an address): the
+/// published ones are quoted in English. A test checks that none is missing.
+pub fn own_source_title(id: &str) -> Option<&'static str> {
+    Some(match id {
+        "catalogue-estimate" => "कैटलॉग का अनुमान: कोई प्रकाशित सर्व-समावेशी आँकड़ा नहीं",
+        "facility-life-estimate" => "सुविधा (ढाँचा, बिजली, कूलिंग) का उपयोगी जीवन: 20 वर्ष",
+        "operations-estimate" => "संचालन की मान्यताएँ: लोड फ़ैक्टर 0.8, उपलब्धता 0.97",
+        "workload-estimate" => "सर्विंग की मान्यताएँ: FP8, 30% MFU, 100B सक्रिय पैरामीटर",
+        "cpu-capex-estimate" => "सीपीयू पक्ष: प्रति vCPU $150 पूँजीगत व्यय और 10 W आईटी बिजली",
+        "cpu-value-estimate" => "अनुबंध मूल्य में सीपीयू का हिस्सा: 9%",
+        "trn3-capex" => "ट्रेनियम3 का सर्व-समावेशी पूँजीगत व्यय: लगभग $31k प्रति चिप",
+        "india-pue-estimate" => "मुंबई में नए एआई डेटा सेंटर का PUE: 1.4",
+        "model-default" => "मॉडल की सेटिंग, तथ्य नहीं",
+        "uncertainty-estimate" => "डिफ़ॉल्ट अनिश्चितता के दायरे",
+        _ => return None,
+    })
 }

@@ -102,9 +102,31 @@ pub fn preset_text(lang: Lang, id: PresetId) -> PresetText {
     }
 }
 
+/// A source's title as the page shows it, and whether it is in `lang`. The
+/// titles of published sources are quoted as published (in English, marked
+/// so on the page); our own notes, the sources without an address, are
+/// written in every language.
+pub fn source_title(lang: Lang, s: &computedeal_core::sources::Source) -> (&'static str, bool) {
+    match lang {
+        Lang::En => (s.title, true),
+        Lang::Hi => hi::own_source_title(s.id).map(|t| (t, true)).unwrap_or((s.title, false)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn our_own_sources_have_a_title_in_every_language() {
+        for s in computedeal_core::sources::SOURCES.iter().filter(|s| s.url.is_empty()) {
+            for lang in [Lang::En, Lang::Hi] {
+                let (title, translated) = source_title(lang, s);
+                assert!(translated && !title.is_empty(), "{} has no {} title", s.id, lang.code());
+            }
+            assert!(source_title(Lang::Hi, s).0.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c)), "{}'s Hindi title is Devanagari", s.id);
+        }
+    }
 
     #[test]
     fn every_parameter_output_and_preset_has_text_in_every_language() {

@@ -15,6 +15,8 @@ pub struct ParamText {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PresetText {
     pub name: &'static str,
+    /// A name short enough to label a bar on a phone.
+    pub short: &'static str,
     /// Who sells the capacity and who buys it, for the plain-language reading.
     pub seller: &'static str,
     pub buyer: &'static str,
@@ -47,6 +49,10 @@ pub struct Messages {
     pub allowed: &'static str,
     pub a_choice: &'static str,
     pub source: &'static str,
+    /// A source's date when it has none (`n/d` in the sources table).
+    pub no_date: &'static str,
+    /// The summary of a source's note when the note is not in the page's language.
+    pub source_note_other: &'static str,
     pub conf_a: &'static str,
     pub conf_b: &'static str,
     pub conf_c: &'static str,
@@ -83,6 +89,11 @@ pub struct Messages {
     pub pin: &'static str,
     pub unpin: &'static str,
     pub pinned: &'static str,
+    /// B's name when it is A with a few inputs changed: "{changes}".
+    pub compare_change: &'static str,
+    pub compare_range: &'static str,
+    pub compare_more: &'static str,
+    pub compare_same: &'static str,
     pub versus_a: &'static str,
     pub pp: &'static str,
     pub share: &'static str,
@@ -160,6 +171,8 @@ pub struct Messages {
     pub lg_energy: &'static str,
     pub lg_opex: &'static str,
     pub lg_revenue: &'static str,
+    /// Total cost (scenario A's, on the cost chart).
+    pub lg_cost: &'static str,
     pub lg_book_depreciation: &'static str,
     pub lg_ebit: &'static str,
     pub lg_ebit_margin: &'static str,

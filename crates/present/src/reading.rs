@@ -97,6 +97,52 @@ pub fn headline_range(range: Option<Range>, running: bool, fmt: &Fmt) -> String 
     }
 }
 
+/// A scenario's name: its deal's, marked when inputs were changed.
+pub fn scenario_name(lang: crate::i18n::Lang, s: &Scenario) -> String {
+    let name = preset_text(lang, s.preset.id).name;
+    if s.changed().is_empty() {
+        name.to_string()
+    } else {
+        fill(messages(lang).your_changes, &[("name", name)])
+    }
+}
+
+/// At most this many of B's changes are spelled out.
+pub const COMPARE_CHANGES_SHOWN: usize = 3;
+
+/// The compare line: A named as pinned, B by what differs from A ("PUE 1.2 →
+/// 1.3, and 2 more"); another deal is named as itself.
+pub fn compare_line(a: &Scenario, b: &Scenario, fmt: &Fmt) -> String {
+    use crate::format::field_text;
+    use crate::i18n::param_label;
+    let m = messages(fmt.lang);
+    let a_name = scenario_name(fmt.lang, a);
+    let b_name = if b.preset.id != a.preset.id {
+        scenario_name(fmt.lang, b)
+    } else {
+        let diffs = b.differences(a);
+        if diffs.is_empty() {
+            m.compare_same.to_string()
+        } else {
+            let text = |p: computedeal_core::params::P| {
+                let (va, vb) = (a.inputs.get(p), b.inputs.get(p));
+                let label = param_label(fmt.lang, p);
+                if va == vb {
+                    return fill(m.compare_range, &[("input", label)]);
+                }
+                // Values as the input fields show them; the label names what they are.
+                fill(m.compare_change, &[("input", label), ("a", &field_text(p.param(), va)), ("b", &field_text(p.param(), vb))])
+            };
+            let mut parts: Vec<String> = diffs.iter().take(COMPARE_CHANGES_SHOWN).map(|p| text(*p)).collect();
+            if diffs.len() > COMPARE_CHANGES_SHOWN {
+                parts.push(fill(m.compare_more, &[("n", &(diffs.len() - COMPARE_CHANGES_SHOWN).to_string())]));
+            }
+            parts.join(", ")
+        }
+    };
+    fill(m.pinned, &[("a", &a_name), ("b", &b_name)])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,5 +217,29 @@ mod tests {
         assert!(o.get(Output::price_usd_per_accelerator_hour).is_none());
         let text = headline(&s, &o, &Fmt::default());
         assert!(text.starts_with("AWS loses $") && text.ends_with("with OpenAI."), "{text}");
+    }
+
+    #[test]
+    fn the_compare_line_names_a_and_what_b_changed() {
+        use computedeal_core::codec::decode_query;
+        let en = Fmt::default();
+        let a = decode_query("").scenario;
+        let same = compare_line(&a, &a, &en);
+        assert_eq!(same, "A, pinned: AWS–OpenAI (Nov 2025). B, on screen: the same as A for now; change an input to see B against it.");
+        let b = decode_query("pue=1.3&electricity_usd_per_mwh=95").scenario;
+        // Both named with A's and B's values, as their fields show them.
+        let line = compare_line(&a, &b, &en);
+        assert!(line.starts_with("A, pinned: AWS–OpenAI (Nov 2025). B, on screen: "), "{line}");
+        assert!(line.contains("PUE 1.14 → 1.3") && line.contains("Electricity price 82 → 95"), "{line}");
+        // Four changes: three named, "and 1 more".
+        let c = decode_query("pue=1.3&electricity_usd_per_mwh=95&wacc=0.1&term_years=6").scenario;
+        assert!(compare_line(&a, &c, &en).ends_with(", and 1 more."), "{}", compare_line(&a, &c, &en));
+        // Ranges changed, base cases kept: without uncertainty every uncertain input loses its range.
+        let d = decode_query("uncertainty=off").scenario;
+        let line = compare_line(&a, &d, &en);
+        assert!(line.contains("Accelerators: its range") && line.contains(" more."), "{line}");
+        // Another deal is named as itself (with "your changes" when changed).
+        let e = decode_query("preset=india-1gw").scenario;
+        assert!(compare_line(&a, &e, &en).ends_with("B, on screen: 1 GW AI data centre in India (Mumbai)."));
     }
 }

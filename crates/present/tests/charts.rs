@@ -95,6 +95,7 @@ fn every_chart_renders_its_data() {
             let name = preset_text(Lang::En, p.id).name.into();
             DealPoint {
                 name,
+                label: preset_text(Lang::En, p.id).short.into(),
                 price_usd_per_accelerator_hour: o.out.price_usd_per_accelerator_hour,
                 usd_per_gw_year: o.get(Output::usd_per_gw_year).unwrap_or(0.0),
                 current: p.id == s.preset.id,
@@ -103,7 +104,12 @@ fn every_chart_renders_its_data() {
         .collect();
     let (svg, meta) = render("presets", |a| charts::presets::draw(a, &points, &theme).expect("drawn"));
     assert!(svg.contains("price per accelerator-hour"));
+    // Each bar is named (its short name), not numbered.
+    for p in PRESETS {
+        assert!(svg.contains(preset_text(Lang::En, p.id).short), "{} is named", p.id.key());
+    }
     assert_eq!(meta.rows, PRESETS.len());
+    assert!(meta.vertical, "the deals run down the y axis");
 }
 
 #[test]
@@ -129,8 +135,61 @@ fn in_hindi_and_rupees_with_scenario_a_overlaid() {
     assert!(svg.contains("₹") && svg.contains("करोड़"), "rupee axis in crore");
     let (svg, _) = render("cost-hi-inr-compare", |area| charts::cost_stack::draw(area, &o, Some(&a), &theme).expect("drawn"));
     assert!(svg.contains(HI.lg_revenue) && svg.contains(HI.lg_scenario_a));
+    // Both of A's lines: its revenue and its cost.
+    assert!(svg.contains(&format!("{}: {}", HI.lg_scenario_a, HI.lg_revenue)) && svg.contains(&format!("{}: {}", HI.lg_scenario_a, HI.lg_cost)));
     // The table's headers are in Hindi; its numbers stay in base units.
     let t = charts::cost_stack::table(&o, &HI);
     assert!(t.columns.iter().any(|c| c == HI.lg_energy));
     assert_eq!(t.rows.len(), o.years.len());
+}
+
+/// The charts whose legend sits over the top of their data keep the data
+/// below it: at a desktop's, a phone's and a narrow phone's size, at 1× and
+/// 2×, in English and in Hindi, with and without scenario A. The legend's
+/// box is the one drawn (measured text); the room for it is an estimate.
+#[test]
+fn legends_never_cover_the_data() {
+    use computedeal_present::format::{Currency, Fmt};
+    let s = scenario();
+    let o = evaluate(&s.inputs);
+    // A with more revenue and more accelerators than B: its lines are the highest.
+    let a = evaluate(&decode_query("value_usd=60e9&accelerators=260000").scenario.inputs);
+    // With an expansion: a third entry in the deployment's legend.
+    let e = evaluate(&decode_query("preset=aws-openai-2026-138b").scenario.inputs);
+    let sizes = [(820u32, 300u32, 1.0), (360, 300, 1.0), (720, 600, 2.0), (640, 560, 2.0)];
+    let fmts = [Fmt::default(), Fmt::new(Lang::Hi, Currency::Inr, 88.7)];
+    let mut checked = 0;
+    for (w, h, scale) in sizes {
+        for fmt in fmts {
+            let theme = Theme::light(scale).with_fmt(fmt);
+            for (b, a) in [(&o, None), (&o, Some(&a)), (&e, None), (&e, Some(&o))] {
+                let metas = [
+                    ("deployment", draw_at(w, h, |area| charts::deployment::draw(area, b, a, &theme).expect("drawn"))),
+                    ("cost", draw_at(w, h, |area| charts::cost_stack::draw(area, b, a, &theme).expect("drawn"))),
+                    ("pnl", draw_at(w, h, |area| charts::pnl::draw(area, b, a, &theme).expect("drawn"))),
+                ];
+                for (name, meta) in metas {
+                    let legend = meta.legend.expect("a legend");
+                    let top = meta.data_top.expect("the data's top");
+                    assert!(
+                        legend[3] <= top,
+                        "{name} at {w}×{h} ×{scale} {:?}, A {}: legend bottom {} below the data's top {top}",
+                        fmt.lang,
+                        a.is_some(),
+                        legend[3]
+                    );
+                    assert!(top >= meta.y0 && legend[1] >= meta.y0, "{name}: both inside the plot");
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(checked, 4 * 2 * 4 * 3);
+}
+
+fn draw_at(w: u32, h: u32, draw: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>) -> Meta) -> Meta {
+    let mut svg = String::new();
+    let backend = SVGBackend::with_string(&mut svg, (w, h));
+    let area = backend.into_drawing_area();
+    draw(&area)
 }

@@ -128,8 +128,33 @@ impl Theme {
 
     /// Legend text: smaller on a narrow chart, where the legend would hide the data.
     pub fn legend_font(&self, area_pixels: u32) -> TextStyle<'static> {
+        self.font(self.legend_css(area_pixels))
+    }
+
+    fn legend_css(&self, area_pixels: u32) -> f64 {
         let narrow = (area_pixels as f64 / self.scale) < 520.0;
-        self.font(if narrow { 9.0 } else { 10.5 })
+        if narrow {
+            9.0
+        } else {
+            10.5
+        }
+    }
+
+    /// The top of a value axis that keeps data below a legend of `entries`
+    /// rows in an upper corner: `top` is the data's largest value, `area` the
+    /// chart's size in backend pixels, `reserved` the pixels outside the plot
+    /// (label areas and margins). At most four times `top`, so a very short
+    /// chart stays readable (its legend may then touch the highest bar).
+    pub fn top_below_legend(&self, top: f64, entries: usize, area: (u32, u32), reserved: u32) -> f64 {
+        let css = self.legend_css(area.0);
+        // As `draw_legend` lays it out: rows of the font's height (at least
+        // 12 px) plus 3, 5 px of padding each side, 10 px from the plot's
+        // edge; and 6 px of air below it.
+        let rows = (css * 1.25).max(12.0) + 3.0;
+        let legend = self.px(entries as f64 * rows + 10.0 + 10.0 + 6.0) as f64;
+        let plot = area.1.saturating_sub(reserved).max(1) as f64;
+        let free = (1.0 - legend / plot).max(0.25);
+        nice_ceiling(top / free)
     }
 }
 
@@ -219,12 +244,23 @@ pub struct Meta {
     pub rows: usize,
     /// True when rows run down the y axis (the tornado); else along x.
     pub vertical: bool,
+    /// The legend's box, `[x0, y0, x1, y1]` in backend pixels, when drawn.
+    pub legend: Option<[f64; 4]>,
+    /// Where the highest plotted data (or its labels) reaches, in backend
+    /// pixels from the top, for charts that keep data below their legend.
+    pub data_top: Option<f64>,
 }
 
 impl Meta {
     pub fn from_area<DB: DrawingBackend, CT: plotters::coord::CoordTranslate>(area: &DrawingArea<DB, CT>, rows: usize, vertical: bool) -> Meta {
         let (xr, yr) = area.get_pixel_range();
-        Meta { x0: xr.start as f64, x1: xr.end as f64, y0: yr.start as f64, y1: yr.end as f64, rows, vertical }
+        Meta { x0: xr.start as f64, x1: xr.end as f64, y0: yr.start as f64, y1: yr.end as f64, rows, vertical, legend: None, data_top: None }
+    }
+
+    /// With the legend's box and the highest data at `top_fraction` of the
+    /// plot's height (1 = its top edge).
+    pub fn with_legend(self, legend: Option<[f64; 4]>, top_fraction: f64) -> Meta {
+        Meta { legend, data_top: Some(self.y0 + (1.0 - top_fraction) * (self.y1 - self.y0)), ..self }
     }
 
     /// The table row under a point in backend pixels, if any.
@@ -282,9 +318,9 @@ pub fn draw_legend<DB: DrawingBackend>(
     legend: &Legend,
     corner: Corner,
     area_pixels: u32,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<Option<[f64; 4]>, DrawingAreaErrorKind<DB::ErrorType>> {
     if legend.entries.is_empty() {
-        return Ok(());
+        return Ok(None);
     }
     let font = theme.legend_font(area_pixels);
     let px = |css: f64| theme.px(css) as i32;
@@ -313,7 +349,10 @@ pub fn draw_legend<DB: DrawingBackend>(
         }
         plot.draw(&Text::new(label.clone(), (x + mark_w + gap, y), text_style.clone()))?;
     }
-    Ok(())
+    // The box in the whole chart's pixels.
+    let (xr, yr) = plot.get_pixel_range();
+    let (ox, oy) = (xr.start as f64, yr.start as f64);
+    Ok(Some([ox + x0 as f64, oy + y0 as f64, ox + (x0 + box_w) as f64, oy + (y0 + box_h) as f64]))
 }
 
 /// A "no data yet" panel.
@@ -348,7 +387,7 @@ mod tests {
 
     #[test]
     fn rows_map_back_from_pixels() {
-        let m = Meta { x0: 100.0, x1: 500.0, y0: 10.0, y1: 210.0, rows: 4, vertical: false };
+        let m = Meta { x0: 100.0, x1: 500.0, y0: 10.0, y1: 210.0, rows: 4, vertical: false, legend: None, data_top: None };
         assert_eq!(m.row_at(100.0, 50.0), Some(0));
         assert_eq!(m.row_at(350.0, 50.0), Some(2));
         assert_eq!(m.row_at(500.0, 50.0), Some(3));

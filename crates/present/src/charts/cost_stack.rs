@@ -3,7 +3,7 @@
 
 use plotters::prelude::*;
 
-use super::common::{draw_legend, nice_ceiling, Corner, DrawResult, Legend, Mark, Meta, Table, Theme};
+use super::common::{draw_legend, Corner, DrawResult, Legend, Mark, Meta, Table, Theme};
 use crate::i18n::Messages;
 use computedeal_core::model::Outcome;
 use computedeal_core::outputs::Unit;
@@ -37,8 +37,23 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
     area.fill(&theme.background)?;
     let n = t.rows.len().max(1);
     let top = t.rows.iter().map(|r| r.1[..5].iter().sum::<f64>().max(r.1[5])).fold(0.0, f64::max);
-    // Headroom above the bars for the legend.
-    let y_max = nice_ceiling(top * 1.6);
+    // Scenario A's revenue and cost, in the display currency, on this chart's years.
+    let a_years: Vec<(f64, f64, f64)> = a
+        .map(|a| {
+            a.years
+                .iter()
+                .filter_map(|y| {
+                    let i = t.rows.iter().position(|r| r.0 == y.year.to_string())?;
+                    let cost = y.capital_accelerators_usd + y.capital_cpus_usd + y.capital_facility_usd + y.energy_usd + y.other_opex_usd;
+                    Some((i as f64, y.revenue_usd * fx, cost * fx))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let top = a_years.iter().map(|p| p.1.max(p.2)).fold(top, f64::max);
+    // Room above the data for the legend: six entries, eight with A.
+    let entries = if a_years.is_empty() { 6 } else { 8 };
+    let y_max = theme.top_below_legend(top, entries, area.dim_in_pixel(), theme.px(28.0 + 16.0));
     let labels: Vec<String> = t.rows.iter().map(|r| r.0.clone()).collect();
     let mut chart = ChartBuilder::on(area)
         .margin(theme.px(8.0))
@@ -73,16 +88,17 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
     chart.draw_series(LineSeries::new(t.rows.iter().enumerate().map(|(i, r)| (i as f64, r.1[5])), text.stroke_width(theme.px(2.0))))?;
     legend.add(m.lg_revenue, Mark::Line(text.to_rgba(), 2.0));
     chart.draw_series(t.rows.iter().enumerate().map(|(i, r)| Circle::new((i as f64, r.1[5]), theme.px(3.0), text.filled())))?;
-    if let Some(a) = a {
-        // Scenario A's revenue, matched year by year.
+    if !a_years.is_empty() {
+        // Scenario A: its revenue as a line, its cost (the five parts' sum) as rings.
         let colour = theme.series[5];
-        let points: Vec<(f64, f64)> =
-            a.years.iter().filter_map(|y| t.rows.iter().position(|r| r.0 == y.year.to_string()).map(|i| (i as f64, y.revenue_usd * fx))).collect();
-        chart.draw_series(LineSeries::new(points, colour.stroke_width(theme.px(2.0))))?;
+        chart.draw_series(LineSeries::new(a_years.iter().map(|p| (p.0, p.1)), colour.stroke_width(theme.px(2.0))))?;
         legend.add(format!("{}: {}", m.lg_scenario_a, m.lg_revenue), Mark::Line(colour.to_rgba(), 2.0));
+        chart.draw_series(LineSeries::new(a_years.iter().map(|p| (p.0, p.2)), colour.stroke_width(theme.px(1.0))))?;
+        chart.draw_series(a_years.iter().map(|p| Circle::new((p.0, p.2), theme.px(3.5), colour.stroke_width(theme.px(1.5)))))?;
+        legend.add(format!("{}: {}", m.lg_scenario_a, m.lg_cost), Mark::Ring(colour.to_rgba()));
     }
-    draw_legend(&chart.plotting_area().strip_coord_spec(), theme, &legend, Corner::UpperRight, area.dim_in_pixel().0)?;
-    let meta = Meta::from_area(chart.plotting_area(), t.rows.len(), false);
+    let legend = draw_legend(&chart.plotting_area().strip_coord_spec(), theme, &legend, Corner::UpperRight, area.dim_in_pixel().0)?;
+    let meta = Meta::from_area(chart.plotting_area(), t.rows.len(), false).with_legend(legend, top / y_max);
     area.present()?;
     Ok(meta)
 }

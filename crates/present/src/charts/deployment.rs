@@ -3,7 +3,7 @@
 
 use plotters::prelude::*;
 
-use super::common::{draw_legend, nice_ceiling, Corner, DrawResult, Legend, Mark, Meta, Table, Theme};
+use super::common::{draw_legend, Corner, DrawResult, Legend, Mark, Meta, Table, Theme};
 use crate::i18n::Messages;
 use computedeal_core::model::Outcome;
 use computedeal_core::outputs::Unit;
@@ -23,9 +23,14 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
     let t = table(o, m);
     area.fill(&theme.background)?;
     let n = t.rows.len().max(1);
-    // Headroom above the bars for the legend.
-    let acc_max = nice_ceiling(t.rows.iter().map(|r| r.1[0]).fold(0.0, f64::max) * 1.4);
-    let mw_max = nice_ceiling(t.rows.iter().map(|r| r.1[3]).fold(0.0, f64::max) * 1.4);
+    // Room above the data for the legend: the bars (one or two entries),
+    // the MW line and A's line.
+    let has_expansion = t.rows.iter().any(|r| r.1[1] > 0.0);
+    let entries = 2 + usize::from(has_expansion) + usize::from(a.is_some());
+    let acc_top = t.rows.iter().map(|r| r.1[0]).fold(0.0, f64::max);
+    let acc_top = a.map(|a| a.quarters.iter().map(|q| q.accelerators_online).fold(acc_top, f64::max)).unwrap_or(acc_top);
+    let acc_max = theme.top_below_legend(acc_top, entries, area.dim_in_pixel(), theme.px(28.0 + 16.0));
+    let mw_max = theme.top_below_legend(t.rows.iter().map(|r| r.1[3]).fold(0.0, f64::max), entries, area.dim_in_pixel(), theme.px(28.0 + 16.0));
     let mut chart = ChartBuilder::on(area)
         .margin(theme.px(8.0))
         .x_label_area_size(theme.px(28.0))
@@ -60,7 +65,6 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
     let first = theme.series[0];
     let expansion = theme.series[2];
     // Stacked bars: the first tranche below, the expansion above.
-    let has_expansion = t.rows.iter().any(|r| r.1[1] > 0.0);
     let mut legend = Legend::default();
     chart.draw_series(t.rows.iter().enumerate().map(|(i, r)| {
         let base = r.1[0] - r.1[1];
@@ -91,8 +95,9 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
         ))?;
         legend.add(m.lg_scenario_a, Mark::Line(colour.to_rgba(), 2.0));
     }
-    draw_legend(&chart.plotting_area().strip_coord_spec(), theme, &legend, Corner::UpperRight, area.dim_in_pixel().0)?;
-    let meta = Meta::from_area(chart.plotting_area(), t.rows.len(), false);
+    let legend = draw_legend(&chart.plotting_area().strip_coord_spec(), theme, &legend, Corner::UpperRight, area.dim_in_pixel().0)?;
+    let mw_top = t.rows.iter().map(|r| r.1[3]).fold(0.0, f64::max);
+    let meta = Meta::from_area(chart.plotting_area(), t.rows.len(), false).with_legend(legend, (acc_top / acc_max).max(mw_top / mw_max));
     area.present()?;
     Ok(meta)
 }

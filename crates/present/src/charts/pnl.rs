@@ -4,7 +4,7 @@
 
 use plotters::prelude::*;
 
-use super::common::{draw_legend, nice_ceiling, Corner, DrawResult, Legend, Mark, Meta, Table, Theme};
+use super::common::{draw_legend, Corner, DrawResult, Legend, Mark, Meta, Table, Theme};
 use crate::i18n::Messages;
 use computedeal_core::model::Outcome;
 use computedeal_core::outputs::Unit;
@@ -34,8 +34,12 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
     area.fill(&theme.background)?;
     let n = t.rows.len().max(1);
     let top = t.rows.iter().map(|r| r.1[1..4].iter().sum::<f64>().max(r.1[0])).fold(0.0, f64::max);
-    // Headroom for the margins above the bars and for the legend.
-    let y_max = nice_ceiling(top * 1.7);
+    // A's revenue is drawn too.
+    let top = a.map(|a| a.years.iter().map(|y| y.revenue_usd * fx).fold(top, f64::max)).unwrap_or(top);
+    // Room above the data for the legend (four entries, five with A) and
+    // one more row for the margins written above the bars.
+    let entries = if a.is_some() { 6 } else { 5 };
+    let y_max = theme.top_below_legend(top, entries, area.dim_in_pixel(), theme.px(28.0 + 16.0));
     let labels: Vec<String> = t.rows.iter().map(|r| r.0.clone()).collect();
     let mut chart = ChartBuilder::on(area)
         .margin(theme.px(8.0))
@@ -87,8 +91,11 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
         chart.draw_series(LineSeries::new(points, colour.stroke_width(theme.px(2.0))))?;
         legend.add(format!("{}: {}", m.lg_scenario_a, m.lg_revenue), Mark::Line(colour.to_rgba(), 2.0));
     }
-    draw_legend(&chart.plotting_area().strip_coord_spec(), theme, &legend, Corner::UpperRight, area.dim_in_pixel().0)?;
+    let legend = draw_legend(&chart.plotting_area().strip_coord_spec(), theme, &legend, Corner::UpperRight, area.dim_in_pixel().0)?;
     let meta = Meta::from_area(chart.plotting_area(), t.rows.len(), false);
+    // The margins are written above the data, 2% of the axis up, ~12 px tall.
+    let label_px = theme.px(12.0) as f64 / (meta.y1 - meta.y0).max(1.0);
+    let meta = meta.with_legend(legend, top / y_max + 0.02 + label_px);
     area.present()?;
     Ok(meta)
 }
