@@ -88,7 +88,10 @@ fn on_screen(el: Option<&web_sys::Element>) -> bool {
 pub fn chart_card(props: &ChartProps) -> Html {
     let canvas = use_node_ref();
     let meta = use_mut_ref(Meta::default);
-    let readout = use_state(|| None::<String>);
+    // The row under the pointer, and the row a tap or click pinned (which
+    // holds until the next tap or click).
+    let hover = use_state(|| None::<usize>);
+    let pinned = use_state(|| None::<usize>);
     let show_table = use_state(|| false);
     let table: Rc<RefCell<Table>> = use_mut_ref(Table::default);
     let key = props.input.id().key();
@@ -120,24 +123,64 @@ pub fn chart_card(props: &ChartProps) -> Html {
         });
     }
 
-    let onmousemove = {
+    let row_at = {
         let meta = meta.clone();
-        let readout = readout.clone();
-        let table = table.clone();
-        let fmt = props.fmt;
-        Callback::from(move |e: MouseEvent| {
+        move |e: &MouseEvent| {
             let dpr = device_pixel_ratio();
-            let row = meta.borrow().row_at(e.offset_x() as f64 * dpr, e.offset_y() as f64 * dpr);
-            let text = row.and_then(|r| table.borrow().readout(r, &fmt));
-            if *readout != text {
-                readout.set(text);
+            meta.borrow().row_at(e.offset_x() as f64 * dpr, e.offset_y() as f64 * dpr)
+        }
+    };
+    let onmousemove = {
+        let (hover, pinned, row_at) = (hover.clone(), pinned.clone(), row_at.clone());
+        Callback::from(move |e: MouseEvent| {
+            let row = row_at(&e);
+            if pinned.is_none() && *hover != row {
+                hover.set(row);
             }
         })
     };
     let onmouseleave = {
-        let readout = readout.clone();
-        Callback::from(move |_: MouseEvent| readout.set(None))
+        let (hover, pinned) = (hover.clone(), pinned.clone());
+        Callback::from(move |_: MouseEvent| {
+            if pinned.is_none() {
+                hover.set(None);
+            }
+        })
     };
+    // A tap (or a click) pins the row under it; a second tap on it, or a tap
+    // outside the plot, lets it go.
+    let onclick = {
+        let (hover, pinned) = (hover.clone(), pinned.clone());
+        Callback::from(move |e: MouseEvent| {
+            let row = row_at(&e);
+            let next = if *pinned == row { None } else { row };
+            pinned.set(next);
+            hover.set(next);
+        })
+    };
+    // The highlighted band and the readout beside it, in CSS pixels.
+    let shown = (*pinned).or(*hover);
+    let overlay = shown.and_then(|row| {
+        let text = table.borrow().readout(row, &props.fmt)?;
+        let dpr = device_pixel_ratio();
+        let m = *meta.borrow();
+        let [x0, y0, x1, y1] = m.row_rect(row).map(|v| v / dpr);
+        let band = format!("left:{x0:.1}px;top:{y0:.1}px;width:{:.1}px;height:{:.1}px", x1 - x0, y1 - y0);
+        let (px0, py0, px1, py1) = (m.x0 / dpr, m.y0.min(m.y1) / dpr, m.x1 / dpr, m.y0.max(m.y1) / dpr);
+        // Beside the band, on the side with more room.
+        let readout = if m.vertical {
+            if (y0 + y1) / 2.0 < (py0 + py1) / 2.0 {
+                format!("left:{:.1}px;top:{:.1}px", px0 + 4.0, y1 + 4.0)
+            } else {
+                format!("left:{:.1}px;bottom:calc(100% - {:.1}px)", px0 + 4.0, y0 - 4.0)
+            }
+        } else if (x0 + x1) / 2.0 < (px0 + px1) / 2.0 {
+            format!("left:{:.1}px;top:{:.1}px", x1 + 6.0, py0 + 4.0)
+        } else {
+            format!("right:calc(100% - {:.1}px);top:{:.1}px", x0 - 6.0, py0 + 4.0)
+        };
+        Some((band, readout, text))
+    });
     let toggle = {
         let show_table = show_table.clone();
         Callback::from(move |_: MouseEvent| show_table.set(!*show_table))
@@ -193,8 +236,11 @@ pub fn chart_card(props: &ChartProps) -> Html {
                 <p class="chart-desc">{ props.description.clone() }</p>
             </figcaption>
             <div class="canvas-wrap" hidden={*show_table}>
-                <canvas ref={canvas} class="chart" role="img" aria-label={format!("{}. {}", props.title, props.summary)} {onmousemove} {onmouseleave}></canvas>
-                <div class="readout" aria-hidden="true" hidden={readout.is_none()}>{ (*readout).clone().unwrap_or_default() }</div>
+                <canvas ref={canvas} class="chart" role="img" aria-label={format!("{}. {}", props.title, props.summary)} {onmousemove} {onmouseleave} {onclick}></canvas>
+                if let Some((band, readout, text)) = overlay {
+                    <div class={classes!("hover-band", pinned.is_some().then_some("pinned"))} style={band} aria-hidden="true"></div>
+                    <div class="readout" style={readout} aria-hidden="true">{ text }</div>
+                }
             </div>
             { props.footer.clone() }
             <p class="sr-only">{ props.summary.clone() }</p>

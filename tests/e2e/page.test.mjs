@@ -144,6 +144,41 @@ test('hovering a chart shows a readout of the row under the pointer', async () =
   const readout = page.locator('#chart-deployment .readout');
   await readout.waitFor({ state: 'visible' });
   assert.match(await readout.textContent(), /^20\d\dQ\d: accelerators online 200,000/);
+  // The quarter under the pointer is highlighted, and its readout sits beside it, not on it.
+  const band = await page.locator('#chart-deployment .hover-band').boundingBox();
+  const x = box.x + box.width * 0.5;
+  assert.ok(band.x <= x && x <= band.x + band.width, `the band ${JSON.stringify(band)} holds the pointer at ${x}`);
+  const text = await readout.boundingBox();
+  assert.ok(text.x >= band.x + band.width || text.x + text.width <= band.x, 'the readout is beside the band');
+  // Leaving the chart clears it.
+  await page.mouse.move(1, 1);
+  await readout.waitFor({ state: 'hidden' });
+  // A click pins a row: the readout stays while the pointer moves on, and a second click lets it go.
+  await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.5);
+  const pinned = await readout.textContent();
+  assert.equal(await page.locator('#chart-deployment .hover-band.pinned').count(), 1);
+  await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.5);
+  await page.mouse.move(1, 1);
+  assert.equal(await readout.textContent(), pinned);
+  await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.5);
+  await page.mouse.move(1, 1);
+  await readout.waitFor({ state: 'hidden' });
+  await page.context().close();
+});
+
+test('on a touch screen, a tap pins a row of a chart and shows its numbers', async () => {
+  const page = await newPage(browser, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  await page.goto(server.url);
+  await waitReady(page);
+  const canvas = page.locator('#chart-presets canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  // The deals run down the chart, the first at the top: tap the first row's bars.
+  await canvas.tap({ position: { x: box.width * 0.45, y: box.height * 0.2 } });
+  const readout = page.locator('#chart-presets .readout');
+  await readout.waitFor({ state: 'visible' });
+  assert.match(await readout.textContent(), /^AWS–OpenAI/);
+  assert.equal(await page.locator('#chart-presets .hover-band.pinned').count(), 1);
   await page.context().close();
 });
 

@@ -143,10 +143,14 @@ fn in_hindi_and_rupees_with_scenario_a_overlaid() {
     assert_eq!(t.rows.len(), o.years.len());
 }
 
-/// The charts whose legend sits over the top of their data keep the data
-/// below it: at a desktop's, a phone's and a narrow phone's size, at 1× and
-/// 2×, in English and in Hindi, with and without scenario A. The legend's
-/// box is the one drawn (measured text); the room for it is an estimate.
+/// No legend covers data. On a wide chart the deployment, cost and P&L
+/// charts keep their legend in the upper right and their data below it; on
+/// a narrow one (a phone), and always for the charts whose data can fill any
+/// corner (cash flow, tornado, heatmap), the legend sits in rows above the
+/// plot. Checked at a desktop's, a phone's and a narrow phone's size, at 1×
+/// and 2×, in English and in Hindi, with and without scenario A. The
+/// legend's box is the one drawn (measured text); the room kept for it is
+/// worked out before the chart is built.
 #[test]
 fn legends_never_cover_the_data() {
     use computedeal_present::format::{Currency, Fmt};
@@ -156,35 +160,46 @@ fn legends_never_cover_the_data() {
     let a = evaluate(&decode_query("value_usd=60e9&accelerators=260000").scenario.inputs);
     // With an expansion: a third entry in the deployment's legend.
     let e = evaluate(&decode_query("preset=aws-openai-2026-138b").scenario.inputs);
-    let sizes = [(820u32, 300u32, 1.0), (360, 300, 1.0), (720, 600, 2.0), (640, 560, 2.0)];
+    let summary = mc::run_here(&mc::Setup::new(&s, Engine::Simd));
+    let tornado = sensitivity::tornado(&s);
+    let grid = sensitivity::price_availability(&s, 24, 13);
+    // (width, height, scale): desktop 1×, phone 1×, phone 2×, narrow phone 2×, desktop 2×.
+    let sizes = [(820u32, 300u32, 1.0), (360, 240, 1.0), (720, 480, 2.0), (640, 480, 2.0), (1640, 600, 2.0)];
     let fmts = [Fmt::default(), Fmt::new(Lang::Hi, Currency::Inr, 88.7)];
     let mut checked = 0;
     for (w, h, scale) in sizes {
         for fmt in fmts {
             let theme = Theme::light(scale).with_fmt(fmt);
+            let narrow = theme.narrow(w);
             for (b, a) in [(&o, None), (&o, Some(&a)), (&e, None), (&e, Some(&o))] {
                 let metas = [
-                    ("deployment", draw_at(w, h, |area| charts::deployment::draw(area, b, a, &theme).expect("drawn"))),
-                    ("cost", draw_at(w, h, |area| charts::cost_stack::draw(area, b, a, &theme).expect("drawn"))),
-                    ("pnl", draw_at(w, h, |area| charts::pnl::draw(area, b, a, &theme).expect("drawn"))),
+                    ("deployment", true, draw_at(w, h, |area| charts::deployment::draw(area, b, a, &theme).expect("drawn"))),
+                    ("cost", true, draw_at(w, h, |area| charts::cost_stack::draw(area, b, a, &theme).expect("drawn"))),
+                    ("pnl", true, draw_at(w, h, |area| charts::pnl::draw(area, b, a, &theme).expect("drawn"))),
+                    ("cashflow", false, draw_at(w, h, |area| charts::cash_flow::draw(area, b, &summary.bands, a, &theme).expect("drawn"))),
+                    ("tornado", false, draw_at(w, h, |area| charts::tornado::draw(area, &tornado, Output::npv_usd, Unit::Usd, &theme).expect("drawn"))),
+                    ("heatmap", false, draw_at(w, h, |area| charts::heatmap::draw(area, &grid, &theme).expect("drawn"))),
                 ];
-                for (name, meta) in metas {
+                for (name, inside_when_wide, meta) in metas {
                     let legend = meta.legend.expect("a legend");
-                    let top = meta.data_top.expect("the data's top");
-                    assert!(
-                        legend[3] <= top,
-                        "{name} at {w}×{h} ×{scale} {:?}, A {}: legend bottom {} below the data's top {top}",
-                        fmt.lang,
-                        a.is_some(),
-                        legend[3]
-                    );
-                    assert!(top >= meta.y0 && legend[1] >= meta.y0, "{name}: both inside the plot");
+                    let plot_top = meta.y0.min(meta.y1);
+                    let what = format!("{name} at {w}×{h} ×{scale} {:?}, A {}", fmt.lang, a.is_some());
+                    if inside_when_wide && !narrow {
+                        // Inside the plot's upper right, the data below it.
+                        let top = meta.data_top.expect("the data's top");
+                        assert!(legend[1] >= plot_top && legend[2] <= meta.x1.max(meta.x0) + 1.0, "{what}: legend inside the plot");
+                        assert!(legend[3] <= top, "{what}: legend bottom {} below the data's top {top}", legend[3]);
+                    } else {
+                        // Above the plot: it ends where the plot's area begins.
+                        assert!(legend[3] <= plot_top, "{what}: legend bottom {} below the plot's top {plot_top}", legend[3]);
+                        assert!(legend[2] <= w as f64 && legend[0] >= 0.0, "{what}: legend inside the chart");
+                    }
                     checked += 1;
                 }
             }
         }
     }
-    assert_eq!(checked, 4 * 2 * 4 * 3);
+    assert_eq!(checked, 5 * 2 * 4 * 6);
 }
 
 fn draw_at(w: u32, h: u32, draw: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>) -> Meta) -> Meta {
@@ -192,4 +207,69 @@ fn draw_at(w: u32, h: u32, draw: impl FnOnce(&DrawingArea<SVGBackend, plotters::
     let backend = SVGBackend::with_string(&mut svg, (w, h));
     let area = backend.into_drawing_area();
     draw(&area)
+}
+
+/// The money ticks in the SVG: each `>₹…<` text as rupees.
+fn rupee_ticks(svg: &str) -> Vec<f64> {
+    let mut out = Vec::new();
+    for part in svg.split('>').skip(1) {
+        let text = part.split('<').next().unwrap_or("").trim();
+        let (negative, rest) = match text.strip_prefix('−') {
+            Some(r) => (true, r),
+            None => (false, text),
+        };
+        let Some(rest) = rest.strip_prefix('₹') else { continue };
+        let digits: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.').filter(|c| *c != ',').collect();
+        let scale = match rest[digits.len()..].trim_start_matches(|c: char| c.is_ascii_digit() || c == ',' || c == '.').trim() {
+            "lakh crore" => 1e12,
+            "crore" => 1e7,
+            "lakh" => 1e5,
+            "" => 1.0,
+            other => panic!("unexpected scale {other:?} in {text:?}"),
+        };
+        let v: f64 = digits.parse::<f64>().expect("a number") * scale;
+        out.push(if negative { -v } else { v });
+    }
+    out
+}
+
+/// In rupees, money axes tick at round rupee values (1, 2 or 5 × 10^k
+/// apart, each a multiple of the step), not at converted dollar ticks
+/// (₹17,740 crore apart for $2B at 88.7).
+#[test]
+fn rupee_axes_tick_at_round_rupees() {
+    use computedeal_present::format::{Currency, Fmt};
+    let s = scenario();
+    let theme = Theme::light(1.0).with_fmt(Fmt::new(Lang::En, Currency::Inr, 88.7));
+    let summary = mc::run_here(&mc::Setup::new(&s, Engine::Simd));
+    let npv = summary.get(Output::npv_usd).expect("summarized");
+    let tornado = sensitivity::tornado(&s);
+    let grid = sensitivity::price_availability(&s, 24, 13);
+    let svgs = [
+        ("histogram", draw_svg(|a| charts::histogram::draw(a, npv, Unit::Usd, Some(0.0), &theme).expect("drawn"))),
+        ("tornado", draw_svg(|a| charts::tornado::draw(a, &tornado, Output::npv_usd, Unit::Usd, &theme).expect("drawn"))),
+        ("heatmap", draw_svg(|a| charts::heatmap::draw(a, &grid, &theme).expect("drawn"))),
+        ("cost", draw_svg(|a| charts::cost_stack::draw(a, &evaluate(&s.inputs), None, &theme).expect("drawn"))),
+    ];
+    for (name, svg) in svgs {
+        let mut ticks = rupee_ticks(&svg);
+        ticks.sort_by(f64::total_cmp);
+        ticks.dedup();
+        assert!(ticks.len() >= 3, "{name}: {ticks:?}");
+        let step = ticks.windows(2).map(|w| w[1] - w[0]).fold(f64::INFINITY, f64::min);
+        let mantissa = step / 10f64.powf(step.log10().floor());
+        assert!([1.0, 2.0, 2.5, 5.0].iter().any(|m| (mantissa - m).abs() < 1e-6), "{name}: step {step} in {ticks:?}");
+        for t in &ticks {
+            assert!(((t / step) - (t / step).round()).abs() < 1e-6, "{name}: {t} is not a multiple of {step}");
+        }
+    }
+}
+
+fn draw_svg(draw: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>) -> Meta) -> String {
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, (W, H)).into_drawing_area();
+        draw(&area);
+    }
+    svg
 }

@@ -3,7 +3,7 @@
 
 use plotters::prelude::*;
 
-use super::common::{draw_legend, Corner, DrawResult, Legend, Mark, Meta, Table, Theme};
+use super::common::{place_legend, DrawResult, Legend, Mark, Meta, Table, Theme};
 use crate::i18n::Messages;
 use computedeal_core::mc::Band;
 use computedeal_core::model::Outcome;
@@ -40,7 +40,23 @@ pub fn draw<DB: DrawingBackend>(
     let (lo, hi) = values.fold((0.0f64, 0.0f64), |(a, b), v| (a.min(v), b.max(v)));
     let pad = (hi - lo).max(1.0) * 0.08;
     let labels: Vec<String> = t.rows.iter().map(|r| r.0.clone()).collect();
-    let mut chart = ChartBuilder::on(area)
+    let fan: Vec<(f64, f64, f64)> = t.rows.iter().enumerate().filter(|(_, r)| r.1[1].is_finite()).map(|(i, r)| (i as f64, r.1[1], r.1[3])).collect();
+    let (line, payback_colour, a_colour) = (theme.series[0], theme.series[1], theme.series[5]);
+    let payback = o.get(Output::payback_years);
+    let mut legend = Legend::default();
+    if fan.len() > 1 {
+        legend.add(m.lg_fan, Mark::Swatch(line.mix(0.3)));
+    }
+    legend.add(m.lg_point, Mark::Line(line.to_rgba(), 3.0));
+    if let Some(p) = payback {
+        legend.add(crate::i18n::fill(m.lg_payback, &[("years", &theme.fmt.number(p, 1))]), Mark::Tick(payback_colour.to_rgba()));
+    }
+    if !a_points.is_empty() {
+        legend.add(m.lg_scenario_a, Mark::Line(a_colour.to_rgba(), 2.0));
+    }
+    // The flows fill the plot from corner to corner: the legend goes above it.
+    let placed = place_legend(area, theme, &legend, false)?;
+    let mut chart = ChartBuilder::on(&placed.plot)
         .margin(theme.px(8.0))
         .x_label_area_size(theme.px(28.0))
         .y_label_area_size(theme.y_label_area(&[(lo - pad) / fx, (hi + pad) / fx, (lo - pad) * 0.77 / fx, (hi + pad) * 0.77 / fx], Unit::Usd))
@@ -59,31 +75,22 @@ pub fn draw<DB: DrawingBackend>(
         .draw()?;
     // The zero line.
     chart.draw_series(LineSeries::new([(0.0, 0.0), ((n - 1) as f64, 0.0)], theme.muted.stroke_width(theme.px(1.0))))?;
-    let fan: Vec<(f64, f64, f64)> = t.rows.iter().enumerate().filter(|(_, r)| r.1[1].is_finite()).map(|(i, r)| (i as f64, r.1[1], r.1[3])).collect();
-    let line = theme.series[0];
-    let mut legend = Legend::default();
     if fan.len() > 1 {
         let mut polygon: Vec<(f64, f64)> = fan.iter().map(|(x, lo, _)| (*x, *lo)).collect();
         polygon.extend(fan.iter().rev().map(|(x, _, hi)| (*x, *hi)));
         chart.draw_series(std::iter::once(Polygon::new(polygon, line.mix(0.22).filled())))?;
-        legend.add(m.lg_fan, Mark::Swatch(line.mix(0.3)));
     }
     chart.draw_series(LineSeries::new(t.rows.iter().enumerate().map(|(i, r)| (i as f64, r.1[0])), line.stroke_width(theme.px(2.5))))?;
-    legend.add(m.lg_point, Mark::Line(line.to_rgba(), 3.0));
-    if let Some(p) = o.get(Output::payback_years) {
+    if let Some(p) = payback {
         // Flow i lands at i / 4 years: the payback is at quarter index 4p.
         let x = p * 4.0;
-        let colour = theme.series[1];
-        chart.draw_series(std::iter::once(PathElement::new(vec![(x, lo - pad), (x, hi + pad)], colour.stroke_width(theme.px(1.5)))))?;
-        legend.add(crate::i18n::fill(m.lg_payback, &[("years", &theme.fmt.number(p, 1))]), Mark::Tick(colour.to_rgba()));
+        chart.draw_series(std::iter::once(PathElement::new(vec![(x, lo - pad), (x, hi + pad)], payback_colour.stroke_width(theme.px(1.5)))))?;
     }
     if !a_points.is_empty() {
-        let colour = theme.series[5];
-        chart.draw_series(LineSeries::new(a_points, colour.stroke_width(theme.px(2.0))))?;
-        legend.add(m.lg_scenario_a, Mark::Line(colour.to_rgba(), 2.0));
+        chart.draw_series(LineSeries::new(a_points, a_colour.stroke_width(theme.px(2.0))))?;
     }
-    draw_legend(&chart.plotting_area().strip_coord_spec(), theme, &legend, Corner::UpperLeft, area.dim_in_pixel().0)?;
     let mut meta = Meta::from_area(chart.plotting_area(), t.rows.len(), false);
+    meta.legend = placed.above;
     // Rows sit on points, not in bins: widen the bins by half a step each side.
     let step = (meta.x1 - meta.x0) / (n - 1).max(1) as f64;
     meta.x0 -= step / 2.0;

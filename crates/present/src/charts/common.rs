@@ -122,6 +122,15 @@ impl Theme {
     }
 
     /// How many axis labels fit along `pixels` backend pixels (one per ~85 CSS px).
+    /// How many value labels like `samples` fit along `pixels` backend
+    /// pixels without touching: long rupee labels ("₹40,000 करोड़") need
+    /// more room than the 85 px `label_count` allows each.
+    pub fn label_count_for(&self, pixels: u32, samples: &[String], at_most: usize) -> usize {
+        let widest = samples.iter().map(|s| s.chars().count()).max().unwrap_or(4) as f64;
+        let each = widest * 6.6 + 18.0;
+        ((pixels as f64 / self.scale / each) as usize).clamp(2, at_most.max(2))
+    }
+
     pub fn label_count(&self, pixels: u32, at_most: usize) -> usize {
         ((pixels as f64 / self.scale / 85.0) as usize).clamp(2, at_most.max(2))
     }
@@ -131,9 +140,13 @@ impl Theme {
         self.font(self.legend_css(area_pixels))
     }
 
+    /// A chart narrower than 520 CSS px (a phone): every legend goes above the plot.
+    pub fn narrow(&self, area_pixels: u32) -> bool {
+        (area_pixels as f64 / self.scale) < 520.0
+    }
+
     fn legend_css(&self, area_pixels: u32) -> f64 {
-        let narrow = (area_pixels as f64 / self.scale) < 520.0;
-        if narrow {
+        if self.narrow(area_pixels) {
             9.0
         } else {
             10.5
@@ -141,7 +154,7 @@ impl Theme {
     }
 
     /// The top of a value axis that keeps data below a legend of `entries`
-    /// rows in an upper corner: `top` is the data's largest value, `area` the
+    /// rows in an upper corner (0 when the legend is above the plot): `top` is the data's largest value, `area` the
     /// chart's size in backend pixels, `reserved` the pixels outside the plot
     /// (label areas and margins). At most four times `top`, so a very short
     /// chart stays readable (its legend may then touch the highest bar).
@@ -200,7 +213,7 @@ impl Table {
         let mut t = self.clone();
         for (_, values) in &mut t.rows {
             for (v, u) in values.iter_mut().zip(&self.units) {
-                if matches!(u, Unit::Usd | Unit::UsdPerYear | Unit::UsdPerHour) {
+                if u.is_money() {
                     *v *= k;
                 }
             }
@@ -255,6 +268,19 @@ impl Meta {
     pub fn from_area<DB: DrawingBackend, CT: plotters::coord::CoordTranslate>(area: &DrawingArea<DB, CT>, rows: usize, vertical: bool) -> Meta {
         let (xr, yr) = area.get_pixel_range();
         Meta { x0: xr.start as f64, x1: xr.end as f64, y0: yr.start as f64, y1: yr.end as f64, rows, vertical, legend: None, data_top: None }
+    }
+
+    /// The box of table row `row` in backend pixels, `[x0, y0, x1, y1]`: the
+    /// band a hover highlights (`row_at` of any point inside it is `row`).
+    pub fn row_rect(&self, row: usize) -> [f64; 4] {
+        let n = self.rows.max(1) as f64;
+        let (a, b) = (row as f64 / n, (row as f64 + 1.0) / n);
+        if self.vertical {
+            let (ya, yb) = (self.y0 + a * (self.y1 - self.y0), self.y0 + b * (self.y1 - self.y0));
+            [self.x0, ya.min(yb), self.x1, ya.max(yb)]
+        } else {
+            [self.x0 + a * (self.x1 - self.x0), self.y0.min(self.y1), self.x0 + b * (self.x1 - self.x0), self.y0.max(self.y1)]
+        }
     }
 
     /// With the legend's box and the highest data at `top_fraction` of the
@@ -341,18 +367,96 @@ pub fn draw_legend<DB: DrawingBackend>(
     let text_style = font.pos(plotters::style::text_anchor::Pos::new(plotters::style::text_anchor::HPos::Left, plotters::style::text_anchor::VPos::Center));
     for (k, (label, mark)) in legend.entries.iter().enumerate() {
         let (x, y) = (x0 + pad, y0 + pad + row_h * k as i32 + row_h / 2);
-        match *mark {
-            Mark::Swatch(c) => plot.draw(&Rectangle::new([(x, y - px(5.0)), (x + px(10.0), y + px(5.0))], c.filled()))?,
-            Mark::Line(c, width) => plot.draw(&PathElement::new(vec![(x, y), (x + mark_w, y)], c.stroke_width(theme.px(width))))?,
-            Mark::Tick(c) => plot.draw(&PathElement::new(vec![(x + px(5.0), y - px(6.0)), (x + px(5.0), y + px(6.0))], c.stroke_width(theme.px(2.0))))?,
-            Mark::Ring(c) => plot.draw(&Circle::new((x + px(5.0), y), theme.px(4.0), c.stroke_width(theme.px(2.0))))?,
-        }
+        draw_mark(plot, theme, *mark, x, y)?;
         plot.draw(&Text::new(label.clone(), (x + mark_w + gap, y), text_style.clone()))?;
     }
     // The box in the whole chart's pixels.
     let (xr, yr) = plot.get_pixel_range();
     let (ox, oy) = (xr.start as f64, yr.start as f64);
     Ok(Some([ox + x0 as f64, oy + y0 as f64, ox + (x0 + box_w) as f64, oy + (y0 + box_h) as f64]))
+}
+
+/// One legend entry's mark, 12 CSS px wide, centred on `y`.
+fn draw_mark<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    theme: &Theme,
+    mark: Mark,
+    x: i32,
+    y: i32,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let px = |css: f64| theme.px(css) as i32;
+    match mark {
+        Mark::Swatch(c) => area.draw(&Rectangle::new([(x, y - px(5.0)), (x + px(10.0), y + px(5.0))], c.filled())),
+        Mark::Line(c, width) => area.draw(&PathElement::new(vec![(x, y), (x + px(12.0), y)], c.stroke_width(theme.px(width)))),
+        Mark::Tick(c) => area.draw(&PathElement::new(vec![(x + px(5.0), y - px(6.0)), (x + px(5.0), y + px(6.0))], c.stroke_width(theme.px(2.0)))),
+        Mark::Ring(c) => area.draw(&Circle::new((x + px(5.0), y), theme.px(4.0), c.stroke_width(theme.px(2.0)))),
+    }
+}
+
+/// The area below a legend laid out in rows above the plot, across the
+/// chart's width, and the legend's box: the strip is measured before the
+/// chart is built, so the plot takes the rest and no entry covers data.
+#[allow(clippy::type_complexity)]
+pub fn legend_above<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    theme: &Theme,
+    legend: &Legend,
+) -> Result<(DrawingArea<DB, plotters::coord::Shift>, Option<[f64; 4]>), DrawingAreaErrorKind<DB::ErrorType>> {
+    if legend.entries.is_empty() {
+        return Ok((area.clone(), None));
+    }
+    let (w, _) = area.dim_in_pixel();
+    let font = theme.legend_font(w);
+    let px = |css: f64| theme.px(css) as i32;
+    let sizes: Vec<(u32, u32)> = legend.entries.iter().map(|(label, _)| area.estimate_text_size(label, &font)).collect::<Result<_, _>>()?;
+    let (margin, pad, mark_w, gap, space) = (px(8.0), px(4.0), px(12.0), px(5.0), px(14.0));
+    let row_h = sizes.iter().map(|s| s.1 as i32).max().unwrap_or(0).max(px(12.0)) + px(4.0);
+    // Entries left to right, a new row when the next one does not fit.
+    let mut places = Vec::with_capacity(sizes.len());
+    let (mut x, mut row) = (margin, 0);
+    for s in &sizes {
+        let entry = mark_w + gap + s.0 as i32;
+        if x > margin && x + entry > w as i32 - margin {
+            x = margin;
+            row += 1;
+        }
+        places.push((x, pad + row * row_h + row_h / 2));
+        x += entry + space;
+    }
+    let height = (2 * pad + (row + 1) * row_h) as u32;
+    let (strip, rest) = area.split_vertically(height);
+    let text_style = font.pos(plotters::style::text_anchor::Pos::new(plotters::style::text_anchor::HPos::Left, plotters::style::text_anchor::VPos::Center));
+    for ((label, mark), (x, y)) in legend.entries.iter().zip(places) {
+        draw_mark(&strip, theme, *mark, x, y)?;
+        strip.draw(&Text::new(label.clone(), (x + mark_w + gap, y), text_style.clone()))?;
+    }
+    let (xr, yr) = strip.get_pixel_range();
+    Ok((rest, Some([xr.start as f64, yr.start as f64, xr.end as f64, yr.end as f64])))
+}
+
+/// Where a chart's legend went: `plot` is the area left for the chart.
+pub struct Placed<DB: DrawingBackend> {
+    pub plot: DrawingArea<DB, plotters::coord::Shift>,
+    /// The legend's box when it was drawn above the plot.
+    pub above: Option<[f64; 4]>,
+    /// Rows of legend the chart must keep its data below (0 when above).
+    pub rows_inside: usize,
+}
+
+/// Places a chart's legend: in an upper corner of the plot on a wide chart
+/// that keeps room for it (`inside`), else in rows above the plot, always
+/// on a narrow one (a phone), where a corner box would cover the data.
+pub fn place_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    theme: &Theme,
+    legend: &Legend,
+    inside: bool,
+) -> Result<Placed<DB>, DrawingAreaErrorKind<DB::ErrorType>> {
+    if inside && !theme.narrow(area.dim_in_pixel().0) {
+        return Ok(Placed { plot: area.clone(), above: None, rows_inside: legend.entries.len() });
+    }
+    let (plot, above) = legend_above(area, theme, legend)?;
+    Ok(Placed { plot, above, rows_inside: 0 })
 }
 
 /// A "no data yet" panel.

@@ -3,7 +3,7 @@
 
 use plotters::prelude::*;
 
-use super::common::{draw_legend, Corner, DrawResult, Legend, Mark, Meta, Table, Theme};
+use super::common::{draw_legend, place_legend, Corner, DrawResult, Legend, Mark, Meta, Table, Theme};
 use crate::i18n::Messages;
 use computedeal_core::model::Outcome;
 use computedeal_core::outputs::Unit;
@@ -51,11 +51,23 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
         })
         .unwrap_or_default();
     let top = a_years.iter().map(|p| p.1.max(p.2)).fold(top, f64::max);
-    // Room above the data for the legend: six entries, eight with A.
-    let entries = if a_years.is_empty() { 6 } else { 8 };
-    let y_max = theme.top_below_legend(top, entries, area.dim_in_pixel(), theme.px(28.0 + 16.0));
+    let colours = [theme.series[0], theme.series[4], theme.series[3], theme.series[1], theme.series[2]];
+    let parts = [m.lg_capital_acc, m.lg_capital_cpu, m.lg_capital_fac, m.lg_energy, m.lg_opex];
+    let (text, a_colour) = (theme.text, theme.series[5]);
+    let mut legend = Legend::default();
+    for (name, colour) in parts.iter().zip(colours) {
+        legend.add(*name, Mark::Swatch(colour.to_rgba()));
+    }
+    legend.add(m.lg_revenue, Mark::Line(text.to_rgba(), 2.0));
+    if !a_years.is_empty() {
+        legend.add(format!("{}: {}", m.lg_scenario_a, m.lg_revenue), Mark::Line(a_colour.to_rgba(), 2.0));
+        legend.add(format!("{}: {}", m.lg_scenario_a, m.lg_cost), Mark::Ring(a_colour.to_rgba()));
+    }
+    // On a wide chart the legend sits in the upper right with the data kept below it.
+    let placed = place_legend(area, theme, &legend, true)?;
+    let y_max = theme.top_below_legend(top, placed.rows_inside, placed.plot.dim_in_pixel(), theme.px(28.0 + 16.0));
     let labels: Vec<String> = t.rows.iter().map(|r| r.0.clone()).collect();
-    let mut chart = ChartBuilder::on(area)
+    let mut chart = ChartBuilder::on(&placed.plot)
         .margin(theme.px(8.0))
         .x_label_area_size(theme.px(28.0))
         .y_label_area_size(theme.y_label_area(&[y_max / fx, y_max * 0.77 / fx, y_max * 0.33 / fx], Unit::Usd))
@@ -73,31 +85,24 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
         .x_label_formatter(&|x| if x.fract() == 0.0 && *x >= 0.0 { labels.get(*x as usize).cloned().unwrap_or_default() } else { String::new() })
         .y_label_formatter(&|v| theme.fmt.axis(*v / fx, Unit::Usd))
         .draw()?;
-    let colours = [theme.series[0], theme.series[4], theme.series[3], theme.series[1], theme.series[2]];
-    let parts = [m.lg_capital_acc, m.lg_capital_cpu, m.lg_capital_fac, m.lg_energy, m.lg_opex];
-    let mut legend = Legend::default();
-    for (k, name) in parts.iter().enumerate() {
-        let colour = colours[k];
+    for (k, colour) in colours.into_iter().enumerate() {
         chart.draw_series(t.rows.iter().enumerate().map(move |(i, r)| {
             let below: f64 = r.1[..k].iter().sum();
             Rectangle::new([(i as f64 - 0.35, below), (i as f64 + 0.35, below + r.1[k])], colour.filled())
         }))?;
-        legend.add(*name, Mark::Swatch(colour.to_rgba()));
     }
-    let text = theme.text;
     chart.draw_series(LineSeries::new(t.rows.iter().enumerate().map(|(i, r)| (i as f64, r.1[5])), text.stroke_width(theme.px(2.0))))?;
-    legend.add(m.lg_revenue, Mark::Line(text.to_rgba(), 2.0));
     chart.draw_series(t.rows.iter().enumerate().map(|(i, r)| Circle::new((i as f64, r.1[5]), theme.px(3.0), text.filled())))?;
     if !a_years.is_empty() {
         // Scenario A: its revenue as a line, its cost (the five parts' sum) as rings.
-        let colour = theme.series[5];
-        chart.draw_series(LineSeries::new(a_years.iter().map(|p| (p.0, p.1)), colour.stroke_width(theme.px(2.0))))?;
-        legend.add(format!("{}: {}", m.lg_scenario_a, m.lg_revenue), Mark::Line(colour.to_rgba(), 2.0));
-        chart.draw_series(LineSeries::new(a_years.iter().map(|p| (p.0, p.2)), colour.stroke_width(theme.px(1.0))))?;
-        chart.draw_series(a_years.iter().map(|p| Circle::new((p.0, p.2), theme.px(3.5), colour.stroke_width(theme.px(1.5)))))?;
-        legend.add(format!("{}: {}", m.lg_scenario_a, m.lg_cost), Mark::Ring(colour.to_rgba()));
+        chart.draw_series(LineSeries::new(a_years.iter().map(|p| (p.0, p.1)), a_colour.stroke_width(theme.px(2.0))))?;
+        chart.draw_series(LineSeries::new(a_years.iter().map(|p| (p.0, p.2)), a_colour.stroke_width(theme.px(1.0))))?;
+        chart.draw_series(a_years.iter().map(|p| Circle::new((p.0, p.2), theme.px(3.5), a_colour.stroke_width(theme.px(1.5)))))?;
     }
-    let legend = draw_legend(&chart.plotting_area().strip_coord_spec(), theme, &legend, Corner::UpperRight, area.dim_in_pixel().0)?;
+    let legend = match placed.above {
+        Some(b) => Some(b),
+        None => draw_legend(&chart.plotting_area().strip_coord_spec(), theme, &legend, Corner::UpperRight, area.dim_in_pixel().0)?,
+    };
     let meta = Meta::from_area(chart.plotting_area(), t.rows.len(), false).with_legend(legend, top / y_max);
     area.present()?;
     Ok(meta)

@@ -3,7 +3,7 @@
 
 use plotters::prelude::*;
 
-use super::common::{draw_legend, Corner, DrawResult, Legend, Mark, Meta, Table, Theme};
+use super::common::{draw_legend, place_legend, Corner, DrawResult, Legend, Mark, Meta, Table, Theme};
 use crate::i18n::Messages;
 use computedeal_core::model::Outcome;
 use computedeal_core::outputs::Unit;
@@ -23,15 +23,27 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
     let t = table(o, m);
     area.fill(&theme.background)?;
     let n = t.rows.len().max(1);
-    // Room above the data for the legend: the bars (one or two entries),
-    // the MW line and A's line.
+    // The legend: the bars (one or two entries), the MW line and A's line.
     let has_expansion = t.rows.iter().any(|r| r.1[1] > 0.0);
-    let entries = 2 + usize::from(has_expansion) + usize::from(a.is_some());
+    let (first, expansion, mw, a_colour) = (theme.series[0], theme.series[2], theme.series[1], theme.text);
+    let mut legend = Legend::default();
+    legend.add(if has_expansion { m.lg_first_tranche } else { m.ax_accelerators_online }, Mark::Swatch(first.to_rgba()));
+    if has_expansion {
+        legend.add(m.lg_expansion, Mark::Swatch(expansion.to_rgba()));
+    }
+    legend.add(m.ax_facility_mw, Mark::Line(mw.to_rgba(), 3.0));
+    if a.is_some() {
+        legend.add(m.lg_scenario_a, Mark::Line(a_colour.to_rgba(), 2.0));
+    }
+    // On a wide chart the legend sits in the upper right with the data kept below it.
+    let placed = place_legend(area, theme, &legend, true)?;
     let acc_top = t.rows.iter().map(|r| r.1[0]).fold(0.0, f64::max);
     let acc_top = a.map(|a| a.quarters.iter().map(|q| q.accelerators_online).fold(acc_top, f64::max)).unwrap_or(acc_top);
-    let acc_max = theme.top_below_legend(acc_top, entries, area.dim_in_pixel(), theme.px(28.0 + 16.0));
-    let mw_max = theme.top_below_legend(t.rows.iter().map(|r| r.1[3]).fold(0.0, f64::max), entries, area.dim_in_pixel(), theme.px(28.0 + 16.0));
-    let mut chart = ChartBuilder::on(area)
+    let mw_top = t.rows.iter().map(|r| r.1[3]).fold(0.0, f64::max);
+    let reserved = theme.px(28.0 + 16.0);
+    let acc_max = theme.top_below_legend(acc_top, placed.rows_inside, placed.plot.dim_in_pixel(), reserved);
+    let mw_max = theme.top_below_legend(mw_top, placed.rows_inside, placed.plot.dim_in_pixel(), reserved);
+    let mut chart = ChartBuilder::on(&placed.plot)
         .margin(theme.px(8.0))
         .x_label_area_size(theme.px(28.0))
         // Room for the widest tick label and the axis title beside it
@@ -62,15 +74,11 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
         .y_desc(m.ax_facility_mw)
         .y_label_formatter(&|v| theme.fmt.number(*v, 0))
         .draw()?;
-    let first = theme.series[0];
-    let expansion = theme.series[2];
     // Stacked bars: the first tranche below, the expansion above.
-    let mut legend = Legend::default();
     chart.draw_series(t.rows.iter().enumerate().map(|(i, r)| {
         let base = r.1[0] - r.1[1];
         Rectangle::new([(i as f64 - 0.4, 0.0), (i as f64 + 0.4, base)], first.mix(0.85).filled())
     }))?;
-    legend.add(if has_expansion { m.lg_first_tranche } else { m.ax_accelerators_online }, Mark::Swatch(first.to_rgba()));
     if has_expansion {
         chart.draw_series(
             t.rows
@@ -79,24 +87,22 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
                 .filter(|(_, r)| r.1[1] > 0.0)
                 .map(|(i, r)| Rectangle::new([(i as f64 - 0.4, r.1[0] - r.1[1]), (i as f64 + 0.4, r.1[0])], expansion.mix(0.85).filled())),
         )?;
-        legend.add(m.lg_expansion, Mark::Swatch(expansion.to_rgba()));
     }
-    let mw = theme.series[1];
     chart.draw_secondary_series(LineSeries::new(t.rows.iter().enumerate().map(|(i, r)| (i as f64, r.1[3])), mw.stroke_width(theme.px(2.5))))?;
-    legend.add(m.ax_facility_mw, Mark::Line(mw.to_rgba(), 3.0));
     if let Some(a) = a {
-        // Scenario A's accelerators online, as a dashed-looking thin line over the bars.
-        let colour = theme.text;
+        // Scenario A's accelerators online, as a thin line over the bars.
+        let colour = a_colour;
         let first_a = a.quarters.first().map(|q| q.quarter.clone());
         let offset = first_a.and_then(|fq| t.rows.iter().position(|r| r.0 == fq)).unwrap_or(0) as f64;
         chart.draw_series(LineSeries::new(
             a.quarters.iter().take(a.quarters.len().saturating_sub(1)).enumerate().map(|(i, q)| (i as f64 + offset, q.accelerators_online)),
             colour.stroke_width(theme.px(1.5)),
         ))?;
-        legend.add(m.lg_scenario_a, Mark::Line(colour.to_rgba(), 2.0));
     }
-    let legend = draw_legend(&chart.plotting_area().strip_coord_spec(), theme, &legend, Corner::UpperRight, area.dim_in_pixel().0)?;
-    let mw_top = t.rows.iter().map(|r| r.1[3]).fold(0.0, f64::max);
+    let legend = match placed.above {
+        Some(b) => Some(b),
+        None => draw_legend(&chart.plotting_area().strip_coord_spec(), theme, &legend, Corner::UpperRight, area.dim_in_pixel().0)?,
+    };
     let meta = Meta::from_area(chart.plotting_area(), t.rows.len(), false).with_legend(legend, (acc_top / acc_max).max(mw_top / mw_max));
     area.present()?;
     Ok(meta)

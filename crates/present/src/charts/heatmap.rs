@@ -3,7 +3,7 @@
 
 use plotters::prelude::*;
 
-use super::common::{draw_legend, Corner, DrawResult, Legend, Mark, Meta, Table, Theme};
+use super::common::{place_legend, DrawResult, Legend, Mark, Meta, Table, Theme};
 use crate::i18n::Messages;
 use computedeal_core::outputs::Unit;
 use computedeal_core::sensitivity::Grid;
@@ -38,12 +38,20 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
     if np < 2 || na < 2 {
         return super::common::draw_message(area, theme, "No grid");
     }
-    let (p0, p1) = (g.prices[0], g.prices[np - 1]);
+    // Prices are drawn in the display currency, so the ticks are round in it.
+    let f = theme.fmt.fx;
+    let (p0, p1) = (g.prices[0] * f, g.prices[np - 1] * f);
     let (a0, a1) = (g.availabilities[0], g.availabilities[na - 1]);
     let (dp, da) = ((p1 - p0) / (np - 1) as f64, (a1 - a0) / (na - 1) as f64);
-    let mut chart = ChartBuilder::on(area)
+    let mut legend = Legend::default();
+    legend.add(m.lg_break_even, Mark::Line(theme.text.to_rgba(), 2.0));
+    legend.add(m.lg_here, Mark::Ring(theme.text.to_rgba()));
+    // Every cell is data: the legend goes above the plot.
+    let placed = place_legend(area, theme, &legend, false)?;
+    let mut chart = ChartBuilder::on(&placed.plot)
         .margin(theme.px(8.0))
-        .x_label_area_size(theme.px(30.0))
+        // Ticks and the axis title below them.
+        .x_label_area_size(theme.px(44.0))
         .y_label_area_size(theme.px(48.0))
         .build_cartesian_2d((p0 - dp / 2.0)..(p1 + dp / 2.0), (a0 - da / 2.0)..(a1 + da / 2.0))?;
     chart
@@ -54,25 +62,22 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
         .axis_desc_style(theme.font(11.0))
         .x_desc(m.ax_price_hour)
         .y_desc(m.ax_availability)
-        .x_labels(theme.label_count(area.dim_in_pixel().0, 7))
-        .x_label_formatter(&|v| theme.fmt.money_small(*v))
+        .x_labels(theme.label_count_for(area.dim_in_pixel().0.saturating_sub(theme.px(48.0)), &[theme.fmt.axis(p1 / f, Unit::UsdPerHour)], 7))
+        .x_label_formatter(&|v| theme.fmt.axis(*v / f, Unit::UsdPerHour))
         .y_label_formatter(&|v| format!("{}%", theme.fmt.number(v * 100.0, 0)))
         .draw()?;
     chart.draw_series((0..na).flat_map(|a| (0..np).map(move |p| (a, p))).map(|(a, p)| {
-        let (x, y) = (g.prices[p], g.availabilities[a]);
+        let (x, y) = (g.prices[p] * f, g.availabilities[a]);
         Rectangle::new([(x - dp / 2.0, y - da / 2.0), (x + dp / 2.0, y + da / 2.0)], colour(g.margin[a * np + p], theme).filled())
     }))?;
-    let line: Vec<(f64, f64)> = g.break_even.iter().zip(&g.availabilities).filter_map(|(b, a)| b.map(|b| (b, *a))).collect();
+    let line: Vec<(f64, f64)> = g.break_even.iter().zip(&g.availabilities).filter_map(|(b, a)| b.map(|b| (b * f, *a))).collect();
     chart.draw_series(LineSeries::new(line, theme.text.stroke_width(theme.px(2.0))))?;
-    let here = (g.base_price, g.base_availability);
+    let here = (g.base_price * f, g.base_availability);
     chart.draw_series(std::iter::once(Circle::new(here, theme.px(6.0), theme.text.stroke_width(theme.px(2.5)))))?;
-    let mut legend = Legend::default();
-    legend.add(m.lg_break_even, Mark::Line(theme.text.to_rgba(), 2.0));
-    legend.add(m.lg_here, Mark::Ring(theme.text.to_rgba()));
-    draw_legend(&chart.plotting_area().strip_coord_spec(), theme, &legend, Corner::LowerRight, area.dim_in_pixel().0)?;
     // Hover rows: one per availability, bottom to top.
     let mut meta = Meta::from_area(chart.plotting_area(), na, true);
     std::mem::swap(&mut meta.y0, &mut meta.y1);
+    meta.legend = placed.above;
     area.present()?;
     Ok(meta)
 }

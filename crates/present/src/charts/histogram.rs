@@ -33,7 +33,10 @@ pub fn draw<DB: DrawingBackend>(
         return super::common::draw_message(area, theme, m.msg_no_distribution);
     }
     area.fill(&theme.background)?;
-    let (lo, hi) = (s.hist_lo, s.hist_hi.max(s.hist_lo + f64::EPSILON * s.hist_lo.abs().max(1.0)));
+    // Money is drawn in the display currency, so the ticks are round in it.
+    let f = if unit.is_money() { theme.fmt.fx } else { 1.0 };
+    let t = t.in_currency(theme.fmt.fx);
+    let (lo, hi) = (s.hist_lo * f, s.hist_hi.max(s.hist_lo + f64::EPSILON * s.hist_lo.abs().max(1.0)) * f);
     let y_max = t.rows.iter().map(|r| r.1[2]).fold(0.0, f64::max) * 1.15;
     let mut chart = ChartBuilder::on(area)
         .margin(theme.px(8.0))
@@ -49,12 +52,17 @@ pub fn draw<DB: DrawingBackend>(
         .label_style(theme.muted_font(11.0))
         .axis_desc_style(theme.font(11.0))
         .y_desc(m.ax_samples)
-        .x_labels(theme.label_count(area.dim_in_pixel().0, 6))
-        .x_label_formatter(&|v| theme.fmt.axis(*v, unit))
+        .x_labels(theme.label_count_for(
+            area.dim_in_pixel().0.saturating_sub(theme.y_label_area(&[y_max], Unit::Count)),
+            &[theme.fmt.axis(lo / f, unit), theme.fmt.axis(hi / f, unit)],
+            6,
+        ))
+        .x_label_formatter(&|v| theme.fmt.axis(*v / f, unit))
         .y_label_formatter(&|v| theme.fmt.number(*v, 0))
         .draw()?;
     let bar = theme.series[0];
     let loss = theme.loss;
+    let loss_below = loss_below.map(|l| l * f);
     chart.draw_series(t.rows.iter().map(|r| {
         let is_loss = loss_below.is_some_and(|l| r.1[1] <= l);
         let colour = if is_loss { loss } else { bar };
@@ -65,7 +73,7 @@ pub fn draw<DB: DrawingBackend>(
     }
     let mark = theme.text;
     for (k, name) in [(5, "P5"), (50, "P50"), (95, "P95")] {
-        if let Some(v) = s.p(k).filter(|v| *v >= lo && *v <= hi) {
+        if let Some(v) = s.p(k).map(|v| v * f).filter(|v| *v >= lo && *v <= hi) {
             chart.draw_series(std::iter::once(PathElement::new(vec![(v, 0.0), (v, y_max * 0.92)], mark.stroke_width(theme.px(1.5)))))?;
             chart.draw_series(std::iter::once(Text::new(name.to_string(), (v, y_max * 0.97), theme.font(11.0))))?;
         }

@@ -58,7 +58,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
         let mut chart = ChartBuilder::on(panel)
             .margin(theme.px(8.0))
             // Room for the last tick label, which is centred on the axis's end.
-            .margin_right(theme.px(18.0))
+            .margin_right(theme.px((theme.fmt.axis(top / fx, unit).chars().count() as f64 * 3.3 + 4.0).max(18.0)))
             .caption(title, theme.font(caption))
             .x_label_area_size(theme.px(22.0))
             .y_label_area_size(if k == 0 { names } else { 0 })

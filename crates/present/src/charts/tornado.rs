@@ -3,7 +3,7 @@
 
 use plotters::prelude::*;
 
-use super::common::{draw_legend, Corner, DrawResult, Legend, Mark, Meta, Table, Theme};
+use super::common::{place_legend, DrawResult, Legend, Mark, Meta, Table, Theme};
 use crate::i18n::Lang;
 use computedeal_core::outputs::{Output, Unit};
 use computedeal_core::sensitivity::Tornado;
@@ -32,7 +32,10 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
         return super::common::draw_message(area, theme, m.msg_no_uncertain);
     }
     area.fill(&theme.background)?;
-    let base = *t.base.get(k);
+    // Money is drawn in the display currency, so the ticks are round in it.
+    let f = if unit.is_money() { theme.fmt.fx } else { 1.0 };
+    let table = table.in_currency(theme.fmt.fx);
+    let base = *t.base.get(k) * f;
     let base = if base.is_finite() { base } else { 0.0 };
     let (mut lo, mut hi) = (base, base);
     for r in &table.rows {
@@ -42,7 +45,13 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
     let pad = (hi - lo).max(base.abs() * 0.01).max(1e-9) * 0.08;
     let n = table.rows.len();
     let labels: Vec<String> = table.rows.iter().map(|r| r.0.clone()).collect();
-    let mut chart = ChartBuilder::on(area)
+    let (low_colour, high_colour) = (theme.series[1], theme.series[0]);
+    let mut legend = Legend::default();
+    legend.add(m.lg_p10, Mark::Swatch(low_colour.to_rgba()));
+    legend.add(m.lg_p90, Mark::Swatch(high_colour.to_rgba()));
+    // Bars can reach any corner: the legend goes above the plot.
+    let placed = place_legend(area, theme, &legend, false)?;
+    let mut chart = ChartBuilder::on(&placed.plot)
         .margin(theme.px(8.0))
         .x_label_area_size(theme.px(28.0))
         .y_label_area_size(theme.px(150.0))
@@ -64,10 +73,14 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
             let row = n as f64 - 1.0 - y.floor();
             labels.get(row as usize).cloned().unwrap_or_default()
         })
-        .x_labels(theme.label_count(area.dim_in_pixel().0, 5))
-        .x_label_formatter(&|v| theme.fmt.axis(*v, unit))
+        // Along the plot's width (the names take 150 px), as many as fit.
+        .x_labels(theme.label_count_for(
+            placed.plot.dim_in_pixel().0.saturating_sub(theme.px(150.0 + 16.0)),
+            &[theme.fmt.axis((lo - pad) / f, unit), theme.fmt.axis((hi + pad) / f, unit), theme.fmt.axis((lo + hi) / 2.0 / f, unit)],
+            5,
+        ))
+        .x_label_formatter(&|v| theme.fmt.axis(*v / f, unit))
         .draw()?;
-    let (low_colour, high_colour) = (theme.series[1], theme.series[0]);
     for (i, r) in table.rows.iter().enumerate() {
         let y = (n - 1 - i) as f64;
         for (value, colour) in [(r.1[2], low_colour), (r.1[3], high_colour)] {
@@ -76,11 +89,8 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
         }
     }
     chart.draw_series(std::iter::once(PathElement::new(vec![(base, 0.0), (base, n as f64)], theme.text.stroke_width(theme.px(1.5)))))?;
-    let mut legend = Legend::default();
-    legend.add(m.lg_p10, Mark::Swatch(low_colour.to_rgba()));
-    legend.add(m.lg_p90, Mark::Swatch(high_colour.to_rgba()));
-    draw_legend(&chart.plotting_area().strip_coord_spec(), theme, &legend, Corner::LowerRight, area.dim_in_pixel().0)?;
-    let meta = Meta::from_area(chart.plotting_area(), n, true);
+    let mut meta = Meta::from_area(chart.plotting_area(), n, true);
+    meta.legend = placed.above;
     area.present()?;
     Ok(meta)
 }
