@@ -21,7 +21,7 @@ use crate::derived::use_derived;
 use crate::embed::EmbedPage;
 use crate::inputs::InputPanel;
 use crate::notices::Notices;
-use crate::results::{rest_of_cards, Cards, Headline, McStatus, Reading, LEAD};
+use crate::results::{rest_of_cards, Cards, Glossary, Headline, McStatus, MiniSummary, Reading, LEAD};
 use crate::runner::{now_ms, use_monte_carlo, use_pinned_summary};
 use crate::settings::{select_value, FxHelp, Settings};
 use crate::share::SharePanel;
@@ -209,6 +209,7 @@ pub fn app(props: &AppProps) -> Html {
             <SharePanel state={rc.clone()} dispatch={dispatch.clone()} />
             <Headline state={rc.clone()} outcome={derived.outcome.clone()} mc={mc.clone()} />
             <Cards state={rc.clone()} outcome={derived.outcome.clone()} pinned={derived.pinned.clone()} pinned_summary={a_summary.clone()} mc={mc.clone()} only={LEAD.to_vec()} class={classes!("lead")} />
+            <Glossary lang={lang} />
             <ImportStatus state={rc.clone()} />
             if let Some(compare) = &state.view.compare {
                 <p class="compare-status" role="status">{ computedeal_present::reading::compare_line(compare, s, &state.fmt()) }</p>
@@ -216,6 +217,7 @@ pub fn app(props: &AppProps) -> Html {
             <Notices notices={derived.notices.clone()} lang={lang} dispatch={dispatch.clone()} />
             <div class="layout">
                 <aside class="panel" id="inputs">
+                    <MiniSummary state={rc.clone()} outcome={derived.outcome.clone()} mc={mc.clone()} />
                     <h2>{ m.assumptions }</h2>
                     <p class="legend"><abbr class="badge est" title={m.est_title}>{ m.est }</abbr>{ m.legend_est }<span class="badge changed-badge">{ m.changed }</span>{ m.legend_changed }</p>
                     <p class="legend">{ m.uncertain_means }</p>

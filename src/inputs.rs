@@ -17,7 +17,7 @@ use computedeal_core::params::{tidy, Group, Kind, Param, P, SLIDER_STEPS as STEP
 use computedeal_core::presets::PresetId;
 use computedeal_core::scenario::scenario_notices;
 use computedeal_core::sources::{self, Confidence};
-use computedeal_present::format::field_text;
+use computedeal_present::format::field_text_grouped;
 use computedeal_present::i18n::{self, fill, messages, Lang, Messages};
 use computedeal_present::notices::{allowed_text, notice_text};
 
@@ -68,7 +68,7 @@ pub fn input_panel(props: &PanelProps) -> Html {
                             let s = &state.scenario;
                             html! {
                                 <ParamRow key={p.key()} param={*p} value={s.inputs.get(*p)} dist={s.dist(*p).cloned()} error={state.errors.get(p.key()).cloned()}
-                                    preset={s.preset.id} dispatch={props.dispatch.clone()} changed={changed.contains(p)} lang={lang} />
+                                    preset={s.preset.id} dispatch={props.dispatch.clone()} changed={changed.contains(p)} lang={lang} indian={state.fmt().indian()} />
                             }
                         }) }
                         if *group == Group::Uncertainty {
@@ -93,6 +93,8 @@ struct RowProps {
     dispatch: Callback<Action>,
     changed: bool,
     lang: Lang,
+    /// Whole numbers grouped the Indian way (Hindi, rupees).
+    indian: bool,
 }
 
 #[function_component(ParamRow)]
@@ -173,7 +175,7 @@ fn param_row(props: &RowProps) -> Html {
     let can_be_uncertain = param.is_numeric() && !matches!(p, P::samples | P::seed);
     let (field, invalid) = match &error {
         Some(r) if dist.is_none() => (r.text.clone(), true),
-        _ => (field_text(param, value), error.is_some()),
+        _ => (field_text_grouped(param, value, props.indian), error.is_some()),
     };
     let dist_text = match (&error, &dist) {
         (Some(r), Some(_)) => r.text.clone(),
@@ -231,7 +233,7 @@ fn param_row(props: &RowProps) -> Html {
             }
             <p class="help" id={help_id}>
                 { i18n::param_help(lang, p) }
-                { " " }{ m.allowed }{ " " }{ range_text(lang, m, param) }{ if lang == Lang::Hi { "।" } else { "." } }
+                { " " }{ m.allowed }{ " " }{ range_text(lang, m, param, props.indian) }{ if lang == Lang::Hi { "।" } else { "." } }
                 if let Some(s) = source {
                     { " " }{ m.source }{ " " }
                     // Published sources' titles are quoted as published, in English;
@@ -261,10 +263,12 @@ fn unit_text(lang: Lang, p: P) -> &'static str {
     i18n::param_unit(lang, p)
 }
 
-fn range_text(lang: Lang, m: &Messages, param: &Param) -> String {
+fn range_text(lang: Lang, m: &Messages, param: &Param, indian: bool) -> String {
     match param.kind {
         Kind::Choice(_) => m.a_choice.into(),
-        Kind::Number | Kind::Count => fill(m.range_to, &[("min", &field_text(param, param.min)), ("max", &field_text(param, param.max))]),
+        Kind::Number | Kind::Count => {
+            fill(m.range_to, &[("min", &field_text_grouped(param, param.min, indian)), ("max", &field_text_grouped(param, param.max, indian))])
+        }
         Kind::Quarter => allowed_text(lang, &param.allowed()),
     }
 }

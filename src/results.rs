@@ -271,3 +271,72 @@ pub fn mc_status(props: &StatusProps) -> Html {
         </div>
     }
 }
+
+/// The lead figures in one compact row, kept in view at the top of the
+/// inputs while a reader edits them, with the change the last edit made.
+#[function_component(MiniSummary)]
+pub fn mini_summary(props: &ReadingProps) -> Html {
+    let state = &props.state;
+    let fmt = state.fmt();
+    let m = messages(fmt.lang);
+    // The outcome before the last change and the one now: a new outcome
+    // (a new `Rc`, made only when the inputs change) moves "now" to "before".
+    let history = use_mut_ref(|| (props.outcome.clone(), props.outcome.clone()));
+    let before = {
+        let mut h = history.borrow_mut();
+        if !Rc::ptr_eq(&h.1, &props.outcome) {
+            h.0 = std::mem::replace(&mut h.1, props.outcome.clone());
+        }
+        h.0.clone()
+    };
+    let gpu = state.scenario.inputs.accelerator_is_gpu();
+    let summary = props.mc.as_ref().filter(|_| state.scenario.is_uncertain()).and_then(|u| u.summary.clone());
+    let stale = props.mc.as_ref().is_some_and(|u| !u.finished);
+    let item = |f: Figure| -> Html {
+        let label = card_label(fmt.lang, f, gpu);
+        let (key, value, delta) = match f {
+            Figure::Output(o) => {
+                let v = props.outcome.get(o);
+                let d = v.zip(before.get(o)).map(|(v, b)| v - b).filter(|d| *d != 0.0);
+                (o.key(), v.map(|v| fmt.value(v, o.unit())).unwrap_or_else(|| m.none.to_string()), d.map(|d| delta_text(&fmt, d, o.unit(), v.unwrap_or(d))))
+            }
+            Figure::PLoss => {
+                let v = summary.as_ref().map(|s| fmt.value(s.p_loss, Unit::Fraction));
+                ("p_loss", v.unwrap_or_else(|| if state.scenario.is_uncertain() { "…".into() } else { m.no_uncertainty.into() }), None)
+            }
+        };
+        let class = delta.as_ref().map(|d| if d.starts_with('−') { "down" } else { "up" });
+        html! {
+            <div class={classes!("mini-item", (f == Figure::PLoss && stale).then_some("stale"))} data-mini={key} title={label.clone()}>
+                <span class="mini-label">{ label }</span>
+                <span class="mini-value">{ value }</span>
+                // Always present, so the row keeps its height when a change appears.
+                <span class={classes!("mini-delta", class)}>{ delta.map(|d| fill(m.mini_change, &[("delta", &d)])).unwrap_or_else(|| "\u{a0}".into()) }</span>
+            </div>
+        }
+    };
+    html! {
+        <div class="mini-summary" role="group" aria-label={m.mini_label}>
+            { for LEAD.iter().copied().map(item) }
+        </div>
+    }
+}
+
+/// Short explanations of NPV, IRR and the ranges, under the lead figures.
+#[function_component(Glossary)]
+pub fn glossary(props: &GlossaryProps) -> Html {
+    let m = messages(props.lang);
+    html! {
+        <details class="glossary">
+            <summary>{ m.gloss_title }</summary>
+            <p>{ m.gloss_npv }</p>
+            <p>{ m.gloss_irr }</p>
+            <p>{ m.gloss_range }</p>
+        </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct GlossaryProps {
+    pub lang: Lang,
+}

@@ -173,6 +173,42 @@ test('in Hindi, every word outside a quoted source title is Devanagari, a number
   }
 });
 
+for (const size of [SIZES[0], SIZES[1]]) {
+  test(`${size.name}: while a reader edits an input far down, the lead figures stay in view with the change`, async () => {
+    const page = await newPage(browser, size.options);
+    await page.goto(server.url + size.query);
+    await waitReady(page);
+    const npvBefore = Number(await page.getAttribute('[data-kpi="npv_usd"]', 'data-value'));
+    // PUE sits in the energy group, well below the first screen.
+    await page.locator('#f-pue').scrollIntoViewIfNeeded();
+    await page.fill('#f-pue', '1.3');
+    await page.press('#f-pue', 'Enter');
+    await page.waitForFunction((b) => Number(document.querySelector('[data-kpi="npv_usd"]').dataset.value) !== b, npvBefore);
+    const npvAfter = Number(await page.getAttribute('[data-kpi="npv_usd"]', 'data-value'));
+    const mini = page.locator('.mini-summary');
+    const box = await mini.boundingBox();
+    const viewport = page.viewportSize();
+    assert.ok(box.y >= 0 && box.y + box.height <= viewport.height, `the summary is in view: ${JSON.stringify(box)}`);
+    // Its NPV is the card's, and it shows the change the edit made, in the card's scale.
+    const card = (await page.locator('.cards.lead [data-kpi="npv_usd"] .card-value').textContent()).trim();
+    assert.equal((await mini.locator('[data-mini="npv_usd"] .mini-value').textContent()).trim(), card);
+    assert.ok(npvAfter < npvBefore, 'a higher PUE costs more energy');
+    assert.match(await mini.locator('[data-mini="npv_usd"] .mini-delta').textContent(), /^last change −\u2060\$[\d.]+[BM]$/);
+    await page.context().close();
+  });
+}
+
+test('short explanations of NPV, IRR and the ranges, in both languages', async () => {
+  for (const [query, words] of [['', /NPV \(net present value\)[\s\S]*IRR \(internal rate of return\)[\s\S]*P5–P95/], ['?lang=hi', /एनपीवी \(शुद्ध वर्तमान मूल्य\)[\s\S]*आईआरआर[\s\S]*P5–P95/]]) {
+    const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+    await page.goto(server.url + query);
+    await waitReady(page);
+    await page.click('.glossary summary');
+    assert.match(await page.locator('.glossary').innerText(), words);
+    await page.context().close();
+  }
+});
+
 test('plain words, and a card and a chart of the same quantity say what differs', async () => {
   const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
   await page.goto(server.url);

@@ -85,6 +85,14 @@ test('rupees show in lakh and crore at the edited rate, and a bad rate is refuse
   assert.ok(Math.abs(rupees(npv) - cli.npv_usd * 88.7) <= 0.5e7, `${npv} vs ${cli.npv_usd * 88.7}`);
   assert.match(await cardText(page, 'price_usd_per_accelerator_hour'), /^₹269\.\d\d$/);
   assert.match(await page.locator('#fx-help').textContent(), /88\.7.*2025/);
+  // Input fields group the Indian way too, and read a lakh-grouped value back.
+  assert.equal(await page.locator('#f-value_usd').inputValue(), '38,00,00,00,000');
+  assert.equal(await page.locator('#f-accelerators').inputValue(), '2,00,000');
+  await setField(page, 'value_usd', '30,00,00,00,000');
+  await page.waitForFunction(() => location.search.includes('value_usd=3'));
+  assert.equal(await page.locator('#f-value_usd').inputValue(), '30,00,00,00,000');
+  await setField(page, 'value_usd', '38,000,000,000');
+  await page.waitForFunction(() => !location.search.includes('value_usd='));
   // A new rate converts every amount; the model's numbers stay in dollars.
   await page.fill('#fx', '90');
   await page.press('#fx', 'Enter');

@@ -176,7 +176,8 @@ impl Fmt {
         Fmt { lang, currency, fx }
     }
 
-    fn indian(&self) -> bool {
+    /// Whether numbers are grouped the Indian way (1,00,000): in Hindi and in rupees.
+    pub fn indian(&self) -> bool {
         self.lang == Lang::Hi || self.currency == Currency::Inr
     }
 
@@ -346,10 +347,16 @@ impl Fmt {
 /// A parameter's value as an input field shows it: whole numbers grouped
 /// (38,000,000,000), which `Param::parse` reads back.
 pub fn field_text(param: &Param, v: f64) -> String {
+    field_text_grouped(param, v, false)
+}
+
+/// As `field_text`, whole numbers grouped the Indian way when `indian`
+/// (38,00,00,00,000); `Param::parse` reads either grouping back.
+pub fn field_text_grouped(param: &Param, v: f64, indian: bool) -> String {
     match param.kind {
-        Kind::Number if v.fract() == 0.0 && v.abs() < 1e15 => fixed(v, 0),
+        Kind::Number if v.fract() == 0.0 && v.abs() < 1e15 => fixed_with(v, 0, indian),
         Kind::Number => format_number(tidy(v)),
-        Kind::Count => fixed(v, 0),
+        Kind::Count => fixed_with(v, 0, indian),
         _ => param.format(v),
     }
 }
@@ -470,6 +477,12 @@ mod tests {
             assert_eq!(param.parse(&field_text(param, param.default)), Ok(param.default), "{}", param.key);
         }
         assert_eq!(field_text(P::value_usd.param(), 38e9), "38,000,000,000");
+        // In Hindi or rupees, lakh and crore grouping, read back the same.
+        assert_eq!(field_text_grouped(P::value_usd.param(), 38e9, true), "38,00,00,00,000");
+        assert_eq!(field_text_grouped(P::accelerators.param(), 200_000.0, true), "2,00,000");
+        for param in computedeal_core::params::PARAMS.iter() {
+            assert_eq!(param.parse(&field_text_grouped(param, param.default, true)), Ok(param.default), "{}", param.key);
+        }
     }
 
     #[test]

@@ -77,6 +77,14 @@ pub struct Messages {
     pub note_it_mw: &'static str,
     pub note_tokens: &'static str,
     pub note_p_loss: &'static str,
+    /// The short explanations under the lead figures.
+    pub gloss_title: &'static str,
+    pub gloss_npv: &'static str,
+    pub gloss_irr: &'static str,
+    pub gloss_range: &'static str,
+    /// The compact summary that stays in view beside the inputs.
+    pub mini_label: &'static str,
+    pub mini_change: &'static str,
     pub no_uncertainty: &'static str,
     pub none: &'static str,
     pub range: &'static str,
