@@ -56,7 +56,7 @@ pub fn input_panel(props: &PanelProps) -> Html {
     html! {
         <section class="inputs" aria-label={m.assumptions}>
             { for Group::ALL.iter().map(|group| {
-                let params: Vec<P> = P::ALL.iter().copied().filter(|p| p.param().group == *group).collect();
+                let params: Vec<P> = computedeal_core::params::in_group(*group);
                 let n_changed = params.iter().filter(|p| changed.contains(p)).count();
                 html! {
                     <details class="group" id={format!("group-{}", group.id())} open={matches!(group, Group::Deal | Group::Accelerators | Group::DataCentre)}>

@@ -88,6 +88,12 @@ test('every input is one move away: uncertain inputs keep an editable base case'
   await waitReady(page);
   // No field or slider of the default deal is disabled.
   assert.equal(await page.locator('#inputs input:disabled, #inputs select:disabled').count(), 0);
+  // The inputs a reader reaches for first lead their groups.
+  const first = (group, n) => page.$$eval(`#group-${group} [id^="param-"]`, (els, k) => els.slice(0, k).map((e) => e.id.slice(6)), n);
+  assert.deepEqual(await first('deal', 1), ['value_usd']);
+  assert.deepEqual(await first('accelerators', 2), ['accelerators', 'capex_usd_per_accelerator']);
+  assert.deepEqual(await first('data_centre', 2), ['pue', 'electricity_usd_per_mwh']);
+  assert.deepEqual(await first('finance', 1), ['wacc']);
   // Accelerators are uncertain by default (PERT ±25% around 200,000): typing
   // 300,000 moves the base case, and the range moves with it (×1.5).
   assert.equal(await page.inputValue('#d-accelerators'), 'pert:150000,200000,250000');

@@ -99,6 +99,9 @@ pub struct Param {
     pub source: &'static str,
     /// True when the default is our estimate rather than a reported figure.
     pub estimate: bool,
+    /// One of the inputs a reader reaches for first: shown at the top of its
+    /// group (the table's order stays the codec's and the engine's).
+    pub lead: bool,
 }
 
 impl Param {
@@ -277,7 +280,16 @@ const fn p(kind: Kind, default: f64, min: f64, max: f64, step: f64) -> Param {
         group: Group::Deal,
         source: "model-default",
         estimate: false,
+        lead: false,
     }
+}
+
+/// The inputs of a group in the order a reader meets them: the ones a
+/// reader reaches for first (`lead`), then the rest, each in table order.
+pub fn in_group(g: Group) -> Vec<P> {
+    let mut ps: Vec<P> = P::ALL.iter().copied().filter(|p| p.param().group == g).collect();
+    ps.sort_by_key(|p| !p.param().lead);
+    ps
 }
 
 impl Param {
@@ -296,6 +308,10 @@ impl Param {
     }
     const fn log(mut self) -> Self {
         self.scale = Scale::Log;
+        self
+    }
+    const fn lead(mut self) -> Self {
+        self.lead = true;
         self
     }
     const fn typical(mut self, lo: f64, hi: f64) -> Self {
@@ -358,7 +374,7 @@ const fn q(year: i32, quarter: i32) -> f64 {
 
 define_params! {
     // Deal
-    value_usd => p(Number, 38e9, 1e8, 3e12, 1e8).group(Deal).src("aws-openai-release").log(),
+    value_usd => p(Number, 38e9, 1e8, 3e12, 1e8).group(Deal).src("aws-openai-release").log().lead(),
     term_years => p(Number, 7.0, 0.25, 20.0, 0.25).typical(1.0, 15.0).group(Deal).src("aws-openai-release"),
     term_basis => p(Choice(TERM_BASES), 0.0, 0.0, 1.0, 1.0).group(Deal).src("aws-openai-release"),
     start => p(Quarter, q(2025, 4), Q2020Q1, Q2040Q4, 1.0).group(Deal).src("aws-openai-release"),
@@ -366,8 +382,8 @@ define_params! {
     expansion_term_years => p(Number, 7.0, 0.25, 20.0, 0.25).typical(1.0, 15.0).group(Deal).src("aws-openai-expansion"),
     // Accelerators
     accelerator => p(Choice(&ACCELERATOR_IDS), 4.0, 0.0, (ACCELERATOR_IDS.len() - 1) as f64, 1.0).group(Accelerators).src("aws-openai-release"),
-    accelerators => p(Count, 200_000.0, 0.0, 10_000_000.0, 1_000.0).typical(1_000.0, 10_000_000.0).group(Accelerators).est("aws-openai-gpu-count").log(),
-    capex_usd_per_accelerator => p(Number, 76_000.0, 0.0, 500_000.0, 500.0).typical(5_000.0, 200_000.0).group(Accelerators).src("iren-capex"),
+    accelerators => p(Count, 200_000.0, 0.0, 10_000_000.0, 1_000.0).typical(1_000.0, 10_000_000.0).group(Accelerators).est("aws-openai-gpu-count").lead().log(),
+    capex_usd_per_accelerator => p(Number, 76_000.0, 0.0, 500_000.0, 500.0).typical(5_000.0, 200_000.0).group(Accelerators).src("iren-capex").lead(),
     it_kw_per_accelerator => p(Number, 2.1, 0.05, 20.0, 0.01).typical(0.3, 5.0).group(Accelerators).src("gb300-rack-power"),
     expansion_accelerator => p(Choice(&ACCELERATOR_IDS), 4.0, 0.0, (ACCELERATOR_IDS.len() - 1) as f64, 1.0).group(Accelerators).src("aws-openai-expansion"),
     expansion_accelerators => p(Count, 0.0, 0.0, 10_000_000.0, 1_000.0).group(Accelerators).src("aws-openai-expansion"),
@@ -383,8 +399,8 @@ define_params! {
     cpu_value_fraction => p(Number, 0.09, 0.0, 0.95, 0.01).typical(0.0, 0.5).group(Cpus).est("cpu-value-estimate"),
     // Data centre and energy
     facility_capex_usd_per_mw => p(Number, 12.5e6, 0.0, 60e6, 1e5).typical(2e6, 40e6).group(DataCentre).src("cw-facility-ai"),
-    pue => p(Number, 1.14, 1.0, 3.0, 0.01).typical(1.03, 2.0).group(DataCentre).src("aws-pue-2025"),
-    electricity_usd_per_mwh => p(Number, 82.0, 0.0, 1_000.0, 1.0).typical(20.0, 300.0).group(DataCentre).src("eia-states-2023"),
+    pue => p(Number, 1.14, 1.0, 3.0, 0.01).typical(1.03, 2.0).group(DataCentre).src("aws-pue-2025").lead(),
+    electricity_usd_per_mwh => p(Number, 82.0, 0.0, 1_000.0, 1.0).typical(20.0, 300.0).group(DataCentre).src("eia-states-2023").lead(),
     electricity_escalation => p(Number, 0.02, -0.1, 0.3, 0.005).typical(-0.05, 0.15).group(DataCentre).est("eia-steo-2026"),
     load_factor => p(Number, 0.8, 0.0, 1.0, 0.01).typical(0.3, 1.0).group(DataCentre).est("operations-estimate"),
     availability => p(Number, 0.97, 0.0, 1.0, 0.005).typical(0.8, 1.0).group(DataCentre).est("operations-estimate"),
@@ -395,7 +411,7 @@ define_params! {
     shortfall_share => p(Number, 0.0, 0.0, 1.0, 0.01).typical(0.0, 0.6).group(Market).src("model-default"),
     shortfall_year => p(Number, 3.0, 0.0, 20.0, 0.25).group(Market).est("openai-funding-gap"),
     // Finance
-    wacc => p(Number, 0.08, 0.0, 0.5, 0.0025).typical(0.03, 0.2).group(Finance).src("hyperscaler-wacc"),
+    wacc => p(Number, 0.08, 0.0, 0.5, 0.0025).typical(0.03, 0.2).group(Finance).src("hyperscaler-wacc").lead(),
     it_life_years => p(Number, 5.0, 0.5, 15.0, 0.25).typical(2.0, 8.0).group(Finance).src("amazon-server-life"),
     facility_life_years => p(Number, 20.0, 1.0, 60.0, 0.5).typical(10.0, 40.0).group(Finance).est("facility-life-estimate"),
     residual_fraction => p(Number, 0.10, 0.0, 1.0, 0.01).typical(0.0, 0.5).group(Finance).est("residual-estimate"),
@@ -565,5 +581,26 @@ mod tests {
             let text = param.format(param.default);
             assert_eq!(param.parse(&text), Ok(param.default), "{} as '{text}'", param.key);
         }
+    }
+
+    #[test]
+    fn a_readers_first_inputs_lead_their_groups() {
+        let mut seen = Vec::new();
+        for g in Group::ALL {
+            let ps = in_group(g);
+            // Every input of the group, once; the lead ones first, each part in table order.
+            let lead = ps.iter().take_while(|p| p.param().lead).count();
+            assert!(ps[lead..].iter().all(|p| !p.param().lead), "{g:?}: {ps:?}");
+            assert!(ps[..lead].windows(2).all(|w| (w[0] as usize) < (w[1] as usize)) && ps[lead..].windows(2).all(|w| (w[0] as usize) < (w[1] as usize)));
+            assert!(ps.iter().all(|p| p.param().group == g));
+            seen.extend(ps);
+        }
+        seen.sort_by_key(|p| *p as usize);
+        assert_eq!(seen, P::ALL.to_vec());
+        // The list: accelerators, the contract's value, the power price, PUE, the cost of capital, capex per accelerator.
+        assert_eq!(in_group(Group::DataCentre)[..2], [P::pue, P::electricity_usd_per_mwh]);
+        assert_eq!(in_group(Group::Accelerators)[..2], [P::accelerators, P::capex_usd_per_accelerator]);
+        assert_eq!(in_group(Group::Finance)[0], P::wacc);
+        assert_eq!(in_group(Group::Deal)[0], P::value_usd);
     }
 }
