@@ -41,8 +41,11 @@ pub struct Derived {
 pub fn use_derived(state: &State) -> Derived {
     let outcome = use_memo(state.scenario.inputs, |x| Rc::new(evaluate(x)));
     let pinned = use_memo(state.view.compare.as_ref().map(|a| a.inputs), |a| a.as_ref().map(|x| Rc::new(evaluate(x))));
-    let tornado = use_memo(state.scenario.clone(), |s| Rc::new(sensitivity::tornado(s)));
-    let grid = use_memo(state.scenario.clone(), |s| Rc::new(sensitivity::price_availability(s, GRID_PRICES, GRID_AVAILABILITIES)));
+    // The tornado and the heatmap's grid sit below the first screen: a
+    // change works them out in the task after the one that draws what the
+    // reader sees (as charts below the fold are drawn).
+    let tornado = use_deferred(state.scenario.clone(), sensitivity::tornado);
+    let grid = use_deferred(state.scenario.clone(), |s| sensitivity::price_availability(s, GRID_PRICES, GRID_AVAILABILITIES));
     // The presets never change: they are evaluated once.
     let preset_outcomes = use_memo((), |_| PRESETS.iter().map(|p| (p.id, evaluate(&p.inputs()))).collect::<Vec<_>>());
     let deals = use_memo((state.scenario.clone(), state.lang, outcome.clone()), |(s, lang, o)| {
@@ -76,12 +79,44 @@ pub fn use_derived(state: &State) -> Derived {
         shown.extend(scenario_notices(s));
         Rc::new(shown)
     });
-    Derived {
-        outcome: (*outcome).clone(),
-        pinned: (*pinned).clone(),
-        tornado: (*tornado).clone(),
-        grid: (*grid).clone(),
-        deals: (*deals).clone(),
-        notices: (*notices).clone(),
+    Derived { outcome: (*outcome).clone(), pinned: (*pinned).clone(), tornado, grid, deals: (*deals).clone(), notices: (*notices).clone() }
+}
+
+/// A value derived from `deps` for what the first screen does not show:
+/// worked out at once when the page mounts, then, after a change, in a task
+/// of its own just after the one that updates the cards and the charts on
+/// screen, so an input change does not wait for it. Quick changes replace
+/// the pending work (only the last is done).
+#[hook]
+fn use_deferred<D, T>(deps: D, f: fn(&D) -> T) -> Rc<T>
+where
+    D: PartialEq + Clone + 'static,
+    T: 'static,
+{
+    let value = {
+        let deps = deps.clone();
+        use_state(move || Rc::new(f(&deps)))
+    };
+    // The deps the value on screen was worked out for.
+    let done_for = {
+        let deps = deps.clone();
+        use_mut_ref(move || deps)
+    };
+    let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    {
+        let value = value.clone();
+        use_effect_with(deps, move |d| {
+            if *done_for.borrow() != *d {
+                let d = d.clone();
+                *pending.borrow_mut() = Some(gloo::timers::callback::Timeout::new(0, move || {
+                    value.set(Rc::new(f(&d)));
+                    *done_for.borrow_mut() = d;
+                }));
+            } else {
+                // Back to what is on screen before the work ran: nothing to do.
+                *pending.borrow_mut() = None;
+            }
+        });
     }
+    (*value).clone()
 }

@@ -166,6 +166,26 @@ test('hovering a chart shows a readout of the row under the pointer', async () =
   await page.context().close();
 });
 
+test('the tornado and the heatmap, worked out after the first screen, follow a change and match a fresh page', async () => {
+  const page = await newPage(browser);
+  await page.goto(server.url);
+  await waitReady(page);
+  const summary = (id) => page.locator(`#chart-${id} p.sr-only`).textContent();
+  const before = { tornado: await summary('tornado'), heatmap: await summary('heatmap') };
+  await setField(page, 'value_usd', '30e9');
+  for (const id of ['tornado', 'heatmap']) {
+    await page.waitForFunction(([i, b]) => document.querySelector(`#chart-${i} p.sr-only`).textContent !== b, [id, before[id]]);
+  }
+  await page.waitForFunction(() => location.search.includes('value_usd='));
+  const fresh = await newPage(browser);
+  await fresh.goto(page.url());
+  await waitReady(fresh);
+  for (const id of ['tornado', 'heatmap']) {
+    assert.equal(await summary(id), await fresh.locator(`#chart-${id} p.sr-only`).textContent(), id);
+  }
+  for (const p of [page, fresh]) await p.context().close();
+});
+
 test('on a touch screen, a tap pins a row of a chart and shows its numbers', async () => {
   const page = await newPage(browser, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   await page.goto(server.url);
