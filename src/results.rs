@@ -307,11 +307,13 @@ pub fn mini_summary(props: &ReadingProps) -> Html {
         };
         let class = delta.as_ref().map(|d| if d.starts_with('−') { "down" } else { "up" });
         html! {
-            <div class={classes!("mini-item", (f == Figure::PLoss && stale).then_some("stale"))} data-mini={key} title={label.clone()}>
-                <span class="mini-label">{ label }</span>
-                <span class="mini-value">{ value }</span>
-                // Always present, so the row keeps its height when a change appears.
-                <span class={classes!("mini-delta", class)}>{ delta.map(|d| fill(m.mini_change, &[("delta", &d)])).unwrap_or_else(|| "\u{a0}".into()) }</span>
+            <div class={classes!("mini-item", (f == Figure::PLoss && stale).then_some("stale"))} data-mini={key}
+                title={delta.as_ref().map(|d| format!("{label}: {value}, {}", fill(m.mini_change, &[("delta", d)]))).unwrap_or_else(|| format!("{label}: {value}"))}>
+                <span class="mini-label">{ label.clone() }</span>
+                <span class="mini-value">{ value.clone() }</span>
+                // The last edit's change, signed, under the figure; always
+                // present, so the row keeps its height when a change appears.
+                <span class={classes!("mini-delta", class)}>{ delta.clone().unwrap_or_else(|| "\u{a0}".into()) }</span>
             </div>
         }
     };

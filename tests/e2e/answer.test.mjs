@@ -199,7 +199,8 @@ for (const size of [SIZES[0], SIZES[1]]) {
     const card = (await page.locator('.cards.lead [data-kpi="npv_usd"] .card-value').textContent()).trim();
     assert.equal((await mini.locator('[data-mini="npv_usd"] .mini-value').textContent()).trim(), card);
     assert.ok(npvAfter < npvBefore, 'a higher PUE costs more energy');
-    assert.match(await mini.locator('[data-mini="npv_usd"] .mini-delta').textContent(), /^last change −\u2060\$[\d.]+[BM]$/);
+    assert.match(await mini.locator('[data-mini="npv_usd"] .mini-delta').textContent(), /^−\u2060\$[\d.]+[BM]$/);
+    assert.match(await mini.locator('[data-mini="npv_usd"]').getAttribute('title'), /^NPV: \$[\d.]+[BM], last change −\u2060\$[\d.]+[BM]$/);
     await page.context().close();
   });
 }
