@@ -63,8 +63,9 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
         legend.add(format!("{}: {}", m.lg_scenario_a, m.lg_revenue), Mark::Line(a_colour.to_rgba(), 2.0));
         legend.add(format!("{}: {}", m.lg_scenario_a, m.lg_cost), Mark::Ring(a_colour.to_rgba()));
     }
-    // On a wide chart the legend sits in the upper right with the data kept below it.
-    let placed = place_legend(area, theme, &legend, true)?;
+    // Six to eight entries: inside the plot they would push the bars into
+    // its lower half, so the legend goes above it at every width.
+    let placed = place_legend(area, theme, &legend, false)?;
     let y_max = theme.top_below_legend(top, placed.rows_inside, placed.plot.dim_in_pixel(), theme.px(28.0 + 16.0));
     let labels: Vec<String> = t.rows.iter().map(|r| r.0.clone()).collect();
     let mut chart = ChartBuilder::on(&placed.plot)
