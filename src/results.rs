@@ -298,14 +298,19 @@ pub fn mini_summary(props: &ReadingProps) -> Html {
             Figure::Output(o) => {
                 let v = props.outcome.get(o);
                 let d = v.zip(before.get(o)).map(|(v, b)| v - b).filter(|d| *d != 0.0);
-                (o.key(), v.map(|v| fmt.value(v, o.unit())).unwrap_or_else(|| m.none.to_string()), d.map(|d| delta_text(&fmt, d, o.unit(), v.unwrap_or(d))))
+                (
+                    o.key(),
+                    v.map(|v| fmt.value(v, o.unit())).unwrap_or_else(|| m.none.to_string()),
+                    d.map(|d| (d, delta_text(&fmt, d, o.unit(), v.unwrap_or(d)))),
+                )
             }
             Figure::PLoss => {
                 let v = summary.as_ref().map(|s| fmt.value(s.p_loss, Unit::Fraction));
                 ("p_loss", v.unwrap_or_else(|| if state.scenario.is_uncertain() { "…".into() } else { m.no_uncertainty.into() }), None)
             }
         };
-        let class = delta.as_ref().map(|d| if d.starts_with('−') { "down" } else { "up" });
+        let class = delta.as_ref().map(|(d, _)| if *d < 0.0 { "down" } else { "up" });
+        let delta = delta.map(|(_, text)| text);
         html! {
             <div class={classes!("mini-item", (f == Figure::PLoss && stale).then_some("stale"))} data-mini={key}
                 title={delta.as_ref().map(|d| format!("{label}: {value}, {}", fill(m.mini_change, &[("delta", d)]))).unwrap_or_else(|| format!("{label}: {value}"))}>

@@ -341,12 +341,14 @@ pub fn use_pinned_summary(a: Option<&Scenario>, b: &Scenario, b_mc: &Option<McUp
     let holder = use_mut_ref(|| None::<Rc<RefCell<Runner>>>);
     // The scenario the runner is working on, read when it reports.
     let running = use_mut_ref(|| None::<Scenario>);
-    let b_finished = b_mc.as_ref().filter(|u| u.finished && !u.stale).and_then(|u| u.summary.clone());
+    let b_finished = b_mc.as_ref().filter(|u| u.finished && !u.stale).and_then(|u| u.summary.clone().map(|s| (u.generation, s)));
     let want = a.filter(|a| a.is_uncertain()).cloned();
     {
         let known = known.clone();
         let b = b.clone();
-        use_effect_with((want.clone(), b_finished.clone()), move |(want, b_summary)| {
+        // Keyed on B's finished run by its generation: comparing summaries by value on every render would cost more.
+        let b_summary = b_finished.as_ref().map(|(_, s)| s.clone());
+        use_effect_with((want.clone(), b_finished.map(|(g, _)| g)), move |(want, _)| {
             let Some(a) = want else { return };
             if known.as_ref().is_some_and(|(s, _)| s == a) {
                 return;

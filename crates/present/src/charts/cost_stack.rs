@@ -3,7 +3,7 @@
 
 use plotters::prelude::*;
 
-use super::common::{draw_legend, place_legend, Corner, DrawResult, Legend, Mark, Meta, Table, Theme};
+use super::common::{place_legend, DrawResult, Legend, Mark, Meta, Table, Theme};
 use crate::i18n::Messages;
 use computedeal_core::model::Outcome;
 use computedeal_core::outputs::Unit;
@@ -100,11 +100,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
         chart.draw_series(LineSeries::new(a_years.iter().map(|p| (p.0, p.2)), a_colour.stroke_width(theme.px(1.0))))?;
         chart.draw_series(a_years.iter().map(|p| Circle::new((p.0, p.2), theme.px(3.5), a_colour.stroke_width(theme.px(1.5)))))?;
     }
-    let legend = match placed.above {
-        Some(b) => Some(b),
-        None => draw_legend(&chart.plotting_area().strip_coord_spec(), theme, &legend, Corner::UpperRight, area.dim_in_pixel().0)?,
-    };
-    let meta = Meta::from_area(chart.plotting_area(), t.rows.len(), false).with_legend(legend, top / y_max);
+    let meta = Meta::from_area(chart.plotting_area(), t.rows.len(), false).with_legend(placed.above, top / y_max);
     area.present()?;
     Ok(meta)
 }
