@@ -324,3 +324,52 @@ fn random_batches_agree() {
     }
 }
 }
+
+// The SIMD IRR stops Newton at a 1e-8 step (`IRR_STEP_STOP`), the scalar
+// at 1e-13. On flows of one sign change whose IRR lies anywhere in the
+// grid's range or outside it, and of several sign changes, zeros among them
+// and groups of lanes of different lengths: agreement to 1e-10, far inside
+// the engines' 1e-7, and NaN where the scalar finds no IRR.
+engine_test! {
+fn simd_irr_agrees_with_the_scalar_search() {
+    use computedeal_core::batch::simd::{irr_quarterly, V};
+    use computedeal_core::finance;
+    let lane_flows = |g: &mut gen::Gen, kind: usize| -> Vec<f64> {
+        let n = 8 + g.below(40);
+        let out = 1 + g.below(n - 2);
+        let size = 10f64.powf(g.uniform() * 12.0 - 3.0);
+        let mut flows: Vec<f64> = (0..n).map(|i| if i < out { -size * (0.1 + g.uniform()) } else { size * g.uniform() * kind as f64 * 0.3 }).collect();
+        match kind {
+            // A return so poor it is below −99% a year, or so high it is
+            // above 1,000%: out of the grid's range.
+            0 => flows[n - 1] = size * 1e-12,
+            5 => flows[..out].iter_mut().for_each(|f| *f *= 1e-9),
+            // Two sign changes: a closing cost at the end.
+            6 => flows[n - 1] = -size * 3.0,
+            // Zero flows between (not a sign change) and a zero first flow.
+            7 => {
+                flows[0] = 0.0;
+                flows[out] = 0.0;
+            }
+            _ => {}
+        }
+        flows
+    };
+    for case in 0..400 {
+        let mut g = gen::Gen::new(10_000 + case);
+        let kinds: [usize; LANES] = std::array::from_fn(|_| g.below(8));
+        let lanes: Vec<Vec<f64>> = kinds.iter().map(|k| lane_flows(&mut g, *k)).collect();
+        let quarters = lanes.iter().map(Vec::len).max().unwrap_or(0);
+        let flows: Vec<V> = (0..quarters).map(|q| V::from(std::array::from_fn::<f64, LANES, _>(|l| lanes[l].get(q).copied().unwrap_or(0.0)))).collect();
+        let got = irr_quarterly(&flows).to_array();
+        for (l, lane) in lanes.iter().enumerate() {
+            let mut padded = lane.clone();
+            padded.resize(quarters, 0.0);
+            match finance::irr_quarterly(&padded) {
+                Ok(r) => assert!((got[l] - r).abs() <= 1e-10 * r.abs().max(1.0), "case {case} lane {l} (kind {}): {} vs {r}", kinds[l], got[l]),
+                Err(e) => assert!(got[l].is_nan(), "case {case} lane {l}: {} where the scalar gives {e:?}", got[l]),
+            }
+        }
+    }
+}
+}

@@ -16,12 +16,13 @@
 //! as `libm`'s do on its own), and the energy escalation is a running
 //! product instead of a power, so results agree to a relative 1e-9
 //! (absolute 1e-9 of the deal's value for NPV-like sums near zero); the IRR
-//! to 1e-7 (tested in `tests/engines.rs`).
+//! (whose Newton search stops at a 1e-8 step, `IRR_STEP_STOP`) to 1e-7
+//! (tested in `tests/engines.rs`).
 
 use wide::{f64x4, CmpEq, CmpGe, CmpGt, CmpLe, CmpLt, CmpNe};
 
 use super::columns::{Batch, Columns, Shared};
-use crate::finance::{IRR_GRID, IRR_MAX_STEPS, IRR_TOLERANCE, MACRS5};
+use crate::finance::{IRR_GRID, IRR_MAX_STEPS, MACRS5};
 use crate::model::{HOURS_PER_QUARTER, HOURS_PER_YEAR, WORST_YEAR_MIN_REVENUE_SHARE, WORST_YEAR_MIN_REVENUE_USD};
 use crate::outputs::{Output, OutputsT};
 use crate::params::{InputsT, TaxDepreciation, Terminal};
@@ -126,6 +127,14 @@ fn npv_polynomial(flows: &[V], x: V) -> (V, V) {
     (p, dp)
 }
 
+/// The relative Newton step on the discount factor at which the SIMD search
+/// stops (the scalar's `IRR_TOLERANCE` is 1e-13). Newton converges
+/// quadratically, so the iterate after a step of 1e-8 is within about
+/// (f''/2f')·1e-16 of the root: far inside the engines' stated 1e-7 for
+/// the rate (a test checks the two stops against each other); it saves the
+/// last step.
+pub const IRR_STEP_STOP: f64 = 1e-8;
+
 /// The discount factors of `IRR_GRID`, worked out once.
 fn irr_grid_factors() -> [V; IRR_GRID.len()] {
     static FACTORS: std::sync::OnceLock<[f64; IRR_GRID.len()]> = std::sync::OnceLock::new();
@@ -184,7 +193,7 @@ pub fn irr_quarterly(flows: &[V]) -> V {
         lo = (update & same_as_lo).blend(x, lo);
         hi = (update & !same_as_lo).blend(x, hi);
         let newton = x - f / df;
-        let converged = df.cmp_ne(zero) & (newton - x).abs().cmp_le(x.abs().max(s(1.0)) * IRR_TOLERANCE);
+        let converged = df.cmp_ne(zero) & (newton - x).abs().cmp_le(x.abs().max(s(1.0)) * IRR_STEP_STOP);
         let inside = df.cmp_ne(zero) & newton.cmp_gt(lo) & newton.cmp_lt(hi) & (newton - x).abs().cmp_lt(step_before * 0.5);
         let next = (converged | inside).blend(newton, (lo + hi) * 0.5);
         step_before = update.blend((next - x).abs(), step_before);
@@ -198,29 +207,38 @@ pub fn irr_quarterly(flows: &[V]) -> V {
 }
 
 /// Mirror of `model::payback_years`: NaN where the scalar returns None.
-/// The crossing's quarter, cumulative before it and flow are kept, and the
-/// interpolation done once at the end.
-pub fn payback_years(operating: &[V]) -> V {
+/// A running sum that notes, per lane, the last quarter it is negative;
+/// the crossing is the quarter after it, interpolated once at the end
+/// from the cumulative before it and its flow (`cumulative` keeps the sums).
+pub fn payback_years(operating: &[V], cumulative: &mut Vec<V>) -> V {
     let zero = s(0.0);
-    let none = zero.cmp_ne(zero);
-    let mut cumulative = zero;
-    let (mut at, mut at_before, mut at_cf) = (zero, zero, s(1.0));
-    // `valid`: non-negative now; `recorded`: it got there by crossing from below.
-    let (mut valid, mut recorded) = (!none, none);
+    cumulative.clear();
+    let mut running = zero;
+    // −1: never negative.
+    let mut last_negative = s(-1.0);
     for (i, cf) in operating.iter().enumerate() {
-        let before = cumulative;
-        cumulative += *cf;
-        let negative = cumulative.cmp_lt(zero);
-        let newly = !negative & !valid;
-        at = newly.blend(s(i as f64), at);
-        at_before = newly.blend(before, at_before);
-        at_cf = newly.blend(*cf, at_cf);
-        valid = !negative & (valid | newly);
-        recorded = !negative & (recorded | newly);
+        running += *cf;
+        cumulative.push(running);
+        last_negative = running.cmp_lt(zero).blend(s(i as f64), last_negative);
     }
-    let share = at_cf.cmp_gt(zero).blend(-at_before / at_cf, s(1.0)).max(zero).min(s(1.0));
-    let crossing = recorded.blend((share + at) * 0.25, zero);
-    valid.blend(crossing, s(f64::NAN))
+    let last = last_negative.to_array();
+    let mut years = [0.0; LANES];
+    for (lane, y) in years.iter_mut().enumerate() {
+        let k = last[lane];
+        *y = if k < 0.0 {
+            // Never negative: paid back at once, as the scalar's Some(0).
+            0.0
+        } else if k as usize + 1 >= operating.len() {
+            f64::NAN
+        } else {
+            let at = k as usize + 1;
+            let before = cumulative[at - 1].to_array()[lane];
+            let cf = operating[at].to_array()[lane];
+            let share = if cf > 0.0 { -before / cf } else { 1.0 };
+            (at as f64 + share.clamp(0.0, 1.0)) * 0.25
+        };
+    }
+    V::from(years)
 }
 
 /// Per-quarter sums over the horizon, reused across lane groups (mirror of
@@ -247,6 +265,8 @@ pub struct Scratch {
     all_mwh: Vec<V>,
     flows: Vec<V>,
     after_tax: Vec<V>,
+    /// The running sum of `operating` (`payback_years`).
+    cumulative: Vec<V>,
     price_factors: Vec<V>,
 }
 
@@ -727,7 +747,7 @@ pub fn evaluate(x: &InputsT<V>, c: &Shared, sc: &mut Scratch, out: &mut OutputsT
     let irr = irr_quarterly(&sc.flows);
     // Not summarized by the Monte Carlo: skipped there.
     let irr_after_tax = if c.mc_only { nan } else { irr_quarterly(&sc.after_tax) };
-    let payback = payback_years(&sc.operating);
+    let payback = payback_years(&sc.operating, &mut sc.cumulative);
     let pv_revenue = npv_mid_quarter(&sc.acc_revenue, ln_1r);
     let pv_unit_hours = npv_mid_quarter(&sc.unit_hours, ln_1r);
     let pv_hours = pv_unit_hours * x.availability;
