@@ -11,7 +11,7 @@
 
 use crate::batch::Columns;
 use crate::copula::{self, Copula};
-use crate::dist::{normal_cdf, normal_quantile, Dist};
+use crate::dist::{normal_cdf, normal_quantile_approx, Dist};
 use crate::params::P;
 use crate::rng;
 use crate::scenario::Scenario;
@@ -55,15 +55,18 @@ impl Sampler {
             }
         }
         // Correlated inputs: normal scores, correlated, back to uniforms.
+        // Each marginal's constants (a truncated normal's Φ at its bounds)
+        // are worked out once for the block, not per draw.
         if let Some(c) = &self.copula {
+            let inverses: Vec<_> = self.copula_columns.iter().map(|&k| self.dists[k].inverse()).collect();
             let mut z = vec![0.0; self.copula_columns.len()];
             for i in 0..cols.len {
                 for (j, &k) in self.copula_columns.iter().enumerate() {
-                    z[j] = normal_quantile(cols.data[k][i]);
+                    z[j] = normal_quantile_approx(cols.data[k][i]);
                 }
                 c.correlate(&mut z);
                 for (j, &k) in self.copula_columns.iter().enumerate() {
-                    cols.data[k][i] = self.dists[k].quantile(normal_cdf(z[j]).clamp(1e-16, 1.0 - 1e-16));
+                    cols.data[k][i] = inverses[j].at(normal_cdf(z[j]).clamp(1e-16, 1.0 - 1e-16));
                 }
             }
         }
