@@ -9,7 +9,8 @@
 //! stays accurate over the rates' whole range: (1 + r)^n − 1 is
 //! `expm1(n·log1p(r))`, never `pow(1 + r, n) − 1`, which is 0 when 1 + r
 //! rounds to 1 (a rate of 1e-17) and off by up to 8% just above that
-//! (2e-16). Only r = 0 itself takes the limit.
+//! (2e-16). Only r = 0 itself takes the limit; where n·log1p(r) is below
+//! `SERIES_BELOW` (a subnormal rate, say) the two-term series does.
 
 /// (1 + r)^t for a rate r > −1, accurate for tiny r: exp(t·log1p(r)).
 pub fn growth(r: f64, t: f64) -> f64 {
@@ -33,21 +34,41 @@ pub fn quarterly_discount(rate: f64) -> f64 {
     growth(rate, -0.25)
 }
 
+/// Below this |x|, e^x − 1 is x(1 + x/2) to within rounding (the next
+/// term, x²/6, is under 2e-17 of it). The formulas that divide by e^x − 1
+/// take that form there, divided through by the rate: with a subnormal rate
+/// (5e-324) the product x = n·log1p(r) is itself rounded to a multiple of
+/// 5e-324, which put CRF at 1/3 instead of 1/3.27 for a 3.27-year life;
+/// r/λ stays exact (1 for any subnormal r, whose log1p is itself).
+pub const SERIES_BELOW: f64 = 1e-8;
+
 /// Capital recovery factor CRF(r, n) = r / (1 − (1 + r)^−n); 1/n when r = 0.
 pub fn crf(r: f64, n: f64) -> f64 {
     if r == 0.0 {
-        1.0 / n
+        return 1.0 / n;
+    }
+    let lambda = libm::log1p(r);
+    let x = n * lambda;
+    if x.abs() < SERIES_BELOW {
+        // 1 − e^−x = x(1 − x/2).
+        (r / lambda) / (n * (1.0 - 0.5 * x))
     } else {
-        r / -growth_m1(r, -n)
+        r / -libm::expm1(-x)
     }
 }
 
 /// Sinking fund factor SFF(r, n) = r / ((1 + r)^n − 1); 1/n when r = 0.
 pub fn sff(r: f64, n: f64) -> f64 {
     if r == 0.0 {
-        1.0 / n
+        return 1.0 / n;
+    }
+    let lambda = libm::log1p(r);
+    let x = n * lambda;
+    if x.abs() < SERIES_BELOW {
+        // e^x − 1 = x(1 + x/2).
+        (r / lambda) / (n * (1.0 + 0.5 * x))
     } else {
-        r / growth_m1(r, n)
+        r / libm::expm1(x)
     }
 }
 
@@ -86,10 +107,12 @@ pub fn npv_mid_quarter(flows: &[f64], rate: f64) -> f64 {
 /// the present value of a continuous stream whose value grows at log-rate
 /// k net of discounting, over l years.
 pub fn stream_integral(k: f64, l: f64) -> f64 {
-    if k == 0.0 {
-        l
+    let x = k * l;
+    if x.abs() < SERIES_BELOW {
+        // l(1 + kl/2): exact where k is subnormal and k·l is not (see `SERIES_BELOW`).
+        l * (1.0 + 0.5 * x)
     } else {
-        libm::expm1(k * l) / k
+        libm::expm1(x) / k
     }
 }
 
@@ -253,6 +276,23 @@ mod tests {
         assert_eq!(rate_from_discount_factor(1.0), 0.0);
         // (1 + r)^t − 1 ≈ t·r for tiny r.
         assert!(close(growth_m1(1e-17, 3.0), 3e-17, 1e-12));
+        // Regression (found by the property that a delay lowers the NPV):
+        // at a subnormal rate and a life that is not a whole number, n·r
+        // is rounded to a multiple of 5e-324: CRF(5e-324, 3.27) was 1/3 and
+        // the market value's ∫ over 2.74 years came out as 3.
+        for r in [5e-324, 1.5e-323, 1e-310, 1e-300] {
+            for n in [3.27, 2.74, 0.25, 7.741_493_989_756_925] {
+                assert!(close(crf(r, n), 1.0 / n, 1e-12), "CRF({r}, {n}) = {}", crf(r, n));
+                assert!(close(sff(r, n), 1.0 / n, 1e-12), "SFF({r}, {n}) = {}", sff(r, n));
+                assert!(close(stream_integral(r, n), n, 1e-12), "∫ e^({r}s) over {n}: {}", stream_integral(r, n));
+                assert!(close(stream_integral(-r, n), n, 1e-12), "∫ e^(−{r}s) over {n}: {}", stream_integral(-r, n));
+            }
+        }
+        // Either side of the series' threshold: the same value to rounding.
+        // ∫₀¹ e^{ks} ds = (e^k − 1)/k = 1 + k/2 + k²/6 + …
+        for k in [0.999_999e-8, 1.000_001e-8, -0.999_999e-8, -1.000_001e-8] {
+            assert!(close(stream_integral(k, 1.0), 1.0 + k / 2.0, 1e-15), "{k}");
+        }
     }
 
     #[test]

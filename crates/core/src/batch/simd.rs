@@ -68,25 +68,39 @@ pub fn exp_m1(x: V) -> V {
     (d.cmp_eq(s(0.0)) | ln_u.cmp_eq(s(0.0))).blend(x, d * (x / ln_u))
 }
 
+/// Where the finance formulas take their series form (`finance::SERIES_BELOW`).
+#[inline]
+fn series(x: V) -> V {
+    x.abs().cmp_lt(s(crate::finance::SERIES_BELOW))
+}
+
 /// Mirror of `finance::crf`, given ln(1 + r): r / −((1 + r)^−n − 1).
 #[inline]
 pub fn crf(r: V, ln_1r: V, n: V) -> V {
-    r.cmp_eq(s(0.0)).blend(s(1.0) / n, r / -exp_m1(-(ln_1r * n)))
+    let x = ln_1r * n;
+    let small = (r / ln_1r) / (n * (s(1.0) - x * 0.5));
+    r.cmp_eq(s(0.0)).blend(s(1.0) / n, series(x).blend(small, r / -exp_m1(-x)))
 }
 
 /// Mirror of `finance::sff`, given ln(1 + r): r / ((1 + r)^n − 1).
 #[inline]
 pub fn sff(r: V, ln_1r: V, n: V) -> V {
-    r.cmp_eq(s(0.0)).blend(s(1.0) / n, r / exp_m1(ln_1r * n))
+    let x = ln_1r * n;
+    let small = (r / ln_1r) / (n * (s(1.0) + x * 0.5));
+    r.cmp_eq(s(0.0)).blend(s(1.0) / n, series(x).blend(small, r / exp_m1(x)))
 }
 
 /// Mirror of `finance::capital_charge`, sharing one `exp` between the CRF
 /// and the SFF: with g = (1 + r)^n − 1, CRF = r(g + 1)/g and SFF = r/g.
 #[inline]
 pub fn capital_charge(r: V, ln_1r: V, n: V, residual: V) -> V {
-    let g = exp_m1(ln_1r * n);
+    let x = ln_1r * n;
+    let g = exp_m1(x);
     let sff = r / g;
     let crf = sff * (g + 1.0);
+    let r_over_nl = (r / ln_1r) / n;
+    let (crf_small, sff_small) = (r_over_nl / (s(1.0) - x * 0.5), r_over_nl / (s(1.0) + x * 0.5));
+    let (crf, sff) = (series(x).blend(crf_small, crf), series(x).blend(sff_small, sff));
     r.cmp_eq(s(0.0)).blend((s(1.0) - residual) / n, crf - residual * sff)
 }
 
@@ -341,10 +355,11 @@ fn lanes_max(v: V) -> f64 {
     v.to_array().into_iter().fold(0.0, f64::max)
 }
 
-/// Mirror of `finance::stream_integral`: (e^{kl} − 1) / k, l where k = 0.
+/// Mirror of `finance::stream_integral`: (e^{kl} − 1) / k, l(1 + kl/2) where kl is tiny.
 #[inline]
 fn stream_integral(k: V, l: V) -> V {
-    k.cmp_eq(s(0.0)).blend(l, exp_m1(k * l) / k)
+    let x = k * l;
+    series(x).blend(l * (s(1.0) + x * 0.5), exp_m1(x) / k)
 }
 
 /// Mirror of `finance::tax_deducted`, for the batch's method.
