@@ -25,7 +25,7 @@ use crate::quarter::Quarter;
 use crate::rng::REPLICAS;
 use crate::sample::Sampler;
 use crate::scenario::Scenario;
-use crate::stats::{rank_correlations, sorted_quantile, CoarseSketch, Moments, Sketch, SketchOf};
+use crate::stats::{add_block_column, rank_correlations, sorted_quantile, CoarseSketch, Moments, Sketch, SketchOf};
 
 /// Samples per block: the unit of merging (and of a chunk's alignment).
 pub const BLOCK: u64 = 4096;
@@ -122,11 +122,8 @@ impl Partial {
         self.blocks.push((b, Output::MC.iter().map(|o| Moments::of(out.get(*o))).collect()));
         self.replica_sums.push((b, Output::MC.iter().map(|o| ReplicaSums::of(out.get(*o))).collect()));
         for (k, o) in Output::MC.iter().enumerate() {
-            let values = out.get(*o);
-            self.sketches[k].add_column(values, 0, 1);
-            for (r, sketches) in self.replica_sketches.iter_mut().enumerate() {
-                sketches[k].add_column(values, r, REPLICAS);
-            }
+            let mut replicas: Vec<&mut CoarseSketch> = self.replica_sketches.iter_mut().filter_map(|r| r.get_mut(k)).collect();
+            add_block_column(&mut self.sketches[k], &mut replicas, out.get(*o));
         }
         for group in out.npv_usd.chunks(REPLICAS) {
             for (r, v) in group.iter().enumerate() {
