@@ -84,6 +84,23 @@ fn on_screen(el: Option<&web_sys::Element>) -> bool {
     r.bottom() > 0.0 && r.top() < height
 }
 
+/// The plot's and the legend's rectangles as drawn, in canvas pixels
+/// (`data-plot`, `data-legend`: "x0 y0 x1 y1"), and the top of the highest
+/// data where a chart keeps its legend inside the plot (`data-data-top`),
+/// so a browser test can check that no legend covers data at any size.
+fn report_rects(el: &web_sys::HtmlCanvasElement, m: &Meta) {
+    let rect = |r: [f64; 4]| format!("{} {} {} {}", r[0], r[1], r[2], r[3]);
+    let _ = el.set_attribute("data-plot", &rect([m.x0, m.y0, m.x1, m.y1]));
+    let _ = match m.legend {
+        Some(l) => el.set_attribute("data-legend", &rect(l)),
+        None => el.remove_attribute("data-legend"),
+    };
+    let _ = match m.data_top {
+        Some(t) => el.set_attribute("data-data-top", &t.to_string()),
+        None => el.remove_attribute("data-data-top"),
+    };
+}
+
 #[function_component(ChartCard)]
 pub fn chart_card(props: &ChartProps) -> Html {
     let canvas = use_node_ref();
@@ -108,6 +125,7 @@ pub fn chart_card(props: &ChartProps) -> Html {
                 let (input, dark, meta, fmt) = (input.clone(), *dark, meta.clone(), *fmt);
                 move || {
                     if let Some(m) = draw_into(&el, &input, dark, fmt) {
+                        report_rects(&el, &m);
                         *meta.borrow_mut() = m;
                     }
                 }

@@ -17,7 +17,7 @@ use computedeal_core::params::{tidy, Group, Kind, Param, P, SLIDER_STEPS as STEP
 use computedeal_core::presets::PresetId;
 use computedeal_core::scenario::scenario_notices;
 use computedeal_core::sources::{self, Confidence};
-use computedeal_present::format::field_text_grouped;
+use computedeal_present::format::{field_text_grouped, Fmt};
 use computedeal_present::i18n::{self, fill, messages, Lang, Messages};
 use computedeal_present::notices::{allowed_text, notice_text};
 
@@ -68,7 +68,7 @@ pub fn input_panel(props: &PanelProps) -> Html {
                             let s = &state.scenario;
                             html! {
                                 <ParamRow key={p.key()} param={*p} value={s.inputs.get(*p)} dist={s.dist(*p).cloned()} error={state.errors.get(p.key()).cloned()}
-                                    preset={s.preset.id} dispatch={props.dispatch.clone()} changed={changed.contains(p)} lang={lang} indian={state.fmt().indian()} />
+                                    preset={s.preset.id} dispatch={props.dispatch.clone()} changed={changed.contains(p)} lang={lang} fmt={state.fmt()} />
                             }
                         }) }
                         if *group == Group::Uncertainty {
@@ -93,8 +93,10 @@ struct RowProps {
     dispatch: Callback<Action>,
     changed: bool,
     lang: Lang,
-    /// Whole numbers grouped the Indian way (Hindi, rupees).
-    indian: bool,
+    /// How the reader reads numbers: sums of dollars are shown and typed in
+    /// the display currency, whole numbers grouped the Indian way in Hindi
+    /// and rupees.
+    fmt: Fmt,
 }
 
 #[function_component(ParamRow)]
@@ -113,14 +115,19 @@ fn param_row(props: &RowProps) -> Html {
     let (title, title_in_lang) = source.map(|s| i18n::source_title(lang, s)).unwrap_or(("", true));
     let title_lang = if title_in_lang { lang.code() } else { "en" };
     let dispatch = props.dispatch.clone();
+    let fmt = props.fmt;
+    // A refusal names the input as the reader sees it: its key, or, for a
+    // sum typed in rupees or euros, its label and unit (the key says USD).
+    let notice_key = if fmt.input_factor(param) != 1.0 { format!("{label} ({})", i18n::param_unit_for(&fmt, p)) } else { key.to_string() };
 
     let on_field = {
         let dispatch = dispatch.clone();
+        let notice_key = notice_key.clone();
         Callback::from(move |e: Event| {
             let text = input_value(&e);
-            match param.parse(&text) {
+            match fmt.parse_field(param, &text) {
                 Ok(v) => dispatch.emit(Action::MovePoint(p, v)),
-                Err(problem) => dispatch.emit(Action::Reject(p.key().to_string(), text.clone(), Notice::rejected(p.key(), &text, problem))),
+                Err(problem) => dispatch.emit(Action::Reject(p.key().to_string(), text.clone(), Notice::rejected(&notice_key, &text, problem))),
             }
         })
     };
@@ -158,9 +165,9 @@ fn param_row(props: &RowProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             let text = input_value(&e);
-            match Dist::parse(param, &text) {
+            match fmt.parse_dist(param, &text) {
                 Ok(d) => dispatch.emit(Action::SetDist(p, d)),
-                Err(problem) => dispatch.emit(Action::Reject(p.key().to_string(), text.clone(), Notice::rejected(p.key(), &text, problem))),
+                Err(problem) => dispatch.emit(Action::Reject(p.key().to_string(), text.clone(), Notice::rejected(&notice_key, &text, problem))),
             }
         })
     };
@@ -175,11 +182,11 @@ fn param_row(props: &RowProps) -> Html {
     let can_be_uncertain = param.is_numeric() && !matches!(p, P::samples | P::seed);
     let (field, invalid) = match &error {
         Some(r) if dist.is_none() => (r.text.clone(), true),
-        _ => (field_text_grouped(param, value, props.indian), error.is_some()),
+        _ => (fmt.field(param, value), error.is_some()),
     };
     let dist_text = match (&error, &dist) {
         (Some(r), Some(_)) => r.text.clone(),
-        (_, Some(d)) => d.format(),
+        (_, Some(d)) => fmt.dist_text(param, d),
         _ => String::new(),
     };
     let described_by = if invalid { format!("{help_id} {error_id}") } else { help_id.clone() };
@@ -208,7 +215,7 @@ fn param_row(props: &RowProps) -> Html {
         <div class={class} id={format!("param-{key}")} data-param={key}>
             <div class="param-head">
                 <label for={field_id.clone()}>{ label }</label>
-                <span class="unit">{ unit_text(lang, p) }</span>
+                <span class="unit">{ i18n::param_unit_for(&fmt, p) }</span>
                 if estimate { <abbr class="badge est" title={m.est_title}>{ m.est }</abbr> }
                 if props.changed {
                     <span class="badge changed-badge">{ m.changed }</span>
@@ -233,7 +240,7 @@ fn param_row(props: &RowProps) -> Html {
             }
             <p class="help" id={help_id}>
                 { i18n::param_help(lang, p) }
-                { " " }{ m.allowed }{ " " }{ range_text(lang, m, param, props.indian) }{ if lang == Lang::Hi { "।" } else { "." } }
+                { " " }{ m.allowed }{ " " }{ range_text(lang, m, &fmt.input_param(param), fmt.indian()) }{ if lang == Lang::Hi { "।" } else { "." } }
                 if let Some(s) = source {
                     { " " }{ m.source }{ " " }
                     // Published sources' titles are quoted as published, in English;
@@ -257,10 +264,6 @@ fn choice_label(lang: Lang, p: P, id: &str) -> String {
     } else {
         computedeal_present::notices::choice_text(lang, id).map(str::to_string).unwrap_or_else(|| id.to_uppercase())
     }
-}
-
-fn unit_text(lang: Lang, p: P) -> &'static str {
-    i18n::param_unit(lang, p)
 }
 
 fn range_text(lang: Lang, m: &Messages, param: &Param, indian: bool) -> String {

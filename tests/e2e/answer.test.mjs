@@ -233,3 +233,37 @@ test('plain words, and a card and a chart of the same quantity say what differs'
   await waitReady(page);
   assert.equal(await page.locator('[data-kpi="price_usd_per_accelerator_hour"] .card-label').textContent(), 'Price per chip-hour');
 });
+
+// Charts that never hide data, as the reader sees them: every chart on the
+// page reports the plot and legend rectangles it drew (canvas pixels), and no
+// legend box overlaps the data's box (the plot, from the top of its highest
+// data or labels where a chart keeps its legend inside the plot), at each size.
+for (const size of SIZES) {
+  test(`no legend covers plotted data (${size.name})`, async () => {
+    const page = await newPage(browser, size.options);
+    await page.goto(server.url + size.query + (size.query ? '&' : '?') + 'compare=');
+    await waitReady(page);
+    await waitMc(page);
+    const ids = await page.locator('figure.chart-card canvas[data-plot]').evaluateAll((cs) => cs.map((c) => c.closest('figure').dataset.chart));
+    assert.ok(ids.length >= 6, `charts reporting their rectangles: ${ids.join(', ')}`);
+    let withLegend = 0;
+    for (const id of ids) {
+      const r = await page.locator(`figure[data-chart="${id}"] canvas`).evaluate((c) => ({
+        w: c.width,
+        plot: c.dataset.plot.split(' ').map(Number),
+        legend: c.dataset.legend ? c.dataset.legend.split(' ').map(Number) : null,
+        top: c.dataset.dataTop ? Number(c.dataset.dataTop) : null,
+      }));
+      if (!r.legend) continue;
+      withLegend += 1;
+      const [x0, y0, x1, y1] = r.plot;
+      const data = { left: Math.min(x0, x1), right: Math.max(x0, x1), top: Math.max(Math.min(y0, y1), r.top ?? -Infinity), bottom: Math.max(y0, y1) };
+      const [lx0, ly0, lx1, ly1] = r.legend;
+      const apart = ly1 <= data.top || ly0 >= data.bottom || lx1 <= data.left || lx0 >= data.right;
+      assert.ok(apart, `${id}: legend ${r.legend.join(' ')} overlaps the data ${JSON.stringify(data)}`);
+      assert.ok(lx0 >= 0 && lx1 <= r.w, `${id}: legend inside the canvas (${r.w} px)`);
+    }
+    assert.ok(withLegend >= 5, `charts with a legend checked: ${withLegend}`);
+    await page.context().close();
+  });
+}

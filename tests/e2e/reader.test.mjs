@@ -85,14 +85,35 @@ test('rupees show in lakh and crore at the edited rate, and a bad rate is refuse
   assert.ok(Math.abs(rupees(npv) - cli.npv_usd * 88.7) <= 0.5e7, `${npv} vs ${cli.npv_usd * 88.7}`);
   assert.match(await cardText(page, 'price_usd_per_accelerator_hour'), /^₹269\.\d\d$/);
   assert.match(await page.locator('#fx-help').textContent(), /88\.7.*2025/);
-  // Input fields group the Indian way too, and read a lakh-grouped value back.
-  assert.equal(await page.locator('#f-value_usd').inputValue(), '38,00,00,00,000');
+  // Sums of dollars are shown and typed in rupees, grouped the Indian way:
+  // $38B × 88.7 = ₹33,70,60,00,00,000; $82/MWh × 88.7 = ₹7,273.4/MWh. The
+  // link and the model stay in dollars; the accelerators are not money.
+  assert.equal(await page.locator('#f-value_usd').inputValue(), '33,70,60,00,00,000');
+  assert.equal(await page.locator('#f-electricity_usd_per_mwh').inputValue(), '7,273.4');
+  assert.equal(await page.locator('[data-param="electricity_usd_per_mwh"] .unit').textContent(), 'INR/MWh');
+  assert.match(await page.locator('#h-electricity_usd_per_mwh').textContent(), /0 to 88,700/);
   assert.equal(await page.locator('#f-accelerators').inputValue(), '2,00,000');
-  await setField(page, 'value_usd', '30,00,00,00,000');
-  await page.waitForFunction(() => location.search.includes('value_usd=3'));
-  assert.equal(await page.locator('#f-value_usd').inputValue(), '30,00,00,00,000');
-  await setField(page, 'value_usd', '38,000,000,000');
-  await page.waitForFunction(() => !location.search.includes('value_usd='));
+  // ₹26,61,00,00,00,000 is 2.661e12 / 88.7 = $30B.
+  await setField(page, 'value_usd', '26,61,00,00,00,000');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('value_usd') === '3e10');
+  assert.equal(await page.locator('#f-value_usd').inputValue(), '26,61,00,00,00,000');
+  // ₹8,000/MWh is 8000 / 88.7 = $90.19/MWh (the base case of its default
+  // range, which moves with it), and reads back as typed.
+  const mode = (search) => Number((new URLSearchParams(search).get('electricity_usd_per_mwh') ?? '').split(',')[1]);
+  await setField(page, 'electricity_usd_per_mwh', '8,000');
+  await page.waitForFunction(() => location.search.includes('electricity_usd_per_mwh=pert'));
+  assert.ok(Math.abs(mode(await page.evaluate(() => location.search)) - 8000 / 88.7) < 1e-8);
+  assert.equal(await page.locator('#f-electricity_usd_per_mwh').inputValue(), '8,000');
+  assert.match(await page.locator('#d-electricity_usd_per_mwh').inputValue(), /^pert:[\d.]+,8000,[\d.]+$/);
+  // Out of range in rupees: refused, naming the input in rupees and the
+  // rupee range; the last good value stays.
+  await setField(page, 'electricity_usd_per_mwh', '90,000');
+  await page.waitForSelector('#e-electricity_usd_per_mwh');
+  assert.match(await page.locator('#e-electricity_usd_per_mwh').textContent(), /^Electricity price \(INR\/MWh\)=90,000 is out of range: allowed 0 to 88700/);
+  assert.ok(Math.abs(mode(await page.evaluate(() => location.search)) - 8000 / 88.7) < 1e-8);
+  await page.click('[data-param="electricity_usd_per_mwh"] .reset');
+  await setField(page, 'value_usd', '33,70,60,00,00,000');
+  await page.waitForFunction(() => !location.search.includes('value_usd=') && !location.search.includes('electricity_usd_per_mwh='));
   // A new rate converts every amount; the model's numbers stay in dollars.
   await page.fill('#fx', '90');
   await page.press('#fx', 'Enter');

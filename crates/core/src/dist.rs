@@ -151,6 +151,21 @@ impl Dist {
         Dist { shape, lo_bound: param.min, hi_bound: param.max, round: param.kind == Kind::Count, table: Default::default() }
     }
 
+    /// The same distribution for `param`, its values multiplied by `factor`
+    /// (every shape here scales with its values): with `Param::in_units`,
+    /// a distribution shown and typed in rupees is drawn in dollars.
+    pub fn in_units(&self, param: &Param, factor: f64) -> Dist {
+        let f = |v: f64| crate::params::tidy(v * factor);
+        let shape = match self.shape {
+            Shape::Uniform { lo, hi } => Shape::Uniform { lo: f(lo), hi: f(hi) },
+            Shape::Triangular { lo, mode, hi } => Shape::Triangular { lo: f(lo), mode: f(mode), hi: f(hi) },
+            Shape::Pert { lo, mode, hi } => Shape::Pert { lo: f(lo), mode: f(mode), hi: f(hi) },
+            Shape::Normal { mean, sd } => Shape::Normal { mean: f(mean), sd: f(sd) },
+            Shape::LogNormal { p5, p95 } => Shape::LogNormal { p5: f(p5), p95: f(p95) },
+        };
+        Dist::new(param, shape)
+    }
+
     /// The same shape with every value multiplied by `factor` (> 0), for an
     /// input whose centre moves (a new chip's capex), kept in range.
     pub fn scaled(&self, param: &Param, factor: f64) -> Dist {
@@ -511,6 +526,25 @@ mod tests {
             assert!((normal_cdf(z) - p).abs() <= 1e-14_f64.max(1e-12 * p), "{p}: {}", normal_cdf(z));
         }
         assert!((normal_quantile(0.975) - 1.959_963_984_540_054).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_distribution_in_other_units_round_trips() {
+        // PERT 60,000–90,000 dollars of capex is 53,22,000–79,83,000 rupees
+        // at 88.7 (60,000 × 88.7 = 5,322,000); typed in rupees and brought
+        // back it is the same distribution, and its median scales with it.
+        let param = P::capex_usd_per_accelerator.param();
+        let rupees = param.in_units(88.7);
+        assert_eq!((rupees.min, rupees.max, rupees.step), (0.0, 44_350_000.0, 44_350.0));
+        for text in ["pert:60000,76000,90000", "60000~90000", "tri:60000,76000,90000", "norm:76000,5000", "lognorm:60000,90000"] {
+            let d = parse(P::capex_usd_per_accelerator, text).unwrap_or_else(|e| panic!("{e:?}"));
+            let shown = d.in_units(&rupees, 88.7);
+            let typed = Dist::parse(&rupees, &shown.format()).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+            let back = typed.in_units(param, 1.0 / 88.7);
+            assert_eq!(back, d, "{text} → {}", shown.format());
+            assert!((shown.median() - 88.7 * d.median()).abs() <= 1e-9 * shown.median(), "{text}");
+        }
+        assert_eq!(parse(P::capex_usd_per_accelerator, "60000~90000").map(|d| d.in_units(&rupees, 88.7).format()), Ok("5322000~7983000".to_string()));
     }
 
     #[test]

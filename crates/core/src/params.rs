@@ -102,6 +102,9 @@ pub struct Param {
     /// One of the inputs a reader reaches for first: shown at the top of its
     /// group (the table's order stays the codec's and the engine's).
     pub lead: bool,
+    /// A sum of US dollars (or dollars per unit): the page shows and reads
+    /// it in the reader's currency (`in_units`), the URL and the model in dollars.
+    pub money: bool,
 }
 
 impl Param {
@@ -142,6 +145,26 @@ impl Param {
             return Err(Problem::OutOfRange { allowed: self.allowed() });
         }
         Ok(v)
+    }
+
+    /// The same parameter counted in a unit `factor` times smaller (rupees
+    /// for dollars at 88.7 to the dollar): default, ranges and step scaled,
+    /// so that `parse`, `check` and the notices they give speak that unit.
+    /// A factor of 1 (or not positive and finite) leaves it as it is.
+    pub fn in_units(&self, factor: f64) -> Param {
+        if factor == 1.0 || !(factor.is_finite() && factor > 0.0) {
+            return *self;
+        }
+        let scaled = |v: f64| tidy(v * factor);
+        Param {
+            default: scaled(self.default),
+            min: scaled(self.min),
+            max: scaled(self.max),
+            typical_min: scaled(self.typical_min),
+            typical_max: scaled(self.typical_max),
+            step: scaled(self.step),
+            ..*self
+        }
     }
 
     /// The slider position of a value: the quarter index for quarters,
@@ -281,6 +304,7 @@ const fn p(kind: Kind, default: f64, min: f64, max: f64, step: f64) -> Param {
         source: "model-default",
         estimate: false,
         lead: false,
+        money: false,
     }
 }
 
@@ -312,6 +336,10 @@ impl Param {
     }
     const fn lead(mut self) -> Self {
         self.lead = true;
+        self
+    }
+    const fn money(mut self) -> Self {
+        self.money = true;
         self
     }
     const fn typical(mut self, lo: f64, hi: f64) -> Self {
@@ -374,16 +402,16 @@ const fn q(year: i32, quarter: i32) -> f64 {
 
 define_params! {
     // Deal
-    value_usd => p(Number, 38e9, 1e8, 3e12, 1e8).group(Deal).src("aws-openai-release").log().lead(),
+    value_usd => p(Number, 38e9, 1e8, 3e12, 1e8).group(Deal).src("aws-openai-release").log().lead().money(),
     term_years => p(Number, 7.0, 0.25, 20.0, 0.25).typical(1.0, 15.0).group(Deal).src("aws-openai-release"),
     term_basis => p(Choice(TERM_BASES), 0.0, 0.0, 1.0, 1.0).group(Deal).src("aws-openai-release"),
     start => p(Quarter, q(2025, 4), Q2020Q1, Q2040Q4, 1.0).group(Deal).src("aws-openai-release"),
-    expansion_value_usd => p(Number, 0.0, 0.0, 3e12, 1e8).group(Deal).src("aws-openai-expansion"),
+    expansion_value_usd => p(Number, 0.0, 0.0, 3e12, 1e8).group(Deal).src("aws-openai-expansion").money(),
     expansion_term_years => p(Number, 7.0, 0.25, 20.0, 0.25).typical(1.0, 15.0).group(Deal).src("aws-openai-expansion"),
     // Accelerators
     accelerator => p(Choice(&ACCELERATOR_IDS), 4.0, 0.0, (ACCELERATOR_IDS.len() - 1) as f64, 1.0).group(Accelerators).src("aws-openai-release"),
     accelerators => p(Count, 200_000.0, 0.0, 10_000_000.0, 1_000.0).typical(1_000.0, 10_000_000.0).group(Accelerators).est("aws-openai-gpu-count").lead().log(),
-    capex_usd_per_accelerator => p(Number, 76_000.0, 0.0, 500_000.0, 500.0).typical(5_000.0, 200_000.0).group(Accelerators).src("iren-capex").lead(),
+    capex_usd_per_accelerator => p(Number, 76_000.0, 0.0, 500_000.0, 500.0).typical(5_000.0, 200_000.0).group(Accelerators).src("iren-capex").lead().money(),
     it_kw_per_accelerator => p(Number, 2.1, 0.05, 20.0, 0.01).typical(0.3, 5.0).group(Accelerators).src("gb300-rack-power"),
     expansion_accelerator => p(Choice(&ACCELERATOR_IDS), 4.0, 0.0, (ACCELERATOR_IDS.len() - 1) as f64, 1.0).group(Accelerators).src("aws-openai-expansion"),
     expansion_accelerators => p(Count, 0.0, 0.0, 10_000_000.0, 1_000.0).group(Accelerators).src("aws-openai-expansion"),
@@ -394,19 +422,19 @@ define_params! {
     expansion_ramp_quarters => p(Count, 4.0, 1.0, 20.0, 1.0).group(Deployment).src("model-default"),
     // CPUs beyond the CPUs inside the accelerator systems
     vcpus => p(Count, 2_800_000.0, 0.0, 200_000_000.0, 100_000.0).group(Cpus).est("aws-openai-cpus"),
-    capex_usd_per_vcpu => p(Number, 150.0, 0.0, 2_000.0, 5.0).typical(10.0, 1_000.0).group(Cpus).est("cpu-capex-estimate"),
+    capex_usd_per_vcpu => p(Number, 150.0, 0.0, 2_000.0, 5.0).typical(10.0, 1_000.0).group(Cpus).est("cpu-capex-estimate").money(),
     w_per_vcpu => p(Number, 10.0, 0.5, 60.0, 0.5).typical(1.0, 40.0).group(Cpus).est("cpu-capex-estimate"),
     cpu_value_fraction => p(Number, 0.09, 0.0, 0.95, 0.01).typical(0.0, 0.5).group(Cpus).est("cpu-value-estimate"),
     // Data centre and energy
-    facility_capex_usd_per_mw => p(Number, 12.5e6, 0.0, 60e6, 1e5).typical(2e6, 40e6).group(DataCentre).src("cw-facility-ai"),
+    facility_capex_usd_per_mw => p(Number, 12.5e6, 0.0, 60e6, 1e5).typical(2e6, 40e6).group(DataCentre).src("cw-facility-ai").money(),
     pue => p(Number, 1.14, 1.0, 3.0, 0.01).typical(1.03, 2.0).group(DataCentre).src("aws-pue-2025").lead(),
-    electricity_usd_per_mwh => p(Number, 82.0, 0.0, 1_000.0, 1.0).typical(20.0, 300.0).group(DataCentre).src("eia-states-2023").lead(),
+    electricity_usd_per_mwh => p(Number, 82.0, 0.0, 1_000.0, 1.0).typical(20.0, 300.0).group(DataCentre).src("eia-states-2023").lead().money(),
     electricity_escalation => p(Number, 0.02, -0.1, 0.3, 0.005).typical(-0.05, 0.15).group(DataCentre).est("eia-steo-2026"),
     load_factor => p(Number, 0.8, 0.0, 1.0, 0.01).typical(0.3, 1.0).group(DataCentre).est("operations-estimate"),
     availability => p(Number, 0.97, 0.0, 1.0, 0.005).typical(0.8, 1.0).group(DataCentre).est("operations-estimate"),
     grid_kg_co2_per_mwh => p(Number, 366.0, 0.0, 1_500.0, 1.0).group(DataCentre).src("eia-co2-2023"),
     // Market and the buyer
-    market_usd_per_accelerator_hour => p(Number, 4.2, 0.0, 100.0, 0.05).typical(0.5, 20.0).group(Market).src("gb200-committed-rent"),
+    market_usd_per_accelerator_hour => p(Number, 4.2, 0.0, 100.0, 0.05).typical(0.5, 20.0).group(Market).src("gb200-committed-rent").money(),
     market_decline => p(Number, 0.22, -0.5, 0.95, 0.01).typical(0.0, 0.5).group(Market).src("rental-decline"),
     shortfall_share => p(Number, 0.0, 0.0, 1.0, 0.01).typical(0.0, 0.6).group(Market).src("model-default"),
     shortfall_year => p(Number, 3.0, 0.0, 20.0, 0.25).group(Market).est("openai-funding-gap"),
@@ -497,6 +525,26 @@ pub enum TaxDepreciation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn money_inputs_are_the_dollar_keys_and_scale_to_other_units() {
+        // Every input in dollars is marked, and only those: the page shows
+        // them in the reader's currency.
+        for p in P::ALL {
+            assert_eq!(p.param().money, p.key().contains("usd"), "{}", p.key());
+        }
+        // Electricity at 88.7 rupees to the dollar: 0 to 88,700 ₹/MWh
+        // (1,000 × 88.7), typical 1,774 to 26,610 (20 × 88.7, 300 × 88.7).
+        let param = P::electricity_usd_per_mwh.param();
+        let r = param.in_units(88.7);
+        assert_eq!((r.min, r.max, r.typical_min, r.typical_max, r.step, r.default), (0.0, 88_700.0, 1_774.0, 26_610.0, 88.7, 7_273.4));
+        assert_eq!(r.parse("8,000"), Ok(8_000.0));
+        assert_eq!(r.parse("90000"), Err(Problem::OutOfRange { allowed: Allowed::Range { min: "0".into(), max: "88700".into() } }));
+        // A factor of 1, or one that is not a rate, changes nothing.
+        for f in [1.0, 0.0, -2.0, f64::NAN, f64::INFINITY] {
+            assert_eq!(param.in_units(f).max, param.max);
+        }
+    }
 
     #[test]
     fn every_default_is_allowed_and_cites_a_source() {

@@ -12,6 +12,8 @@
 //! The model works in USD; the exchange rate converts for display only.
 
 use crate::i18n::Lang;
+use computedeal_core::dist::Dist;
+use computedeal_core::notice::ValueResult;
 use computedeal_core::outputs::Unit;
 use computedeal_core::params::{format_number, tidy, Kind, Param};
 
@@ -179,6 +181,58 @@ impl Fmt {
     /// Whether numbers are grouped the Indian way (1,00,000): in Hindi and in rupees.
     pub fn indian(&self) -> bool {
         self.lang == Lang::Hi || self.currency == Currency::Inr
+    }
+
+    /// An input as the reader sees and types it: sums of dollars in the
+    /// display currency (`Param::in_units` at the rate), the rest as stored.
+    pub fn input_param(&self, param: &Param) -> Param {
+        param.in_units(self.input_factor(param))
+    }
+
+    /// From an input's stored unit to the reader's: the rate for sums of
+    /// dollars, else 1.
+    pub fn input_factor(&self, param: &Param) -> f64 {
+        if param.money && self.currency != Currency::Usd && self.fx.is_finite() && self.fx > 0.0 {
+            self.fx
+        } else {
+            1.0
+        }
+    }
+
+    /// An input's field text: in the display currency and its grouping.
+    pub fn field(&self, param: &Param, v: f64) -> String {
+        let f = self.input_factor(param);
+        if f == 1.0 {
+            return field_text_grouped(param, v, self.indian());
+        }
+        field_text_grouped(&self.input_param(param), tidy(v * f), self.indian())
+    }
+
+    /// Reads a field typed in the display currency back into the stored
+    /// unit. A refusal names the range in the reader's currency; a value at
+    /// the end of that range comes back inside the stored one.
+    pub fn parse_field(&self, param: &Param, text: &str) -> ValueResult<f64> {
+        let f = self.input_factor(param);
+        let v = self.input_param(param).parse(text)?;
+        // Rounded to twelve significant digits, so ₹8,000 reads back as ₹8,000.
+        Ok(if f == 1.0 { v } else { tidy(v / f).clamp(param.min, param.max) })
+    }
+
+    /// A distribution's text in the display currency.
+    pub fn dist_text(&self, param: &Param, d: &Dist) -> String {
+        let f = self.input_factor(param);
+        if f == 1.0 {
+            d.format()
+        } else {
+            d.in_units(&self.input_param(param), f).format()
+        }
+    }
+
+    /// Reads a distribution typed in the display currency.
+    pub fn parse_dist(&self, param: &Param, text: &str) -> ValueResult<Dist> {
+        let f = self.input_factor(param);
+        let d = Dist::parse(&self.input_param(param), text)?;
+        Ok(if f == 1.0 { d } else { d.in_units(param, 1.0 / f) })
     }
 
     /// A plain number with `decimals` decimals, grouped for the language.
@@ -355,7 +409,19 @@ pub fn field_text(param: &Param, v: f64) -> String {
 pub fn field_text_grouped(param: &Param, v: f64, indian: bool) -> String {
     match param.kind {
         Kind::Number if v.fract() == 0.0 && v.abs() < 1e15 => fixed_with(v, 0, indian),
-        Kind::Number => format_number(tidy(v)),
+        Kind::Number => {
+            // The shortest text that reads back, its whole part grouped
+            // when it is written out in digits (7,273.4, not 7273.4).
+            let text = format_number(tidy(v));
+            match text.split_once('.') {
+                Some((whole, frac)) if !text.contains('e') && v.abs() >= 1000.0 => {
+                    // An ASCII minus, which `Param::parse` reads back.
+                    let (sign, digits) = whole.strip_prefix('-').map(|d| ("-", d)).unwrap_or(("", whole));
+                    format!("{sign}{}.{frac}", fixed_with(digits.parse::<f64>().unwrap_or(0.0), 0, indian))
+                }
+                _ => text,
+            }
+        }
         Kind::Count => fixed_with(v, 0, indian),
         _ => param.format(v),
     }
@@ -364,6 +430,54 @@ pub fn field_text_grouped(param: &Param, v: f64, indian: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inputs_in_dollars_read_and_type_in_the_display_currency() {
+        use computedeal_core::params::P;
+        let inr = Fmt::new(Lang::En, Currency::Inr, 88.7);
+        let eur = Fmt::new(Lang::En, Currency::Eur, 0.857);
+        let hi_usd = Fmt::new(Lang::Hi, Currency::Usd, 1.0);
+        let capex = P::capex_usd_per_accelerator.param();
+        let power = P::electricity_usd_per_mwh.param();
+        // 76,000 × 88.7 = 6,741,200 rupees, grouped in lakh; 82 × 88.7 = 7,273.4.
+        assert_eq!(inr.field(capex, 76_000.0), "67,41,200");
+        assert_eq!(inr.field(power, 82.0), "7,273.4");
+        assert_eq!(inr.field(power, 123_456.5 / 88.7), "1,23,456.5");
+        assert_eq!(field_text_grouped(P::electricity_escalation.param(), -1234.5, false), "-1,234.5");
+        // 82 × 0.857 = 70.274 euros; in dollars as stored, Hindi groups lakh.
+        assert_eq!(eur.field(power, 82.0), "70.274");
+        assert_eq!(hi_usd.field(capex, 76_000.0), "76,000");
+        assert_eq!(hi_usd.field(P::value_usd.param(), 38e9), "38,00,00,00,000");
+        // Typed back: 8,000 rupees is 8,000 / 88.7 = 90.191... dollars.
+        assert_eq!(inr.parse_field(power, "8,000"), Ok(90.191_657_271_7));
+        assert_eq!(inr.field(power, 90.191_657_271_7), "8,000");
+        assert_eq!(inr.parse_field(power, &inr.field(power, 82.0)), Ok(82.0));
+        // The field's own text of the top of the range comes back inside it.
+        assert_eq!(inr.parse_field(power, "88,700"), Ok(1_000.0));
+        // Refused in rupees, naming the rupee range.
+        match inr.parse_field(power, "90,000") {
+            Err(computedeal_core::notice::Problem::OutOfRange { allowed }) => {
+                assert_eq!(allowed, computedeal_core::notice::Allowed::Range { min: "0".into(), max: "88700".into() })
+            }
+            other => panic!("{other:?}"),
+        }
+        // Not money: as stored, whatever the currency.
+        assert_eq!(inr.field(P::pue.param(), 1.14), "1.14");
+        assert_eq!(inr.parse_field(P::pue.param(), "1.3"), Ok(1.3));
+        // Units follow: every money input's unit starts with USD in both languages.
+        for p in P::ALL.iter().filter(|p| p.param().money) {
+            for lang in [Lang::En, Lang::Hi] {
+                assert!(crate::i18n::param_unit(lang, *p).starts_with("USD"), "{}", p.key());
+            }
+        }
+        assert_eq!(crate::i18n::param_unit_for(&inr, P::electricity_usd_per_mwh), "INR/MWh");
+        assert_eq!(crate::i18n::param_unit_for(&Fmt::default(), P::electricity_usd_per_mwh), "USD/MWh");
+        assert_eq!(crate::i18n::param_unit_for(&inr, P::pue), crate::i18n::param_unit(Lang::En, P::pue));
+        // Distributions too: PERT 60,000–90,000 dollars shown and typed in rupees.
+        let d = Dist::parse(capex, "pert:60000,76000,90000").unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(inr.dist_text(capex, &d), "pert:5322000,6741200,7983000");
+        assert_eq!(inr.parse_dist(capex, "pert:5322000,6741200,7983000"), Ok(d));
+    }
 
     #[test]
     fn the_formatting_table() {

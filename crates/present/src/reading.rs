@@ -113,7 +113,6 @@ pub const COMPARE_CHANGES_SHOWN: usize = 3;
 /// The compare line: A named as pinned, B by what differs from A ("PUE 1.2 →
 /// 1.3, and 2 more"); another deal is named as itself.
 pub fn compare_line(a: &Scenario, b: &Scenario, fmt: &Fmt) -> String {
-    use crate::format::field_text_grouped;
     use crate::i18n::param_label;
     let m = messages(fmt.lang);
     let a_name = scenario_name(fmt.lang, a);
@@ -131,10 +130,7 @@ pub fn compare_line(a: &Scenario, b: &Scenario, fmt: &Fmt) -> String {
                     return fill(m.compare_range, &[("input", label)]);
                 }
                 // Values as the input fields show them; the label names what they are.
-                fill(
-                    m.compare_change,
-                    &[("input", label), ("a", &field_text_grouped(p.param(), va, fmt.indian())), ("b", &field_text_grouped(p.param(), vb, fmt.indian()))],
-                )
+                fill(m.compare_change, &[("input", label), ("a", &fmt.field(p.param(), va)), ("b", &fmt.field(p.param(), vb))])
             };
             let mut parts: Vec<String> = diffs.iter().take(COMPARE_CHANGES_SHOWN).map(|p| text(*p)).collect();
             if diffs.len() > COMPARE_CHANGES_SHOWN {
