@@ -118,7 +118,7 @@ fn param_row(props: &RowProps) -> Html {
     let fmt = props.fmt;
     // A refusal names the input as the reader sees it: its key, or, for a
     // sum typed in rupees or euros, its label and unit (the key says USD).
-    let notice_key = if fmt.input_factor(param) != 1.0 { format!("{label} ({})", i18n::param_unit_for(&fmt, p)) } else { key.to_string() };
+    let notice_key = if fmt.input_factor(param) != 1.0 { format!("{label} ({})", fmt.param_unit(p)) } else { key.to_string() };
 
     let on_field = {
         let dispatch = dispatch.clone();
@@ -215,7 +215,7 @@ fn param_row(props: &RowProps) -> Html {
         <div class={class} id={format!("param-{key}")} data-param={key}>
             <div class="param-head">
                 <label for={field_id.clone()}>{ label }</label>
-                <span class="unit">{ i18n::param_unit_for(&fmt, p) }</span>
+                <span class="unit">{ fmt.param_unit(p) }</span>
                 if estimate { <abbr class="badge est" title={m.est_title}>{ m.est }</abbr> }
                 if props.changed {
                     <span class="badge changed-badge">{ m.changed }</span>

@@ -218,6 +218,16 @@ impl Fmt {
         Ok(if f == 1.0 { v } else { tidy(v / f).clamp(param.min, param.max) })
     }
 
+    /// An input's unit as its field reads: a sum of dollars in the display
+    /// currency ("INR/MWh" for "USD/MWh" in rupees).
+    pub fn param_unit(&self, p: computedeal_core::params::P) -> String {
+        let unit = crate::i18n::param_unit(self.lang, p);
+        match unit.strip_prefix("USD") {
+            Some(rest) if self.input_factor(p.param()) != 1.0 => format!("{}{rest}", self.currency.code()),
+            _ => unit.to_string(),
+        }
+    }
+
     /// A distribution's text in the display currency.
     pub fn dist_text(&self, param: &Param, d: &Dist) -> String {
         let f = self.input_factor(param);
@@ -470,9 +480,9 @@ mod tests {
                 assert!(crate::i18n::param_unit(lang, *p).starts_with("USD"), "{}", p.key());
             }
         }
-        assert_eq!(crate::i18n::param_unit_for(&inr, P::electricity_usd_per_mwh), "INR/MWh");
-        assert_eq!(crate::i18n::param_unit_for(&Fmt::default(), P::electricity_usd_per_mwh), "USD/MWh");
-        assert_eq!(crate::i18n::param_unit_for(&inr, P::pue), crate::i18n::param_unit(Lang::En, P::pue));
+        assert_eq!(inr.param_unit(P::electricity_usd_per_mwh), "INR/MWh");
+        assert_eq!(Fmt::default().param_unit(P::electricity_usd_per_mwh), "USD/MWh");
+        assert_eq!(inr.param_unit(P::pue), crate::i18n::param_unit(Lang::En, P::pue));
         // Distributions too: PERT 60,000–90,000 dollars shown and typed in rupees.
         let d = Dist::parse(capex, "pert:60000,76000,90000").unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(inr.dist_text(capex, &d), "pert:5322000,6741200,7983000");

@@ -76,16 +76,6 @@ pub fn param_unit(lang: Lang, p: P) -> &'static str {
     param_text(lang, p).unit
 }
 
-/// An input's unit as its field reads: a sum of dollars in the display
-/// currency ("INR/MWh" for "USD/MWh" in rupees).
-pub fn param_unit_for(fmt: &crate::format::Fmt, p: P) -> String {
-    let unit = param_unit(fmt.lang, p);
-    match unit.strip_prefix("USD") {
-        Some(rest) if fmt.input_factor(p.param()) != 1.0 => format!("{}{rest}", fmt.currency.code()),
-        _ => unit.to_string(),
-    }
-}
-
 pub fn param_help(lang: Lang, p: P) -> &'static str {
     param_text(lang, p).help
 }
