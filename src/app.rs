@@ -24,7 +24,7 @@ use crate::notices::Notices;
 use crate::results::{rest_of_cards, Cards, Glossary, Headline, McStatus, MiniSummary, Reading, LEAD};
 use crate::runner::{now_ms, use_monte_carlo, use_pinned_summary};
 use crate::settings::{select_value, FxHelp, Settings};
-use crate::share::SharePanel;
+use crate::share::{url_of, SharePanel};
 use crate::state::{preset_of, Action, State};
 use crate::transfer::{ImportStatus, Transfer};
 use crate::url_sync::use_url_sync;
@@ -237,10 +237,47 @@ pub fn app(props: &AppProps) -> Html {
                     </section>
                 </div>
             </div>
+            <PrintBrief state={rc.clone()} />
             <a class="to-inputs" href="#inputs">{ m.to_inputs }</a>
             <footer class="foot">
                 <p>{ m.footer }</p>
             </footer>
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct BriefProps {
+    state: Rc<State>,
+}
+
+/// What only the printed page shows (the print stylesheet lays the view out
+/// as a one-page brief): the inputs a reader reaches for first with their
+/// values as the fields show them and their sources, the source line, and
+/// the address of this view.
+#[function_component(PrintBrief)]
+fn print_brief(props: &BriefProps) -> Html {
+    use computedeal_core::params::P;
+    use computedeal_present::i18n::{param_label, source_title};
+    let state = &props.state;
+    let (lang, fmt, s) = (state.lang, state.fmt(), &state.scenario);
+    let m = messages(lang);
+    html! {
+        <section class="print-only print-brief">
+            <h2>{ m.key_assumptions }</h2>
+            <ul>
+                { for P::ALL.iter().filter(|p| p.param().lead).map(|p| {
+                    let source = computedeal_core::sources::source(s.preset.provenance(*p).0);
+                    html! {
+                        <li>
+                            <strong>{ param_label(lang, *p) }</strong>{ ": " }{ fmt.field(p.param(), s.inputs.get(*p)) }{ " " }{ fmt.param_unit(*p) }
+                            if let Some(src) = source { { " · " }{ source_title(lang, src).0 }{ format!(" ({})", src.date) } }
+                        </li>
+                    }
+                }) }
+            </ul>
+            <p class="print-source">{ computedeal_present::reading::source_line(lang, s) }</p>
+            <p class="print-url">{ url_of(state, &state.view) }</p>
+        </section>
     }
 }

@@ -8,11 +8,12 @@ use std::rc::Rc;
 
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::backend::AnyBackend;
 use crate::download;
-use computedeal_present::charts::{ChartInput, Meta, Table, Theme};
+use computedeal_present::charts::{ChartInput, Frame, Meta, Table, Theme};
 use computedeal_present::format::Fmt;
 use computedeal_present::i18n::{fill, messages};
 
@@ -35,6 +36,16 @@ pub struct ChartProps {
     /// Shown under the chart (the deals' names).
     #[prop_or_default]
     pub footer: Html,
+    /// False in a static embed: the chart as drawn, without hover, tap,
+    /// downloads, its controls or the table switch.
+    #[prop_or(true)]
+    pub interactive: bool,
+    /// The line under a downloaded image's title (the scenario's name, or
+    /// an embed's own title) and its source line.
+    #[prop_or_default]
+    pub caption: AttrValue,
+    #[prop_or_default]
+    pub source: AttrValue,
 }
 
 fn device_pixel_ratio() -> f64 {
@@ -63,13 +74,39 @@ pub fn draw_into(canvas: &web_sys::HtmlCanvasElement, input: &ChartInput, dark: 
     }
 }
 
+/// CSS pixels a downloaded image adds to the chart's height for its frame
+/// (title, subtitle, source line, URL): the chart keeps what is left.
+pub const FRAME_EXTRA: u32 = 120;
+
+/// The chart in its frame at `scale` device pixels per CSS pixel, on a
+/// canvas of its own (not on the page): the PNG a reader downloads, at 2×
+/// for sharp reproduction.
+pub fn framed_canvas(input: &ChartInput, css_w: u32, css_h: u32, scale: f64, dark: bool, fmt: Fmt, frame: &Frame) -> Option<web_sys::HtmlCanvasElement> {
+    let canvas: web_sys::HtmlCanvasElement = web_sys::window()?.document()?.create_element("canvas").ok()?.dyn_into().ok()?;
+    canvas.set_width((css_w as f64 * scale).round() as u32);
+    canvas.set_height(((css_h + FRAME_EXTRA) as f64 * scale).round() as u32);
+    let theme = if dark { Theme::dark(scale) } else { Theme::light(scale) }.with_fmt(fmt);
+    let area = AnyBackend::Canvas(CanvasBackend::with_canvas_object(canvas.clone())?).into_drawing_area();
+    if let Err(e) = input.draw_framed(&area, &theme, frame) {
+        web_sys::console::error_1(&format!("chart {} as PNG: {e:?}", input.id().key()).into());
+    }
+    drop(area);
+    Some(canvas)
+}
+
 /// The chart as SVG, drawn by the same function at the canvas's CSS size.
-pub fn to_svg(input: &ChartInput, width: u32, height: u32, dark: bool, fmt: Fmt) -> String {
+/// With a frame, the image is `FRAME_EXTRA` taller and carries it.
+pub fn to_svg(input: &ChartInput, width: u32, height: u32, dark: bool, fmt: Fmt, frame: Option<&Frame>) -> String {
     let theme = if dark { Theme::dark(1.0) } else { Theme::light(1.0) }.with_fmt(fmt);
     let mut svg = String::new();
     {
+        let height = if frame.is_some() { height + FRAME_EXTRA } else { height };
         let area = AnyBackend::Svg(SVGBackend::with_string(&mut svg, (width, height))).into_drawing_area();
-        if let Err(e) = input.draw(&area, &theme) {
+        let drawn = match frame {
+            Some(f) => input.draw_framed(&area, &theme, f),
+            None => input.draw(&area, &theme),
+        };
+        if let Err(e) = drawn {
             web_sys::console::error_1(&format!("chart {} as SVG: {e:?}", input.id().key()).into());
         }
     }
@@ -209,10 +246,26 @@ pub fn chart_card(props: &ChartProps) -> Html {
         let (input, canvas, dark) = (props.input.clone(), canvas.clone(), props.dark);
         let stem = props.name.to_string();
         let label = |format: &str| fill(m.download_as, &[("title", &props.title), ("format", format)]);
+        // Downloaded images keep their provenance: the chart's title, the
+        // scenario, the source line and the address of this view.
+        let frame = {
+            let (title, caption, source) = (props.title.to_string(), props.caption.to_string(), props.source.to_string());
+            move || Frame {
+                title: title.clone(),
+                subtitle: Some(caption.clone()).filter(|c| !c.is_empty()),
+                source: source.clone(),
+                url: web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default(),
+            }
+        };
+        let css_size = {
+            let canvas = canvas.clone();
+            move || canvas.cast::<web_sys::Element>().map(|c| (c.client_width().max(640) as u32, c.client_height().max(360) as u32)).unwrap_or((960, 540))
+        };
         let png = {
-            let (canvas, stem) = (canvas.clone(), stem.clone());
+            let (input, stem, frame, css_size) = (input.clone(), stem.clone(), frame.clone(), css_size.clone());
             Callback::from(move |_: MouseEvent| {
-                if let Some(c) = canvas.cast::<web_sys::HtmlCanvasElement>() {
+                let (w, h) = css_size();
+                if let Some(c) = framed_canvas(&input, w, h, 2.0, dark, fmt, &frame()) {
                     download::save_canvas(&c, &download::file_name(&["computedeal", &stem, key], "png"));
                 }
             })
@@ -220,9 +273,12 @@ pub fn chart_card(props: &ChartProps) -> Html {
         let svg = {
             let (input, stem) = (input.clone(), stem.clone());
             Callback::from(move |_: MouseEvent| {
-                let (w, h) =
-                    canvas.cast::<web_sys::Element>().map(|c| (c.client_width().max(640) as u32, c.client_height().max(360) as u32)).unwrap_or((960, 540));
-                download::save_text(&download::file_name(&["computedeal", &stem, key], "svg"), "image/svg+xml", &to_svg(&input, w, h, dark, fmt));
+                let (w, h) = css_size();
+                download::save_text(
+                    &download::file_name(&["computedeal", &stem, key], "svg"),
+                    "image/svg+xml",
+                    &to_svg(&input, w, h, dark, fmt, Some(&frame())),
+                );
             })
         };
         let csv = Callback::from(move |_: MouseEvent| {
@@ -243,18 +299,24 @@ pub fn chart_card(props: &ChartProps) -> Html {
             <figcaption>
                 <div class="chart-head">
                     <h3>{ props.title.clone() }</h3>
-                    <div class="chart-controls">
-                        { props.controls.clone() }
-                        { downloads }
-                        <button type="button" class="toggle" aria-pressed={show_table.to_string()} aria-controls={format!("table-{key}")} onclick={toggle}>
-                            { if *show_table { m.chart } else { m.data } }
-                        </button>
-                    </div>
+                    if props.interactive {
+                        <div class="chart-controls">
+                            { props.controls.clone() }
+                            { downloads }
+                            <button type="button" class="toggle" aria-pressed={show_table.to_string()} aria-controls={format!("table-{key}")} onclick={toggle}>
+                                { if *show_table { m.chart } else { m.data } }
+                            </button>
+                        </div>
+                    }
                 </div>
                 <p class="chart-desc">{ props.description.clone() }</p>
             </figcaption>
             <div class="canvas-wrap" hidden={*show_table}>
-                <canvas ref={canvas} class="chart" role="img" aria-label={format!("{}. {}", props.title, props.summary)} {onmousemove} {onmouseleave} {onclick}></canvas>
+                if props.interactive {
+                    <canvas ref={canvas} class="chart" role="img" aria-label={format!("{}. {}", props.title, props.summary)} {onmousemove} {onmouseleave} {onclick}></canvas>
+                } else {
+                    <canvas ref={canvas} class="chart" role="img" aria-label={format!("{}. {}", props.title, props.summary)}></canvas>
+                }
                 if let Some((band, readout, text)) = overlay {
                     <div class={classes!("hover-band", pinned.is_some().then_some("pinned"))} style={band} aria-hidden="true"></div>
                     <div class="readout" style={readout} aria-hidden="true">{ text }</div>

@@ -35,6 +35,9 @@ pub struct ChartListProps {
     /// or the rest.
     #[prop_or_default]
     pub part: Part,
+    /// False in a static embed: no hover, tap, downloads or table switch.
+    #[prop_or(true)]
+    pub interactive: bool,
 }
 
 /// A part of the page's list of charts.
@@ -56,6 +59,9 @@ pub fn chart_list(props: &ChartListProps) -> Html {
     let o = d.outcome.clone();
     let a = d.pinned.clone();
     let s = &state.scenario;
+    // What a downloaded image says under its title, and its source line.
+    let caption: AttrValue = state.view.title.clone().unwrap_or_else(|| computedeal_present::reading::scenario_name(lang, s)).into();
+    let source: AttrValue = computedeal_present::reading::source_line(lang, s).into();
     let summary = props.mc.as_ref().and_then(|u| u.summary.clone());
     let output = state.view.output.unwrap_or(DEFAULT_OUTPUT);
     let out_unit = output.unit();
@@ -211,7 +217,7 @@ pub fn chart_list(props: &ChartListProps) -> Html {
                 let footer = if props.only.is_some() { html! {} } else { footer };
                 html! {
                     <ChartCard input={input} title={title} description={description} summary={summary} dark={props.dark} fmt={fmt} name={name}
-                        size={props.size} controls={controls} footer={footer} />
+                        size={props.size} controls={controls} footer={footer} interactive={props.interactive} caption={caption.clone()} source={source.clone()} />
                 }
             }) }
         </>

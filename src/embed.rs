@@ -1,7 +1,9 @@
 //! The embed's side of the page: posting its height to the host page, so an
-//! iframe that listens can fit it exactly. The message is
-//! `{type: "computedeal:height", height}` (CSS pixels), sent whenever the
-//! embedded page's height changes; nothing is read from the host.
+//! iframe that listens can fit it exactly. Two messages, sent whenever the
+//! embedded page's height changes: `{type: "computedeal:height", height}`
+//! (CSS pixels) for the listener README shows, and AMP's
+//! `{sentinel: "amp", type: "embed-size", height}`, which an `amp-iframe`
+//! with `resizable` obeys. Nothing is read from the host.
 
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -20,6 +22,11 @@ pub fn post_height() {
     let _ = Reflect::set(&msg, &"type".into(), &"computedeal:height".into());
     let _ = Reflect::set(&msg, &"height".into(), &height.into());
     let _ = parent.post_message(&msg, "*");
+    let amp = Object::new();
+    let _ = Reflect::set(&amp, &"sentinel".into(), &"amp".into());
+    let _ = Reflect::set(&amp, &"type".into(), &"embed-size".into());
+    let _ = Reflect::set(&amp, &"height".into(), &height.into());
+    let _ = parent.post_message(&amp, "*");
 }
 
 /// A resize observer and its callback, kept alive together.
@@ -40,7 +47,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use computedeal_present::charts::ChartId;
-use computedeal_present::i18n::messages;
+use computedeal_present::i18n::{fill, messages};
 use computedeal_present::view::View;
 
 use crate::chart_list::ChartList;
@@ -62,8 +69,12 @@ pub struct EmbedProps {
     pub size: u32,
 }
 
-/// `?embed=1`: one chart, up to four figures, the scenario's name, a link to
-/// the full calculator and an attribution, posting its height to the host.
+/// `?embed=1`: one chart, up to four figures, the scenario's name (or the
+/// writer's `title=` and `subtitle=`), a link to the full calculator and a
+/// source line that no option removes (the calculator and its link, the
+/// scenario's data date, the figures' licence), posting its height to the
+/// host. `plain=1` drops the header, `static=1` the interaction,
+/// `transparent=1` the background.
 #[function_component(EmbedPage)]
 pub fn embed_page(props: &EmbedProps) -> Html {
     let state = &props.state;
@@ -73,18 +84,43 @@ pub fn embed_page(props: &EmbedProps) -> Html {
         *watch.borrow_mut() = watch_height();
         post_height();
     });
-    let chart = state.view.chart.unwrap_or(ChartId::CashFlow);
-    let full = url_of(state, &View { embed: false, kpis: Vec::new(), ..state.view.clone() });
+    let view = &state.view;
+    {
+        // No background of its own: on the document, so the host's shows through.
+        let transparent = view.transparent;
+        use_effect_with(transparent, move |on| {
+            if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+                let _ = if *on { root.set_attribute("data-transparent", "1") } else { root.remove_attribute("data-transparent") };
+            }
+        });
+    }
+    let chart = view.chart.unwrap_or(ChartId::CashFlow);
+    let full =
+        url_of(state, &View { embed: false, kpis: Vec::new(), title: None, subtitle: None, still: false, plain: false, transparent: false, ..view.clone() });
+    let name = scenario_name(state.lang, &state.scenario);
+    let date = state.scenario.preset.data_date();
+    let class = classes!("page", "embed", view.still.then_some("still"), view.plain.then_some("plain"));
     html! {
-        <div class="page embed" data-embed="1">
-            <header class="embed-head">
-                <h1 class="embed-name">{ scenario_name(state.lang, &state.scenario) }</h1>
-                <a class="open-full" href={full} target="_blank" rel="noopener">{ m.open_full }{ " ↗" }</a>
-            </header>
+        <div class={class} data-embed="1">
+            if !view.plain {
+                <header class="embed-head">
+                    <div class="embed-titles">
+                        <h1 class="embed-name">{ view.title.clone().unwrap_or_else(|| name.to_string()) }</h1>
+                        if let Some(sub) = &view.subtitle { <p class="embed-sub">{ sub.clone() }</p> }
+                    </div>
+                    <a class="open-full" href={full.clone()} target="_blank" rel="noopener">{ m.open_full }{ " ↗" }</a>
+                </header>
+            }
             <Notices notices={props.derived.notices.clone()} lang={state.lang} dispatch={props.dispatch.clone()} />
-            <Cards state={state.clone()} outcome={props.derived.outcome.clone()} pinned={props.derived.pinned.clone()} mc={props.mc.clone()} only={state.view.embed_kpis()} />
-            <ChartList state={state.clone()} derived={props.derived.clone()} mc={props.mc.clone()} dispatch={props.dispatch.clone()} dark={props.dark} size={props.size} only={Some(chart)} />
-            <footer class="attribution"><p>{ m.attribution }</p></footer>
+            <Cards state={state.clone()} outcome={props.derived.outcome.clone()} pinned={props.derived.pinned.clone()} mc={props.mc.clone()} only={view.embed_kpis()} />
+            <ChartList state={state.clone()} derived={props.derived.clone()} mc={props.mc.clone()} dispatch={props.dispatch.clone()} dark={props.dark} size={props.size} only={Some(chart)}
+                interactive={!view.still} />
+            // The same words as `reading::source_line`, the name linked.
+            <footer class="source-line">
+                <a href={full} target="_blank" rel="noopener">{ m.source_line_name }</a>
+                { " · " }<span class="data-date">{ fill(m.data_as_of, &[("date", date)]) }</span>
+                { " · " }<span class="licence">{ m.figures_licence }</span>
+            </footer>
         </div>
     }
 }

@@ -206,12 +206,21 @@ test('each chart downloads as PNG, SVG and CSV, and the numbers match the page',
     const png = await download(page, `#chart-${id} [data-download=png]`);
     assert.equal(png.name, `computedeal-microsoft-iren-2025-${id}.png`);
     assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], `${id}: PNG signature`);
-    // The IHDR chunk's width and height are the canvas's backing store.
-    const size = await page.$eval(`#chart-${id} canvas`, (c) => [c.width, c.height]);
-    assert.deepEqual([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)], size, `${id}: the canvas's pixels`);
+    // The IHDR chunk's width and height: the chart at 2× its CSS size (at
+    // least 640 × 360), and 2 × 120 px taller for its frame (title, scenario,
+    // source line, URL).
+    const css = await page.$eval(`#chart-${id} canvas`, (c) => [Math.max(c.clientWidth, 640), Math.max(c.clientHeight, 360)]);
+    assert.deepEqual([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)], [css[0] * 2, (css[1] + 120) * 2], `${id}: 2× with its frame`);
     const svg = (await download(page, `#chart-${id} [data-download=svg]`)).bytes.toString('utf8');
     assert.match(svg, /^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/, `${id}: SVG`);
     assert.match(svg, /<\/svg>\s*$/);
+    // Its provenance, as text: the chart's title, the deal, the source line and this view's address.
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1].trim().replaceAll('&amp;', '&'));
+    const title = (await page.locator(`#chart-${id} h3`).textContent()).trim();
+    assert.ok(texts.join(' ').includes(title.split(' ')[0]), `${id}: the title ${title} in ${texts.slice(0, 3)}`);
+    assert.ok(texts.some((t) => t.includes('Microsoft')), `${id}: the deal's name`);
+    assert.ok(texts.some((t) => /^computedeal · data as of \d{4}-\d{2}-\d{2} · figures CC BY 4\.0$/.test(t)), `${id}: the source line`);
+    assert.ok(texts.join('').includes('preset=microsoft-iren-2025'), `${id}: the view's URL`);
     const csv = (await download(page, `#chart-${id} [data-download=csv]`)).bytes.toString('utf8');
     assert.ok(csv.split('\n').length > 2, `${id}: CSV rows`);
     assert.deepEqual(foreignRequests(page, server.origin), []);

@@ -163,7 +163,7 @@ test('the embed view shows one chart, four figures, the name, a link back and an
     const full = new URL(await page.getAttribute('.open-full', 'href'));
     assert.equal(full.searchParams.get('embed'), null);
     assert.equal(full.searchParams.get('preset'), 'microsoft-iren-2025');
-    assert.match(await page.locator('.attribution').textContent(), /computedeal/);
+    assert.match(await page.locator('.source-line').textContent(), /^computedeal · data as of \d{4}-\d{2}-\d{2} · figures CC BY 4\.0$/);
     const size = await page.evaluate(() => ({ app: document.getElementById('app').getBoundingClientRect().height, scroll: document.documentElement.scrollWidth }));
     assert.ok(size.app <= 600, `${width} px wide: ${size.app} px tall`);
     assert.ok(size.scroll <= width, `${width} px wide: scrolls to ${size.scroll}`);

@@ -25,7 +25,26 @@ pub const MAX_VALUE_CHARS: usize = 256;
 pub const MAX_UNKNOWN_LISTED: usize = 8;
 /// Keys that belong to the view (language, chart, embedding ...) rather than
 /// the model. The codec passes them through for the UI to check.
-pub const VIEW_KEYS: &[&str] = &["lang", "currency", "fx", "chart", "kpis", "embed", "sw", "debug", "compare", "output", "theme", "bench", "workers"];
+pub const VIEW_KEYS: &[&str] = &[
+    "lang",
+    "currency",
+    "fx",
+    "chart",
+    "kpis",
+    "embed",
+    "sw",
+    "debug",
+    "compare",
+    "output",
+    "theme",
+    "bench",
+    "workers",
+    "title",
+    "subtitle",
+    "static",
+    "plain",
+    "transparent",
+];
 
 /// What a decoder could build, and what it had to say about it.
 #[derive(Clone, Debug, PartialEq)]

@@ -205,6 +205,11 @@ pub enum Problem {
     BadChart {
         allowed: Allowed,
     },
+    /// A text longer than it may be (an embed's `title=`): its first `max`
+    /// characters are used.
+    TextTooLong {
+        max: usize,
+    },
     /// A file the browser could not read, with the browser's own reason.
     FileUnreadable {
         reason: String,

@@ -344,6 +344,20 @@ impl Preset {
     }
 
     /// The source and estimate flag of a parameter's value in this preset.
+    /// The date of the newest source this preset's values cite (the
+    /// parameter table's for the values it does not set): how recent the
+    /// scenario's data is, for an embed's source line. `sources::UNDATED`
+    /// when no cited source has a date.
+    pub fn data_date(&self) -> &'static str {
+        P::ALL
+            .iter()
+            .filter_map(|p| crate::sources::source(self.provenance(*p).0))
+            .map(|s| s.date)
+            .filter(|d| *d != crate::sources::UNDATED)
+            .max()
+            .unwrap_or(crate::sources::UNDATED)
+    }
+
     pub fn provenance(&self, p: P) -> (&'static str, bool) {
         match self.values.iter().find(|v| v.param == p) {
             Some(v) => (v.source, v.estimate),
@@ -368,6 +382,23 @@ impl PartialEq for Preset {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_presets_data_date_is_its_newest_cited_source() {
+        for preset in PRESETS {
+            let date = preset.data_date();
+            // Every value's source is dated no later; one of them is this date.
+            let dates: Vec<&str> = P::ALL
+                .iter()
+                .filter_map(|p| crate::sources::source(preset.provenance(*p).0))
+                .map(|s| s.date)
+                .filter(|d| *d != crate::sources::UNDATED)
+                .collect();
+            assert!(dates.iter().all(|d| *d <= date) && dates.contains(&date), "{}: {date}", preset.id.key());
+            // An ISO date (YYYY-MM-DD), so the embed's line can say "data as of".
+            assert!(date.len() == 10 && date.as_bytes()[4] == b'-' && date.as_bytes()[7] == b'-', "{}: {date}", preset.id.key());
+        }
+    }
 
     #[test]
     fn every_preset_value_parses_and_cites_a_source() {

@@ -116,6 +116,13 @@ pub struct Messages {
     pub embed_help: &'static str,
     pub open_full: &'static str,
     pub attribution: &'static str,
+    /// The printed brief's list of the inputs a reader reaches for first.
+    pub key_assumptions: &'static str,
+    /// An embed's source line: the calculator, how recent its data is
+    /// (`{date}`), and the licence of its figures.
+    pub source_line_name: &'static str,
+    pub data_as_of: &'static str,
+    pub figures_licence: &'static str,
     pub embed_title: &'static str,
     pub offline_ready: &'static str,
     pub download_as: &'static str,
@@ -267,6 +274,7 @@ pub struct Messages {
     pub e_corr_repeated: &'static str,
     pub e_corr_pair_repeated: &'static str,
     pub e_nested_compare: &'static str,
+    pub e_text_too_long: &'static str,
     pub e_too_long: &'static str,
     pub e_query_too_long: &'static str,
     pub e_bad_preset: &'static str,

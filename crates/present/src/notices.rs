@@ -157,6 +157,7 @@ pub fn problem_text(lang: Lang, key: &str, given: &str, problem: &Problem) -> St
             fill(m.e_bad_chart, &[("value", &quoted), ("list", &list)])
         }
         Problem::FileUnreadable { reason } => fill(m.e_file_unreadable, &[("reason", reason)]),
+        Problem::TextTooLong { max } => fill(m.e_text_too_long, &[("key", key), ("max", &max.to_string())]),
     }
 }
 

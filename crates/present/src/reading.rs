@@ -98,6 +98,14 @@ pub fn headline_range(range: Option<Range>, running: bool, fmt: &Fmt) -> String 
 }
 
 /// A scenario's name: its deal's, marked when inputs were changed.
+/// The source line an embed and every downloaded image carry, which no
+/// option removes: the calculator, how recent the scenario's data is (the
+/// newest source its values cite), and the licence of the figures.
+pub fn source_line(lang: crate::i18n::Lang, s: &Scenario) -> String {
+    let m = messages(lang);
+    format!("{} · {} · {}", m.source_line_name, fill(m.data_as_of, &[("date", s.preset.data_date())]), m.figures_licence)
+}
+
 pub fn scenario_name(lang: crate::i18n::Lang, s: &Scenario) -> String {
     let name = preset_text(lang, s.preset.id).name;
     if s.changed().is_empty() {

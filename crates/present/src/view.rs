@@ -80,6 +80,40 @@ pub struct View {
     /// The embed's figures, at most four.
     pub kpis: Vec<Figure>,
     pub theme: ThemeChoice,
+    /// An embed's own headline and subline (`title=`, `subtitle=`), as the
+    /// writer typed them: plain text, never markup (the page sets it as
+    /// text), control characters and runs of spaces folded, at most
+    /// `TITLE_MAX` and `SUBTITLE_MAX` characters.
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    /// `static=1`: an embed without interaction (for print and AMP): no
+    /// hover, tap, downloads or table switch.
+    pub still: bool,
+    /// `plain=1`: an embed without its header and link (for hosts that add
+    /// their own); its source line stays.
+    pub plain: bool,
+    /// `transparent=1`: an embed without a background of its own.
+    pub transparent: bool,
+}
+
+/// The longest embed title and subtitle, in characters.
+pub const TITLE_MAX: usize = 100;
+pub const SUBTITLE_MAX: usize = 200;
+
+/// A writer's text as an embed shows it: control characters dropped,
+/// whitespace folded, cut at `max` characters (with a notice). None when
+/// nothing is left.
+fn plain_text(key: &str, text: &str, max: usize, warnings: &mut Vec<Notice>) -> Option<String> {
+    let folded = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ");
+    if folded.is_empty() {
+        return None;
+    }
+    if folded.chars().count() > max {
+        let cut: String = folded.chars().take(max).collect();
+        warnings.push(Notice { used: Some(cut.clone()), ..Notice::repaired(key, text, Problem::TextTooLong { max }) });
+        return Some(cut);
+    }
+    Some(folded)
 }
 
 impl Default for View {
@@ -94,6 +128,11 @@ impl Default for View {
             embed: false,
             kpis: Vec::new(),
             theme: ThemeChoice::Auto,
+            title: None,
+            subtitle: None,
+            still: false,
+            plain: false,
+            transparent: false,
         }
     }
 }
@@ -154,12 +193,20 @@ impl View {
                 None => warnings.push(bad("output", text, Allowed::OneOf(Output::MC.iter().map(|o| o.key().to_string()).collect()))),
             }
         }
-        if let Some(text) = keys.get("embed") {
-            match text.trim() {
-                "1" | "true" | "on" => v.embed = true,
-                "0" | "false" | "off" => v.embed = false,
-                _ => warnings.push(bad("embed", text, one_of(&["1", "0"]))),
+        for (key, flag) in [("embed", &mut v.embed), ("static", &mut v.still), ("plain", &mut v.plain), ("transparent", &mut v.transparent)] {
+            if let Some(text) = keys.get(key) {
+                match text.trim() {
+                    "1" | "true" | "on" => *flag = true,
+                    "0" | "false" | "off" => *flag = false,
+                    _ => warnings.push(bad(key, text, one_of(&["1", "0"]))),
+                }
             }
+        }
+        if let Some(text) = keys.get("title") {
+            v.title = plain_text("title", text, TITLE_MAX, &mut warnings);
+        }
+        if let Some(text) = keys.get("subtitle") {
+            v.subtitle = plain_text("subtitle", text, SUBTITLE_MAX, &mut warnings);
         }
         if let Some(text) = keys.get("kpis") {
             let allowed = || Allowed::UpTo { n: MAX_KPIS, of: Figure::all().map(|f| f.key().to_string()).collect() };
@@ -213,6 +260,17 @@ impl View {
         }
         if self.embed {
             parts.push("embed=1".into());
+        }
+        if let Some(t) = &self.title {
+            parts.push(format!("title={}", percent_encode(t)));
+        }
+        if let Some(t) = &self.subtitle {
+            parts.push(format!("subtitle={}", percent_encode(t)));
+        }
+        for (key, on) in [("static", self.still), ("plain", self.plain), ("transparent", self.transparent)] {
+            if on {
+                parts.push(format!("{key}=1"));
+            }
         }
         if !self.kpis.is_empty() {
             parts.push(format!("kpis={}", self.kpis.iter().map(|f| f.key()).collect::<Vec<_>>().join(",")));
@@ -291,6 +349,34 @@ mod tests {
         let again = decode_page(&encode_page(&p.scenario, &p.view));
         assert_eq!(again.scenario, p.scenario);
         assert_eq!(again.view, p.view);
+    }
+
+    #[test]
+    fn embed_options_are_plain_text_and_round_trip() {
+        // Markup stays text (the page never parses it); control characters
+        // and runs of spaces fold; an empty title is no title.
+        let hostile = "<img src=x onerror=alert(1)> & \u{7}\n  “quoted”";
+        let q = format!("embed=1&title={}&subtitle=%20%20&static=1&plain=1&transparent=1&theme=dark", percent_encode(hostile));
+        let p = decode_page(&q);
+        assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+        assert_eq!(p.view.title.as_deref(), Some("<img src=x onerror=alert(1)> & “quoted”"));
+        assert_eq!(p.view.subtitle, None);
+        assert!(p.view.still && p.view.plain && p.view.transparent && p.view.embed);
+        assert_eq!(p.view.theme, ThemeChoice::Dark);
+        let again = decode_page(&encode_page(&p.scenario, &p.view));
+        assert_eq!(again.view, p.view);
+        // Too long: cut at 100 characters (Devanagari counts characters,
+        // not bytes), with a notice that says what is used.
+        let long = "द".repeat(150);
+        let p = decode_page(&format!("title={}", percent_encode(&long)));
+        assert_eq!(p.view.title.as_ref().map(|t| t.chars().count()), Some(TITLE_MAX));
+        assert_eq!(p.warnings.len(), 1);
+        assert_eq!(p.warnings[0].problem, Problem::TextTooLong { max: TITLE_MAX });
+        assert_eq!(p.warnings[0].used.as_deref(), Some("द".repeat(100).as_str()));
+        // A flag that is not one.
+        let p = decode_page("static=yes");
+        assert!(!p.view.still);
+        assert_eq!(p.warnings[0].key, "static");
     }
 
     #[test]

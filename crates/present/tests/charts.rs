@@ -273,3 +273,42 @@ fn draw_svg(draw: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>) 
     }
     svg
 }
+
+/// A downloaded image keeps its provenance: the title and subtitle above
+/// the chart, the source line and the view's address below it, wrapped to
+/// the width (a long address breaks inside itself), and the chart's plot
+/// between them. At a desktop's and a narrow phone's width.
+#[test]
+fn a_framed_chart_carries_its_title_source_and_address() {
+    let s = scenario();
+    let o = evaluate(&s.inputs);
+    let url = "https://example.org/computedeal/?preset=aws-openai-2025&pue=1.3&electricity_usd_per_mwh=95&chart=cost&lang=en";
+    let frame = charts::Frame {
+        title: "Costs and revenue by year".into(),
+        subtitle: Some("AWS–OpenAI (Nov 2025), your changes".into()),
+        source: computedeal_present::reading::source_line(Lang::En, &s),
+        url: url.into(),
+    };
+    assert!(frame.source.starts_with("computedeal · data as of 20") && frame.source.ends_with("· figures CC BY 4.0"), "{}", frame.source);
+    for (w, h) in [(820u32, 420u32), (320, 360)] {
+        let mut svg = String::new();
+        let meta = {
+            let area = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
+            charts::ChartInput::CostStack(std::rc::Rc::new(o.clone()), None).draw_framed(&area, &Theme::light(1.0), &frame).expect("drawn")
+        };
+        // Every text element's content, in order.
+        let texts: Vec<String> =
+            svg.split("<text").skip(1).map(|t| t.split('>').nth(1).unwrap_or("").split('<').next().unwrap_or("").trim().to_string()).collect();
+        let all = texts.join(" ");
+        for part in ["Costs and revenue by year", "AWS–OpenAI (Nov 2025), your changes"] {
+            assert!(all.contains(part) || texts.iter().any(|t| part.starts_with(t.as_str()) && !t.is_empty()), "{w}: {part} in {texts:?}");
+        }
+        assert!(all.replace("&amp;", "&").contains("data as of"), "{w}: the source line");
+        // The address, maybe over several lines, reads back whole.
+        let joined: String = texts.iter().filter(|t| t.starts_with("https://") || t.contains("=")).cloned().collect::<Vec<_>>().join("").replace("&amp;", "&");
+        assert!(joined.contains(url), "{w}: {joined}");
+        // The plot lies between the title and the source line.
+        let (top, bottom) = (meta.y0.min(meta.y1), meta.y0.max(meta.y1));
+        assert!(top > 30.0 && bottom < h as f64 - 30.0, "{w}: plot {top}–{bottom} of {h}");
+    }
+}

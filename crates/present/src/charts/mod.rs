@@ -21,6 +21,55 @@ use computedeal_core::outputs::{Output, Unit};
 
 pub use common::{draw_legend, draw_message, nice_ceiling, Corner, DrawResult, Legend, Mark, Meta, Table, Theme};
 
+/// What a chart carries when it leaves the page (a downloaded PNG or SVG):
+/// its title and subtitle above it and, below, the source line and the
+/// address of the view it came from, laid out as the page's card. The words
+/// come from the caller; this only places them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Frame {
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub source: String,
+    pub url: String,
+}
+
+/// Lines of `text` no wider than `width` backend pixels, broken at spaces
+/// (and inside a word, such as a URL, that is wider on its own).
+fn wrap<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    text: &str,
+    style: &TextStyle,
+    width: u32,
+) -> Result<Vec<String>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let fits = |s: &str| area.estimate_text_size(s, style).map(|(w, _)| w <= width);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
+        if fits(&candidate)? {
+            line = candidate;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        // A word wider than the line on its own is cut where it must be.
+        for c in word.chars() {
+            let next = format!("{line}{c}");
+            if !line.is_empty() && !fits(&next)? {
+                lines.push(std::mem::take(&mut line));
+                line.push(c);
+            } else {
+                line = next;
+            }
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    Ok(lines)
+}
+
 /// The charts, in page order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ChartId {
@@ -108,6 +157,41 @@ impl ChartInput {
             ChartInput::Heatmap(g) => heatmap::table(g, m),
             ChartInput::Presets(p) => presets::table(p, m),
         }
+    }
+
+    /// `draw` inside a `Frame`: the title (and subtitle) wrapped to the width
+    /// at the top, the source line and the URL at the bottom, the chart in
+    /// what is left. Returns the chart's `Meta`.
+    pub fn draw_framed<DB: DrawingBackend>(&self, area: &DrawingArea<DB, plotters::coord::Shift>, theme: &Theme, frame: &Frame) -> DrawResult<DB> {
+        area.fill(&theme.background)?;
+        let (w, h) = area.dim_in_pixel();
+        let pad = theme.px(12.0);
+        let width = w.saturating_sub(2 * pad).max(1);
+        let title = theme.font(17.0);
+        let sub = theme.muted_font(13.0);
+        let small = theme.muted_font(11.0);
+        let line_height = |css: f64| theme.px(css * 1.3) as i32;
+        let mut head: Vec<(String, &TextStyle, i32)> = wrap(area, &frame.title, &title, width)?.into_iter().map(|l| (l, &title, line_height(17.0))).collect();
+        if let Some(s) = frame.subtitle.as_deref().filter(|s| !s.is_empty()) {
+            head.extend(wrap(area, s, &sub, width)?.into_iter().map(|l| (l, &sub, line_height(13.0))));
+        }
+        let mut foot: Vec<String> = wrap(area, &frame.source, &small, width)?;
+        foot.extend(wrap(area, &frame.url, &small, width)?);
+        let mut y = pad as i32;
+        for (line, style, step) in &head {
+            area.draw_text(line, style, (pad as i32, y))?;
+            y += step;
+        }
+        let foot_height = foot.len() as i32 * line_height(11.0);
+        let mut fy = h as i32 - pad as i32 - foot_height;
+        for line in &foot {
+            area.draw_text(line, &small, (pad as i32, fy))?;
+            fy += line_height(11.0);
+        }
+        let top = (y + theme.px(6.0) as i32).max(0) as u32;
+        let bottom = (foot_height + pad as i32 + theme.px(6.0) as i32).max(0) as u32;
+        let inner = area.margin(top, bottom, 0, 0);
+        self.draw(&inner, theme)
     }
 
     pub fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, plotters::coord::Shift>, theme: &Theme) -> DrawResult<DB> {
