@@ -1,6 +1,8 @@
 //! "Share and embed": the link to this exact view, and the iframe snippet
-//! for a blog post (chart, optional five-line height listener), each with a
-//! copy button. Everything is built from `view::encode_page`, so the link
+//! for a blog post (chart, headline, subtitle, up to four figures, static,
+//! optional five-line height listener), each with a copy button, and a
+//! preview of the embed at 320 and 600 px, loaded on request; opened from a
+//! file, it says an embed needs the calculator on a web server instead. Everything is built from `view::encode_page`, so the link
 //! and the embed open the numbers on screen.
 
 use std::rc::Rc;
@@ -11,7 +13,7 @@ use yew::prelude::*;
 
 use computedeal_present::charts::ChartId;
 use computedeal_present::i18n::{fill, messages, Messages};
-use computedeal_present::view::{encode_page, View};
+use computedeal_present::view::{encode_page, fold_text, Figure, View, MAX_KPIS, SUBTITLE_MAX, TITLE_MAX};
 
 use crate::state::{Action, State};
 use computedeal_present::reading::scenario_name;
@@ -93,11 +95,60 @@ pub fn share_panel(props: &ShareProps) -> Html {
     let m = messages(state.lang);
     let copied = use_state(|| None::<&'static str>);
     let listener = use_state(|| true);
+    // The embed's own options, kept in the panel (not in the page's view).
+    let headline = use_state(String::new);
+    let subline = use_state(String::new);
+    let figures = use_state(|| state.view.embed_kpis());
+    let still = use_state(|| false);
+    let preview = use_state(|| false);
     let chart = state.view.chart.unwrap_or(ChartId::CashFlow);
     let link = url_of(state, &state.view);
-    let embed_view = View { embed: true, chart: Some(chart), compare: None, output: state.view.output, ..state.view.clone() };
-    let title = fill(m.embed_title, &[("name", &scenario_name(state.lang, &state.scenario))]);
-    let snippet = embed_snippet(&url_of(state, &embed_view), &title, *listener);
+    let kpis = if *figures == computedeal_present::view::DEFAULT_KPIS.to_vec() { Vec::new() } else { (*figures).clone() };
+    let embed_view = View {
+        embed: true,
+        chart: Some(chart),
+        compare: None,
+        output: state.view.output,
+        kpis,
+        title: fold_text(&headline, TITLE_MAX),
+        subtitle: fold_text(&subline, SUBTITLE_MAX),
+        still: *still,
+        ..state.view.clone()
+    };
+    let embed_url = url_of(state, &embed_view);
+    let name = scenario_name(state.lang, &state.scenario);
+    let title = fill(m.embed_title, &[("name", embed_view.title.as_deref().unwrap_or(&name))]);
+    let snippet = embed_snippet(&embed_url, &title, *listener);
+    // From file:// an embed cannot work: the panel says what to do instead.
+    let from_file = web_sys::window().and_then(|w| w.location().protocol().ok()).is_some_and(|p| p == "file:");
+    let text_input = |setter: UseStateHandle<String>| {
+        Callback::from(move |e: InputEvent| {
+            if let Some(i) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+                setter.set(i.value());
+            }
+        })
+    };
+    let on_figure = |f: Figure| {
+        let figures = figures.clone();
+        Callback::from(move |_: Event| {
+            let mut next = (*figures).clone();
+            if let Some(k) = next.iter().position(|x| *x == f) {
+                next.remove(k);
+            } else if next.len() < MAX_KPIS {
+                next.push(f);
+            }
+            figures.set(next);
+        })
+    };
+    let on_still = {
+        let still = still.clone();
+        Callback::from(move |e: Event| still.set(e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).is_some_and(|i| i.checked())))
+    };
+    let on_preview = {
+        let preview = preview.clone();
+        Callback::from(move |_: MouseEvent| preview.set(!*preview))
+    };
+    let gpu = state.scenario.inputs.accelerator_is_gpu();
 
     let on_copy_link = {
         let (copied, link) = (copied.clone(), link.clone());
@@ -148,11 +199,48 @@ pub fn share_panel(props: &ShareProps) -> Html {
                 </select>
                 <label class="check"><input type="checkbox" id="embed-listener" checked={*listener} onchange={on_listener} />{ " " }{ m.embed_listener }</label>
             </div>
-            <label for="embed-code">{ m.embed_code }</label>
-            <textarea id="embed-code" class="code" readonly=true rows="7" value={snippet} aria-describedby="embed-help" />
-            <p class="help" id="embed-help">{ m.embed_help }</p>
-            <button type="button" id="copy-embed" onclick={on_copy_embed}>{ m.copy_embed }</button>
-            if *copied == Some("embed") { <p class="copied" role="status">{ m.embed_copied }</p> }
+            <div class="share-row">
+                <label for="embed-headline">{ m.embed_headline }</label>
+                <input type="text" id="embed-headline" class="field wide" maxlength={TITLE_MAX.to_string()} value={(*headline).clone()} oninput={text_input(headline.clone())} />
+            </div>
+            <div class="share-row">
+                <label for="embed-subline">{ m.embed_subline }</label>
+                <input type="text" id="embed-subline" class="field wide" maxlength={SUBTITLE_MAX.to_string()} value={(*subline).clone()} oninput={text_input(subline.clone())} />
+            </div>
+            <fieldset class="embed-figures">
+                <legend>{ m.embed_figures }</legend>
+                { for Figure::all().map(|f| {
+                    let on = figures.contains(&f);
+                    html! {
+                        <label class="check"><input type="checkbox" data-figure={f.key()} checked={on} disabled={!on && figures.len() >= MAX_KPIS} onchange={on_figure(f)} />
+                            { " " }{ crate::results::card_label(state.lang, f, gpu) }</label>
+                    }
+                }) }
+            </fieldset>
+            <div class="share-row">
+                <label class="check"><input type="checkbox" id="embed-static" checked={*still} onchange={on_still} />{ " " }{ m.embed_static }</label>
+            </div>
+            if from_file {
+                <p class="note" id="embed-from-file" role="note">{ m.embed_from_file }</p>
+            } else {
+                <label for="embed-code">{ m.embed_code }</label>
+                <textarea id="embed-code" class="code" readonly=true rows="7" value={snippet} aria-describedby="embed-help" />
+                <p class="help" id="embed-help">{ m.embed_help }</p>
+                <button type="button" id="copy-embed" onclick={on_copy_embed}>{ m.copy_embed }</button>
+                if *copied == Some("embed") { <p class="copied" role="status">{ m.embed_copied }</p> }
+                <button type="button" id="embed-preview" aria-expanded={preview.to_string()} onclick={on_preview}>{ m.embed_preview }</button>
+                // Loaded only when asked: each frame runs the whole calculator.
+                if *preview {
+                    <div class="embed-previews">
+                        { for [320u32, 600].into_iter().map(|w| html! {
+                            <figure class="embed-preview">
+                                <figcaption>{ fill(m.embed_preview_at, &[("width", &w.to_string())]) }</figcaption>
+                                <iframe src={embed_url.clone()} title={format!("{title} ({w} px)")} width={w.to_string()} height="600" data-width={w.to_string()} loading="lazy" style="border:1px solid var(--border)"></iframe>
+                            </figure>
+                        }) }
+                    </div>
+                }
+            }
         </details>
     }
 }

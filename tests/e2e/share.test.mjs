@@ -319,6 +319,38 @@ test('a file that cannot be downloaded is named in the start-up message', async 
   await page.context().close();
 });
 
+test('the share panel builds an embed with a headline, chosen figures and static, and previews it at 320 and 600 px', async () => {
+  const page = await newPage(browser, { viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto(`${server.url}?preset=india-1gw`);
+  await waitReady(page);
+  await page.click('#share summary');
+  await page.fill('#embed-headline', 'What 1 GW in Mumbai costs  <b>now</b>');
+  await page.fill('#embed-subline', 'Price and cost per GPU-hour');
+  // Four figures at most: with four chosen the others cannot be ticked.
+  for (const f of ['margin', 'irr']) await page.uncheck(`[data-figure="${f}"]`);
+  for (const f of ['p_loss', 'co2_kt_per_year']) await page.check(`[data-figure="${f}"]`);
+  assert.equal(await page.locator('.embed-figures input:checked').count(), 4);
+  assert.ok(await page.locator('[data-figure="capex_usd"]').isDisabled());
+  await page.check('#embed-static');
+  const snippet = await page.locator('#embed-code').inputValue();
+  const src = new URL(snippet.match(/<iframe src="([^"]+)"/)[1].replaceAll('&amp;', '&'));
+  assert.equal(src.searchParams.get('title'), 'What 1 GW in Mumbai costs <b>now</b>');
+  assert.equal(src.searchParams.get('subtitle'), 'Price and cost per GPU-hour');
+  assert.equal(src.searchParams.get('kpis'), 'price_usd_per_accelerator_hour,npv_usd,p_loss,co2_kt_per_year');
+  assert.equal(src.searchParams.get('static'), '1');
+  // The frame's title attribute names the headline, escaped as HTML text.
+  assert.match(snippet, /title="computedeal: What 1 GW in Mumbai costs &lt;b&gt;now&lt;\/b&gt;"/);
+  await page.click('#embed-preview');
+  for (const w of ['320', '600']) {
+    const frame = page.frameLocator(`.embed-preview iframe[data-width="${w}"]`);
+    await frame.locator('#app[data-state="ready"]').waitFor({ timeout: 60000 });
+    assert.equal(await frame.locator('h1.embed-name').textContent(), 'What 1 GW in Mumbai costs <b>now</b>');
+    assert.deepEqual(await frame.locator('[data-kpi]').evaluateAll((els) => els.map((e) => e.dataset.kpi)), ['price_usd_per_accelerator_hour', 'npv_usd', 'p_loss', 'co2_kt_per_year']);
+    assert.equal(await frame.locator('button.dl').count(), 0, 'static');
+  }
+  await page.context().close();
+});
+
 test('the single file works from file:// with no server', async () => {
   const file = path.join(DIST, 'computedeal.html');
   assert.ok(fs.existsSync(file), 'make single-file wrote dist/computedeal.html');
@@ -330,6 +362,10 @@ test('the single file works from file:// with no server', async () => {
   assert.equal(await kpi(page, 'npv_usd'), cli.npv_usd);
   assert.ok(await page.evaluate(() => Number(document.querySelector('[data-kpi="p_loss"]').dataset.value) >= 0));
   assert.deepEqual(page.requests.filter((u) => !/^(file|data|blob):/.test(u)), []);
+  // From a file the share panel says an embed needs a web server, instead of file:// embed code.
+  await page.click('#share summary');
+  assert.match(await page.locator('#embed-from-file').textContent(), /web server.*dist\//);
+  assert.equal(await page.locator('#embed-code').count(), 0);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

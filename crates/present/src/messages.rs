@@ -118,6 +118,14 @@ pub struct Messages {
     pub attribution: &'static str,
     /// The printed brief's list of the inputs a reader reaches for first.
     pub key_assumptions: &'static str,
+    /// The share panel's embed options.
+    pub embed_headline: &'static str,
+    pub embed_subline: &'static str,
+    pub embed_figures: &'static str,
+    pub embed_static: &'static str,
+    pub embed_preview: &'static str,
+    pub embed_preview_at: &'static str,
+    pub embed_from_file: &'static str,
     /// An embed's source line: the calculator, how recent its data is
     /// (`{date}`), and the licence of its figures.
     pub source_line_name: &'static str,

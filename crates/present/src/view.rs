@@ -100,6 +100,14 @@ pub struct View {
 pub const TITLE_MAX: usize = 100;
 pub const SUBTITLE_MAX: usize = 200;
 
+/// A writer's text with control characters dropped and whitespace folded,
+/// at most `max` characters; None when nothing is left (the share panel's
+/// title field, and `plain_text`).
+pub fn fold_text(text: &str, max: usize) -> Option<String> {
+    let folded = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ");
+    (!folded.is_empty()).then(|| folded.chars().take(max).collect())
+}
+
 /// A writer's text as an embed shows it: control characters dropped,
 /// whitespace folded, cut at `max` characters (with a notice). None when
 /// nothing is left.
