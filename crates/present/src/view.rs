@@ -104,15 +104,20 @@ pub const SUBTITLE_MAX: usize = 200;
 /// at most `max` characters; None when nothing is left (the share panel's
 /// title field, and `plain_text`).
 pub fn fold_text(text: &str, max: usize) -> Option<String> {
-    let folded = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ");
+    let folded = fold(text);
     (!folded.is_empty()).then(|| folded.chars().take(max).collect())
+}
+
+/// Control characters as spaces, runs of whitespace as one space, trimmed.
+fn fold(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A writer's text as an embed shows it: control characters dropped,
 /// whitespace folded, cut at `max` characters (with a notice). None when
 /// nothing is left.
 fn plain_text(key: &str, text: &str, max: usize, warnings: &mut Vec<Notice>) -> Option<String> {
-    let folded = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ");
+    let folded = fold(text);
     if folded.is_empty() {
         return None;
     }
