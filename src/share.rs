@@ -53,7 +53,7 @@ pub fn chart_title(m: &Messages, c: ChartId) -> &'static str {
 }
 
 /// HTML text: the snippet is shown and copied as text, never inserted as markup.
-fn attr_escape(s: &str) -> String {
+pub fn attr_escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 

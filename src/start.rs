@@ -34,7 +34,13 @@ pub fn start() {
         boot.remove();
     }
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    let page = decode_page(search.trim_start_matches('?'));
+    // A downloaded view ("Download this view") carries its query in the
+    // file; an address with a query of its own wins.
+    let query = match search.trim_start_matches('?') {
+        "" => built_in_view(&doc).unwrap_or_default(),
+        q => q.to_string(),
+    };
+    let page = decode_page(&query);
     if page.raw.get("debug").map(String::as_str) == Some("panic") {
         panic!("debug=panic was requested in the URL");
     }
@@ -47,6 +53,12 @@ pub fn start() {
     let lang = page.view.lang.or_else(browser_lang).unwrap_or_default();
     let props = AppProps { scenario: page.scenario, notices: page.warnings, view: page.view, lang };
     yew::Renderer::<App>::with_root_and_props(root, props).render();
+}
+
+/// The view a downloaded single file was saved with:
+/// `<meta name="computedeal-view" content="…">` (data, read like a URL).
+fn built_in_view(doc: &web_sys::Document) -> Option<String> {
+    doc.query_selector("meta[name=\"computedeal-view\"]").ok().flatten()?.get_attribute("content")
 }
 
 /// The first of the browser's preferred languages that the page speaks.

@@ -1,6 +1,10 @@
 //! Taking the scenario away and bringing it back: "Export JSON" (the
 //! scenario, its outcome and the finished Monte Carlo), "Import JSON" (a bad
-//! file changes nothing and says why), and the import's status line.
+//! file changes nothing and says why), the import's status line, and
+//! "Download this view": the single-file calculator (`make single-file`'s
+//! `computedeal.html`, fetched from the page's own host) with this view's
+//! query built in (`<meta name="computedeal-view">`), so it opens on the
+//! view from disk.
 
 use std::rc::Rc;
 
@@ -77,8 +81,23 @@ pub fn transfer(props: &TransferProps) -> Html {
             }));
         })
     };
+    let view_missing = use_state(|| false);
+    // From a file there is no host to fetch the single file from.
+    let from_file = web_sys::window().and_then(|w| w.location().protocol().ok()).is_some_and(|p| p == "file:");
+    let on_download_view = {
+        let (state, view_missing) = (props.state.clone(), view_missing.clone());
+        Callback::from(move |_: MouseEvent| {
+            let query = computedeal_present::view::encode_page(&state.scenario, &state.view);
+            let name = download::file_name(&["computedeal", state.scenario.preset.id.key()], "html");
+            fetch_single_file(query, name, view_missing.clone());
+        })
+    };
     html! {
         <>
+            if !from_file {
+                <button type="button" id="download-view" onclick={on_download_view}>{ m.download_view }</button>
+                if *view_missing { <p class="import-status failed" role="alert" id="download-view-missing">{ m.download_view_missing }</p> }
+            }
             <button type="button" id="export-json" onclick={on_export}>{ m.export_json }</button>
             <button type="button" id="import-json" onclick={on_import_click}>{ m.import_json }</button>
             <input type="file" id="import-file" ref={import_input} accept=".json,application/json" hidden=true onchange={on_import} aria-label={m.import_json} />
@@ -107,4 +126,49 @@ pub fn import_status(props: &ImportStatusProps) -> Html {
             </div>
         },
     }
+}
+
+/// Fetches `./computedeal.html` from the page's host, writes `query` into it
+/// as `<meta name="computedeal-view">` and saves it as `name`; when the host
+/// has no single file, sets `missing` (the page says how to add it).
+fn fetch_single_file(query: String, name: String, missing: UseStateHandle<bool>) {
+    use wasm_bindgen::prelude::Closure;
+    use wasm_bindgen::JsValue;
+    let Some(window) = web_sys::window() else { return };
+    let Ok(fetch) = js_sys::Reflect::get(&window, &JsValue::from_str("fetch")).and_then(|f| f.dyn_into::<js_sys::Function>()) else { return };
+    let Ok(promise) = fetch.call1(&window, &JsValue::from_str("./computedeal.html")).and_then(|p| p.dyn_into::<js_sys::Promise>()) else { return };
+    let on_error = {
+        let missing = missing.clone();
+        Closure::once(move |_: JsValue| missing.set(true))
+    };
+    let on_text = {
+        let missing = missing.clone();
+        Closure::once(move |text: JsValue| {
+            let html = text.as_string().unwrap_or_default();
+            let meta = format!("<meta name=\"computedeal-view\" content=\"{}\">", crate::share::attr_escape(&query));
+            match html.find("<head>") {
+                Some(at) => {
+                    let (head, rest) = html.split_at(at + "<head>".len());
+                    download::save_text(&name, "text/html;charset=utf-8", &format!("{head}\n  {meta}{rest}"));
+                    missing.set(false);
+                }
+                None => missing.set(true),
+            }
+        })
+    };
+    let on_response = Closure::once(move |response: JsValue| {
+        let ok = js_sys::Reflect::get(&response, &JsValue::from_str("ok")).ok().and_then(|v| v.as_bool()).unwrap_or(false);
+        let text = js_sys::Reflect::get(&response, &JsValue::from_str("text")).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        match (ok, text.and_then(|f| f.call0(&response).ok()).and_then(|p| p.dyn_into::<js_sys::Promise>().ok())) {
+            (true, Some(p)) => {
+                let _ = p.then(&on_text);
+            }
+            _ => missing.set(true),
+        }
+        // The callbacks live until the promises settle.
+        on_text.forget();
+    });
+    let _ = promise.then(&on_response).catch(&on_error);
+    on_response.forget();
+    on_error.forget();
 }

@@ -351,6 +351,37 @@ test('the share panel builds an embed with a headline, chosen figures and static
   await page.context().close();
 });
 
+test('"Download this view" saves the single file with the view built in, and it opens on that view from disk', async () => {
+  const page = await newPage(browser, { acceptDownloads: true });
+  const query = 'preset=india-1gw&pue=1.3&lang=hi&currency=INR';
+  await page.goto(`${server.url}?${query}`);
+  await waitReady(page);
+  const [d] = await Promise.all([page.waitForEvent('download'), page.click('#download-view')]);
+  assert.equal(d.suggestedFilename(), 'computedeal-india-1gw.html');
+  const file = path.join(fs.mkdtempSync(path.join(ROOT, 'target', 'view-')), 'computedeal-india-1gw.html');
+  await d.saveAs(file);
+  assert.match(fs.readFileSync(file, 'utf8'), /<meta name="computedeal-view" content="preset=india-1gw&amp;pue=1\.3&amp;lang=hi&amp;currency=INR">/);
+  const disk = await newPage(browser);
+  await disk.goto(pathToFileURL(file).href);
+  await waitReady(disk);
+  assert.equal(await disk.getAttribute('html', 'lang'), 'hi');
+  assert.equal(await disk.locator('#preset').inputValue(), 'india-1gw');
+  assert.equal(await disk.locator('#f-pue').inputValue(), '1.3');
+  assert.equal(await kpi(disk, 'npv_usd'), cliEval('preset=india-1gw&pue=1.3').npv_usd);
+  assert.deepEqual(disk.requests.filter((u) => !/^(file|data|blob):/.test(u)), []);
+  assert.deepEqual(disk.errors, []);
+  // Where the host has no single file, the page says so and how to add it.
+  const bare = copySite();
+  fs.rmSync(path.join(bare, 'computedeal.html'), { force: true });
+  const other = await serve(bare);
+  await page.goto(`${other.url}?${query}`);
+  await waitReady(page);
+  await page.click('#download-view');
+  assert.match(await page.locator('#download-view-missing').textContent(), /make single-file/);
+  for (const p of [page, disk]) await p.context().close();
+  await other.close();
+});
+
 test('the single file works from file:// with no server', async () => {
   const file = path.join(DIST, 'computedeal.html');
   assert.ok(fs.existsSync(file), 'make single-file wrote dist/computedeal.html');

@@ -90,6 +90,8 @@ pub static EN: Messages = Messages {
     attribution: "computedeal: what giant AI-compute deals buy, cost and earn. Assumptions and their sources are in the full calculator.",
     source_line_name: "computedeal",
     key_assumptions: "Key assumptions",
+    download_view: "Download this view",
+    download_view_missing: "This copy of the calculator has no single file (computedeal.html) to download: whoever hosts it can add it with make single-file.",
     embed_headline: "Headline (optional, plain text)",
     embed_subline: "Subtitle (optional)",
     embed_figures: "Figures (up to four)",

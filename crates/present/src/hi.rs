@@ -90,6 +90,8 @@ pub static HI: Messages = Messages {
     attribution: "computedeal: विशाल एआई-कंप्यूट सौदे क्या खरीदते हैं, कितनी लागत और कितनी कमाई। मान्यताएँ और उनके स्रोत पूरे कैलकुलेटर में हैं।",
     source_line_name: "computedeal",
     key_assumptions: "मुख्य मान्यताएँ",
+    download_view: "यह दृश्य डाउनलोड करें",
+    download_view_missing: "कैलकुलेटर की इस प्रति में डाउनलोड के लिए एकल फ़ाइल (computedeal.html) नहीं है: इसे होस्ट करने वाला make single-file से जोड़ सकता है।",
     embed_headline: "शीर्षक (वैकल्पिक, सादा पाठ)",
     embed_subline: "उपशीर्षक (वैकल्पिक)",
     embed_figures: "आँकड़े (अधिकतम चार)",

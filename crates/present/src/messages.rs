@@ -118,6 +118,8 @@ pub struct Messages {
     pub attribution: &'static str,
     /// The printed brief's list of the inputs a reader reaches for first.
     pub key_assumptions: &'static str,
+    pub download_view: &'static str,
+    pub download_view_missing: &'static str,
     /// The share panel's embed options.
     pub embed_headline: &'static str,
     pub embed_subline: &'static str,
