@@ -127,37 +127,13 @@ impl<const B: u32> SketchOf<B> {
     /// as `add` value by value (a test checks), with each store grown once
     /// to the column's range instead of checked per value.
     pub fn add_column(&mut self, values: &[f64], first: usize, step: usize) {
-        // Pass 1: counts, extremes, and each sign's range of magnitudes.
-        let (mut n, mut nan) = (0u64, 0u64);
-        let (mut min, mut max) = (self.min, self.max);
-        let (mut lo_pos, mut hi_pos, mut lo_neg, mut hi_neg) = (f64::INFINITY, 0.0f64, f64::INFINITY, 0.0f64);
+        // Pass 1: counts, extremes, and each sign's range of magnitudes;
+        // each store grows once to it.
+        let mut range = ColumnRange::default();
         for &v in values.iter().skip(first).step_by(step.max(1)) {
-            if v.is_nan() {
-                nan += 1;
-                continue;
-            }
-            n += 1;
-            min = min.min(v);
-            max = max.max(v);
-            let m = v.abs();
-            if m >= MIN_MAGNITUDE {
-                if v > 0.0 {
-                    lo_pos = lo_pos.min(m);
-                    hi_pos = hi_pos.max(m);
-                } else {
-                    lo_neg = lo_neg.min(m);
-                    hi_neg = hi_neg.max(m);
-                }
-            }
+            range.take(v);
         }
-        if hi_pos > 0.0 {
-            self.positive.add(bucket::<B>(lo_pos), 0);
-            self.positive.add(bucket::<B>(hi_pos), 0);
-        }
-        if hi_neg > 0.0 {
-            self.negative.add(bucket::<B>(lo_neg), 0);
-            self.negative.add(bucket::<B>(hi_neg), 0);
-        }
+        self.reserve(&range);
         // Pass 2: every bucket is now inside its store.
         let (pos_off, neg_off) = (self.positive.offset, self.negative.offset);
         let mut zero = 0u64;
@@ -175,14 +151,10 @@ impl<const B: u32> SketchOf<B> {
             }
         }
         self.zero += zero;
-        self.undefined += nan;
-        self.count += n;
-        self.min = min;
-        self.max = max;
     }
 
     /// The range of a column's values per replica (pass 1 of
-    /// `add_block_column`): value i belongs to replica i % R.
+    /// `add_block_column`, as of `add_column`): value i belongs to replica i % R.
     fn ranges(values: &[f64], replicas: usize) -> Vec<ColumnRange> {
         let mut r = vec![ColumnRange::default(); replicas];
         for group in values.chunks(replicas) {
