@@ -15,10 +15,14 @@ export TRUNK_SKIP_VERSION_CHECK := true
 serve: tools-web
 	trunk serve --release --no-autoreload --public-url / --address 127.0.0.1 --port 8080
 
-## dist: the optimized static site in dist/ (release, simd128, wasm-opt, relative URLs)
+## dist: the optimized static site in dist/ (release, simd128, wasm-opt, relative URLs), then for
+## every preset its page, oEmbed document, chart images and social card (`computedeal site`);
+## SITE_URL=https://… makes the link-preview tags absolute
+SITE_URL ?=
 dist: tools-web
 	trunk build --release
 	scripts/sizes.sh dist
+	cargo run --release --locked -p computedeal-cli --bin computedeal -- site dist --site-url '$(SITE_URL)'
 
 ## single-file: dist/computedeal.html, one self-contained file that works from file://
 single-file: dist

@@ -94,7 +94,14 @@ impl DrawingBackend for AnyBackend<'_> {
     /// which forces a layout of the whole page for every label (18 ms of a
     /// 25 ms input change, measured). The size is the same: the advance
     /// width and the font's ascent plus descent (a span's height).
+    ///
+    /// An SVG is measured with the tables of the fonts `computedeal chart`
+    /// renders with (`charts::metrics`), so the download and the command
+    /// line's SVG are the same file for the same view.
     fn estimate_text_size<T: BackendTextStyle>(&self, text: &str, style: &T) -> Result<(u32, u32), DrawingErrorKind<AnyError>> {
+        if let AnyBackend::Svg(_) = self {
+            return Ok(computedeal_present::charts::metrics::text_size(text, style.family().as_str(), style.size()));
+        }
         match measure_text(text, style) {
             Some(size) => Ok(size),
             None => match self {

@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use crate::backend::AnyBackend;
 use crate::download;
-use computedeal_present::charts::{ChartInput, Frame, Meta, Table, Theme};
+use computedeal_present::charts::{ChartInput, Frame, Meta, Table, Theme, FRAME_EXTRA};
 use computedeal_present::format::Fmt;
 use computedeal_present::i18n::{fill, messages};
 
@@ -73,10 +73,6 @@ pub fn draw_into(canvas: &web_sys::HtmlCanvasElement, input: &ChartInput, dark: 
         }
     }
 }
-
-/// CSS pixels a downloaded image adds to the chart's height for its frame
-/// (title, subtitle, source line, URL): the chart keeps what is left.
-pub const FRAME_EXTRA: u32 = 120;
 
 /// The chart in its frame at `scale` device pixels per CSS pixel, on a
 /// canvas of its own (not on the page): the PNG a reader downloads, at 2×

@@ -10,7 +10,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use computedeal_core::outputs::{Output, Unit};
-use computedeal_present::charts::{ChartId, ChartInput};
+use computedeal_present::charts::{ChartData, ChartId, ChartInput};
 use computedeal_present::i18n::{fill, messages, output_label, param_label};
 use computedeal_present::view::DEFAULT_OUTPUT;
 
@@ -66,13 +66,19 @@ pub fn chart_list(props: &ChartListProps) -> Html {
     let output = state.view.output.unwrap_or(DEFAULT_OUTPUT);
     let out_unit = output.unit();
     let out_label = output_label(lang, output);
-    let loss_below = match output {
-        Output::npv_usd | Output::margin => Some(0.0),
-        Output::irr => Some(s.inputs.wacc),
-        _ => None,
+    // What the charts are drawn from: the same builder `computedeal chart` uses.
+    let data = ChartData {
+        outcome: o.clone(),
+        pinned: a.clone(),
+        summary: summary.clone(),
+        finished: props.mc.as_ref().is_some_and(|u| u.finished),
+        output,
+        wacc: s.inputs.wacc,
+        tornado: d.tornado.clone(),
+        grid: d.grid.clone(),
+        deals: d.deals.clone(),
     };
-    let out_summary = summary.as_ref().and_then(|sm| sm.get(output).cloned()).filter(|o| o.defined > 0).map(Rc::new);
-    let bands = Rc::new(summary.as_ref().filter(|_| props.mc.as_ref().is_some_and(|u| u.finished)).map(|sm| sm.bands.clone()).unwrap_or_default());
+    let out_summary = data.output_summary();
     let output_select = {
         let dispatch = props.dispatch.clone();
         let onchange = Callback::from(move |e: Event| {
@@ -102,7 +108,7 @@ pub fn chart_list(props: &ChartListProps) -> Html {
     // (input, title, description, summary, controls, footer)
     let charts: Vec<(ChartInput, &'static str, String, String, Html, Html)> = vec![
         (
-            ChartInput::Deployment(o.clone(), a.clone()),
+            ChartInput::of(ChartId::Deployment, &data),
             m.t_deployment,
             m.d_deployment.to_string(),
             fill(
@@ -113,7 +119,7 @@ pub fn chart_list(props: &ChartListProps) -> Html {
             html! {},
         ),
         (
-            ChartInput::CostStack(o.clone(), a.clone()),
+            ChartInput::of(ChartId::CostStack, &data),
             m.t_cost,
             m.d_cost.to_string(),
             full_year
@@ -126,7 +132,7 @@ pub fn chart_list(props: &ChartListProps) -> Html {
             html! {},
         ),
         (
-            ChartInput::Pnl(o.clone(), a.clone()),
+            ChartInput::of(ChartId::Pnl, &data),
             m.t_pnl,
             m.d_pnl.to_string(),
             worst_year
@@ -146,7 +152,7 @@ pub fn chart_list(props: &ChartListProps) -> Html {
             html! {},
         ),
         (
-            ChartInput::CashFlow(o.clone(), bands, a.clone()),
+            ChartInput::of(ChartId::CashFlow, &data),
             m.t_cashflow,
             m.d_cashflow.to_string(),
             {
@@ -162,7 +168,7 @@ pub fn chart_list(props: &ChartListProps) -> Html {
             html! {},
         ),
         (
-            ChartInput::Histogram(out_summary.clone(), out_unit, loss_below),
+            ChartInput::of(ChartId::Histogram, &data),
             m.t_histogram,
             fill(m.d_histogram, &[("output", out_label)]),
             out_summary
@@ -178,7 +184,7 @@ pub fn chart_list(props: &ChartListProps) -> Html {
             html! {},
         ),
         (
-            ChartInput::Tornado(d.tornado.clone(), output),
+            ChartInput::of(ChartId::Tornado, &data),
             m.t_tornado,
             fill(m.d_tornado, &[("output", out_label)]),
             top_swing
@@ -188,7 +194,7 @@ pub fn chart_list(props: &ChartListProps) -> Html {
             html! {},
         ),
         (
-            ChartInput::Heatmap(d.grid.clone()),
+            ChartInput::of(ChartId::Heatmap, &data),
             m.t_heatmap,
             m.d_heatmap.to_string(),
             be.map(|(b, a)| fill(m.s_heatmap, &[("availability", &v(a, Unit::Fraction)), ("price", &v(b, Unit::UsdPerHour))])).unwrap_or_default(),
@@ -196,7 +202,7 @@ pub fn chart_list(props: &ChartListProps) -> Html {
             html! {},
         ),
         (
-            ChartInput::Presets(d.deals.clone()),
+            ChartInput::of(ChartId::Presets, &data),
             m.t_presets,
             m.d_presets.to_string(),
             d.deals.iter().map(|d| format!("{}: {}", d.name, v(d.price_usd_per_accelerator_hour, Unit::UsdPerHour))).collect::<Vec<_>>().join("; "),

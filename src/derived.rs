@@ -9,19 +9,13 @@ use yew::prelude::*;
 
 use computedeal_core::model::{evaluate, Outcome};
 use computedeal_core::notice::Notice;
-use computedeal_core::outputs::Output;
-use computedeal_core::presets::{PresetId, PRESETS};
+use computedeal_core::presets::PRESETS;
 use computedeal_core::scenario::scenario_notices;
 use computedeal_core::sensitivity::{self, Grid, Tornado};
-use computedeal_present::charts::presets::DealPoint;
-use computedeal_present::i18n::preset_text;
-use computedeal_present::reading::scenario_name;
+use computedeal_present::charts::presets::{deal_points, DealPoint};
+use computedeal_present::charts::{GRID_AVAILABILITIES, GRID_PRICES};
 
 use crate::state::State;
-
-/// Points of the margin heatmap (price × availability).
-pub const GRID_PRICES: usize = 48;
-pub const GRID_AVAILABILITIES: usize = 26;
 
 /// Everything the page derives from the state for one render.
 #[derive(Clone, PartialEq)]
@@ -48,27 +42,7 @@ pub fn use_derived(state: &State) -> Derived {
     let grid = use_deferred(state.scenario.clone(), |s| sensitivity::price_availability(s, GRID_PRICES, GRID_AVAILABILITIES));
     // The presets never change: they are evaluated once.
     let preset_outcomes = use_memo((), |_| PRESETS.iter().map(|p| (p.id, evaluate(&p.inputs()))).collect::<Vec<_>>());
-    let deals = use_memo((state.scenario.clone(), state.lang, outcome.clone()), |(s, lang, o)| {
-        let point = |name: String, id: PresetId, o: &Outcome, current: bool| DealPoint {
-            name,
-            label: preset_text(*lang, id).short.to_string(),
-            price_usd_per_accelerator_hour: o.out.price_usd_per_accelerator_hour,
-            usd_per_gw_year: o.get(Output::usd_per_gw_year).unwrap_or(0.0),
-            current,
-        };
-        // The scenario on screen replaces its preset's bar when it differs from it.
-        let deals: Vec<DealPoint> = preset_outcomes
-            .iter()
-            .map(|(id, po)| {
-                if *id == s.preset.id {
-                    point(scenario_name(*lang, s), *id, o, true)
-                } else {
-                    point(preset_text(*lang, *id).name.to_string(), *id, po, false)
-                }
-            })
-            .collect();
-        Rc::new(deals)
-    });
+    let deals = use_memo((state.scenario.clone(), state.lang, outcome.clone()), |(s, lang, o)| Rc::new(deal_points(*lang, s, o, &preset_outcomes)));
     let notices = use_memo((state.notices.clone(), state.dismissed, state.scenario.clone()), |(notices, dismissed, s)| {
         if *dismissed {
             return Rc::new(Vec::new());

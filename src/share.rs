@@ -12,10 +12,11 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use computedeal_present::charts::ChartId;
-use computedeal_present::i18n::{fill, messages, Messages};
+use computedeal_present::i18n::{fill, messages};
 use computedeal_present::view::{encode_page, fold_text, Figure, View, MAX_KPIS, SUBTITLE_MAX, TITLE_MAX};
 
 use crate::state::{Action, State};
+use computedeal_present::html::embed_snippet;
 use computedeal_present::reading::scenario_name;
 
 /// The page's address without its query: origin and path.
@@ -36,45 +37,6 @@ pub fn url_of(state: &State, view: &View) -> String {
     } else {
         format!("{}?{q}", base_url())
     }
-}
-
-/// A chart's title, for menus.
-pub fn chart_title(m: &Messages, c: ChartId) -> &'static str {
-    match c {
-        ChartId::Deployment => m.t_deployment,
-        ChartId::CostStack => m.t_cost,
-        ChartId::Pnl => m.t_pnl,
-        ChartId::CashFlow => m.t_cashflow,
-        ChartId::Histogram => m.t_histogram,
-        ChartId::Tornado => m.t_tornado,
-        ChartId::Heatmap => m.t_heatmap,
-        ChartId::Presets => m.t_presets,
-    }
-}
-
-/// HTML text: the snippet is shown and copied as text, never inserted as markup.
-pub fn attr_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
-}
-
-/// The iframe snippet, and the listener that sets its height from the embed's messages.
-pub fn embed_snippet(src: &str, title: &str, listener: bool) -> String {
-    let mut s = format!(
-        "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"100%\" height=\"600\" style=\"border:0;max-width:100%\"></iframe>",
-        attr_escape(src),
-        attr_escape(title)
-    );
-    if listener {
-        s.push_str(concat!(
-            "\n<script>\n",
-            "addEventListener(\"message\", function (e) {\n",
-            "  if (!e.data || e.data.type !== \"computedeal:height\") return;\n",
-            "  document.querySelectorAll(\"iframe\").forEach(function (f) { if (f.contentWindow === e.source) f.style.height = e.data.height + \"px\"; });\n",
-            "});\n",
-            "</script>"
-        ));
-    }
-    s
 }
 
 fn copy(text: &str) {
@@ -195,7 +157,7 @@ pub fn share_panel(props: &ShareProps) -> Html {
             <div class="share-row">
                 <label for="embed-chart">{ m.embed_chart }</label>
                 <select id="embed-chart" onchange={on_chart}>
-                    { for ChartId::ALL.iter().map(|c| html! { <option value={c.key()} selected={*c == chart}>{ chart_title(m, *c) }</option> }) }
+                    { for ChartId::ALL.iter().map(|c| html! { <option value={c.key()} selected={*c == chart}>{ c.title(state.lang) }</option> }) }
                 </select>
                 <label class="check"><input type="checkbox" id="embed-listener" checked={*listener} onchange={on_listener} />{ " " }{ m.embed_listener }</label>
             </div>

@@ -145,7 +145,7 @@ fn fetch_single_file(query: String, name: String, missing: UseStateHandle<bool>)
         let missing = missing.clone();
         Closure::once(move |text: JsValue| {
             let html = text.as_string().unwrap_or_default();
-            let meta = format!("<meta name=\"computedeal-view\" content=\"{}\">", crate::share::attr_escape(&query));
+            let meta = format!("<meta name=\"computedeal-view\" content=\"{}\">", computedeal_present::html::escape(&query));
             match html.find("<head>") {
                 Some(at) => {
                     let (head, rest) = html.split_at(at + "<head>".len());

@@ -203,7 +203,13 @@ fn the_core_and_the_presentation_depend_on_what_they_say() {
     let r = root();
     let set = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<BTreeSet<String>>();
     assert_eq!(dependencies(&r.join("crates/core/Cargo.toml")), set(&["serde", "serde_json", "libm", "wide"]));
-    assert_eq!(dependencies(&r.join("crates/present/Cargo.toml")), set(&["computedeal-core", "serde", "plotters"]));
+    assert_eq!(dependencies(&r.join("crates/present/Cargo.toml")), set(&["computedeal-core", "serde", "plotters", "plotters-backend"]));
+    // The native rasterizer is the command line's alone: the page and the
+    // presentation never build it (it would not fit the wasm budget).
+    for manifest in ["Cargo.toml", "crates/present/Cargo.toml", "crates/core/Cargo.toml"] {
+        let text = std::fs::read_to_string(r.join(manifest)).unwrap_or_default();
+        assert!(!text.lines().any(|l| l.trim_start().starts_with("resvg")), "{manifest} names resvg");
+    }
     // No target-specific dependency sneaks a browser crate into them.
     for krate in ["core", "present"] {
         let text: String = std::fs::read_to_string(r.join(format!("crates/{krate}/Cargo.toml")))

@@ -11,8 +11,11 @@ use std::io::{Read, Write};
 
 use serde_json::{json, Map, Value};
 
+pub mod chart;
+pub mod site;
+
 use computedeal_core::codec::{self, Decoded};
-use computedeal_core::notice::{Problem, Severity};
+use computedeal_core::notice::{Notice, Problem, Severity};
 use computedeal_core::params::{Kind, P};
 use computedeal_core::presets::PRESETS;
 use computedeal_core::sources;
@@ -34,6 +37,26 @@ Usage:
       'corr=capex_usd_per_accelerator:electricity_usd_per_mwh:0.4').
       Prints mean, sd, P5, P50, P95 per output and the probability of loss.
       --samples and --seed override the query's (1,000 to 1,000,000).
+  computedeal chart CHART [QUERY] [--format png|svg] [--width N] [--height N]
+                  [--scale S] [--url URL] [--out FILE] [--threads T]
+      Draw one chart of the view in QUERY (scenario, lang=, currency=,
+      theme=, output=, title=) as the page's download draws it: the chart
+      with its title, the scenario, the source line and URL (default
+      index.html?QUERY). CHART is one of deployment, cost, pnl, cashflow,
+      histogram, tornado, heatmap, presets. The image is --width x --height
+      CSS pixels, frame included (default 820 x 500; 320-4000 wide,
+      280-4000 high); a PNG has --scale pixels per CSS pixel (default 2,
+      0.5 to 4). The format is --format, else the --out file's extension,
+      else SVG; without --out the image goes to stdout. The same query
+      gives the same bytes on every machine (fonts compiled in).
+  computedeal site DIST [--site-url URL] [--threads T]
+      What make dist adds to the built page in DIST for every preset:
+      deal-PRESET.html (the page opening on the preset, with its title,
+      description, og: and Twitter card tags, oEmbed link and a noscript
+      with the headline, lead figures and chart images),
+      deal-PRESET.oembed.json, images/PRESET/CHART.svg and .png, and
+      images/PRESET/card.png (1200 x 630). --site-url (http or https) makes
+      the tags' addresses absolute, as link previews need.
   computedeal params       print the parameter table as JSON
   computedeal presets      print the presets as JSON
   computedeal --help       print this help
@@ -81,6 +104,8 @@ pub fn run_text(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err:
             None => 2,
         },
         Some("mc") => run_mc(rest, stdin, out, err),
+        Some("chart") => chart::run_chart(rest, out, err),
+        Some("site") => site::run_site(rest, err),
         Some("params") => print_json(out, &params_json()),
         Some("presets") => print_json(out, &presets_json()),
         Some(other) => {
@@ -149,8 +174,13 @@ pub fn read_scenario(command: &str, rest: &[String], stdin: &mut dyn Read, err: 
     } else {
         codec::decode_query(arg)
     };
+    report_notices(&decoded.notices, err).then_some(decoded)
+}
+
+/// Writes notices to stderr in English; false when one rejected a value.
+pub fn report_notices(notices: &[Notice], err: &mut dyn Write) -> bool {
     let mut rejected = false;
-    for w in &decoded.notices {
+    for w in notices {
         rejected |= w.severity == Severity::Rejected;
         let label = match w.severity {
             Severity::Rejected => "error",
@@ -159,7 +189,7 @@ pub fn read_scenario(command: &str, rest: &[String], stdin: &mut dyn Read, err: 
         };
         let _ = writeln!(err, "computedeal: {label}: {}", notice_text(Lang::En, w));
     }
-    (!rejected).then_some(decoded)
+    !rejected
 }
 
 /// `computedeal eval`'s JSON: the core's (numbers and notices as data),

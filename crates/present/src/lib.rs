@@ -8,6 +8,7 @@ pub mod charts;
 pub mod en;
 pub mod format;
 pub mod hi;
+pub mod html;
 pub mod i18n;
 pub mod messages;
 pub mod notices;

@@ -11,6 +11,7 @@ pub mod cost_stack;
 pub mod deployment;
 pub mod heatmap;
 pub mod histogram;
+pub mod metrics;
 pub mod pnl;
 pub mod presets;
 pub mod tornado;
@@ -20,6 +21,10 @@ use plotters::prelude::*;
 use computedeal_core::outputs::{Output, Unit};
 
 pub use common::{draw_legend, draw_message, nice_ceiling, Corner, DrawResult, Legend, Mark, Meta, Table, Theme};
+
+/// CSS pixels a downloaded image adds to the chart's height for its frame
+/// (title, subtitle, source line and URL).
+pub const FRAME_EXTRA: u32 = 120;
 
 /// What a chart carries when it leaves the page (a downloaded PNG or SVG):
 /// its title and subtitle above it and, below, the source line and the
@@ -101,6 +106,21 @@ impl ChartId {
         }
     }
 
+    /// The chart's title in a language.
+    pub fn title(self, lang: crate::i18n::Lang) -> &'static str {
+        let m = crate::i18n::messages(lang);
+        match self {
+            ChartId::Deployment => m.t_deployment,
+            ChartId::CostStack => m.t_cost,
+            ChartId::Pnl => m.t_pnl,
+            ChartId::CashFlow => m.t_cashflow,
+            ChartId::Histogram => m.t_histogram,
+            ChartId::Tornado => m.t_tornado,
+            ChartId::Heatmap => m.t_heatmap,
+            ChartId::Presets => m.t_presets,
+        }
+    }
+
     pub fn from_key(key: &str) -> Option<ChartId> {
         ChartId::ALL.into_iter().find(|c| c.key() == key)
     }
@@ -108,9 +128,63 @@ impl ChartId {
 
 use std::rc::Rc;
 
-use computedeal_core::mc::{Band, OutputSummary};
+use computedeal_core::mc::{Band, OutputSummary, Summary};
 use computedeal_core::model::Outcome;
-use computedeal_core::sensitivity::{Grid, Tornado};
+use computedeal_core::presets::PresetId;
+use computedeal_core::scenario::Scenario;
+use computedeal_core::sensitivity::{self, Grid, Tornado};
+
+/// Points of the margin heatmap (price × availability).
+pub const GRID_PRICES: usize = 48;
+pub const GRID_AVAILABILITIES: usize = 26;
+
+/// Everything the charts of one view are drawn from: the page derives it
+/// (memoized, the tornado and the grid deferred) and `computedeal chart`
+/// works it out at once (`ChartData::compute`); `ChartInput::of` picks
+/// each chart's part, so both draw the same chart from the same numbers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartData {
+    pub outcome: Rc<Outcome>,
+    /// Scenario A's outcome, when one is pinned.
+    pub pinned: Option<Rc<Outcome>>,
+    /// The Monte Carlo's summary, and whether its run has finished (the
+    /// cash flow's bands are drawn only from a finished run).
+    pub summary: Option<Rc<Summary>>,
+    pub finished: bool,
+    /// The output the histogram and the tornado show.
+    pub output: Output,
+    /// The cost of capital (the IRR's histogram marks losses below it).
+    pub wacc: f64,
+    pub tornado: Rc<Tornado>,
+    pub grid: Rc<Grid>,
+    pub deals: Rc<Vec<presets::DealPoint>>,
+}
+
+impl ChartData {
+    /// The whole of it for a scenario, its pinned A and a finished Monte
+    /// Carlo, at once (the command line; the page spreads the work).
+    pub fn compute(lang: crate::i18n::Lang, s: &Scenario, pinned: Option<&Scenario>, summary: Option<Summary>, output: Output) -> ChartData {
+        let outcome = Rc::new(computedeal_core::model::evaluate(&s.inputs));
+        let preset_outcomes: Vec<(PresetId, Outcome)> =
+            computedeal_core::presets::PRESETS.iter().map(|p| (p.id, computedeal_core::model::evaluate(&p.inputs()))).collect();
+        ChartData {
+            deals: Rc::new(presets::deal_points(lang, s, &outcome, &preset_outcomes)),
+            outcome,
+            pinned: pinned.map(|a| Rc::new(computedeal_core::model::evaluate(&a.inputs))),
+            finished: summary.is_some(),
+            summary: summary.map(Rc::new),
+            output,
+            wacc: s.inputs.wacc,
+            tornado: Rc::new(sensitivity::tornado(s)),
+            grid: Rc::new(sensitivity::price_availability(s, GRID_PRICES, GRID_AVAILABILITIES)),
+        }
+    }
+
+    /// The summary of the output shown, when the Monte Carlo defined it.
+    pub fn output_summary(&self) -> Option<Rc<OutputSummary>> {
+        self.summary.as_ref().and_then(|sm| sm.get(self.output).cloned()).filter(|o| o.defined > 0).map(Rc::new)
+    }
+}
 
 /// What one chart draws: the chart and its data, so the page, the SVG
 /// download and the tests all go through one dispatch.
@@ -131,6 +205,31 @@ pub enum ChartInput {
 }
 
 impl ChartInput {
+    /// One chart's input from the view's data.
+    pub fn of(id: ChartId, d: &ChartData) -> ChartInput {
+        let (o, a) = (d.outcome.clone(), d.pinned.clone());
+        match id {
+            ChartId::Deployment => ChartInput::Deployment(o, a),
+            ChartId::CostStack => ChartInput::CostStack(o, a),
+            ChartId::Pnl => ChartInput::Pnl(o, a),
+            ChartId::CashFlow => {
+                let bands = d.summary.as_ref().filter(|_| d.finished).map(|sm| sm.bands.clone()).unwrap_or_default();
+                ChartInput::CashFlow(o, Rc::new(bands), a)
+            }
+            ChartId::Histogram => {
+                let loss_below = match d.output {
+                    Output::npv_usd | Output::margin => Some(0.0),
+                    Output::irr => Some(d.wacc),
+                    _ => None,
+                };
+                ChartInput::Histogram(d.output_summary(), d.output.unit(), loss_below)
+            }
+            ChartId::Tornado => ChartInput::Tornado(d.tornado.clone(), d.output),
+            ChartId::Heatmap => ChartInput::Heatmap(d.grid.clone()),
+            ChartId::Presets => ChartInput::Presets(d.deals.clone()),
+        }
+    }
+
     pub fn id(&self) -> ChartId {
         match self {
             ChartInput::Deployment(..) => ChartId::Deployment,

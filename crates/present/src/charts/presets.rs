@@ -5,7 +5,10 @@ use plotters::prelude::*;
 
 use super::common::{nice_ceiling, DrawResult, Meta, Table, Theme};
 use crate::i18n::Messages;
-use computedeal_core::outputs::Unit;
+use computedeal_core::model::Outcome;
+use computedeal_core::outputs::{Output, Unit};
+use computedeal_core::presets::PresetId;
+use computedeal_core::scenario::Scenario;
 
 /// One deal's point on the chart.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,6 +21,29 @@ pub struct DealPoint {
     pub usd_per_gw_year: f64,
     /// The scenario on screen (highlighted).
     pub current: bool,
+}
+
+/// The deals side by side: every preset as published, except the one the
+/// scenario starts from, which shows the scenario as it stands (named as
+/// the reader made it, highlighted).
+pub fn deal_points(lang: crate::i18n::Lang, s: &Scenario, o: &Outcome, preset_outcomes: &[(PresetId, Outcome)]) -> Vec<DealPoint> {
+    let point = |name: String, id: PresetId, o: &Outcome, current: bool| DealPoint {
+        name,
+        label: crate::i18n::preset_text(lang, id).short.to_string(),
+        price_usd_per_accelerator_hour: o.out.price_usd_per_accelerator_hour,
+        usd_per_gw_year: o.get(Output::usd_per_gw_year).unwrap_or(0.0),
+        current,
+    };
+    preset_outcomes
+        .iter()
+        .map(|(id, po)| {
+            if *id == s.preset.id {
+                point(crate::reading::scenario_name(lang, s), *id, o, true)
+            } else {
+                point(crate::i18n::preset_text(lang, *id).name.to_string(), *id, po, false)
+            }
+        })
+        .collect()
 }
 
 pub fn table(points: &[DealPoint], m: &Messages) -> Table {

@@ -1,0 +1,48 @@
+//! HTML as text: escaping, and the iframe snippet that embeds a view. The
+//! share panel shows and copies the snippet as text; `computedeal site`
+//! writes it into the oEmbed documents and escapes the static pages' words.
+
+/// Text made safe inside an element or a double-quoted attribute.
+pub fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// The height an embed's frame starts at (every embed view fits it from
+/// 320 px wide; its height message then fits the frame to the content).
+pub const EMBED_HEIGHT: u32 = 600;
+
+/// The iframe snippet, and (with `listener`) the script that sets its
+/// height from the embed's messages.
+pub fn embed_snippet(src: &str, title: &str, listener: bool) -> String {
+    let mut s = format!(
+        "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"100%\" height=\"{EMBED_HEIGHT}\" style=\"border:0;max-width:100%\"></iframe>",
+        escape(src),
+        escape(title)
+    );
+    if listener {
+        s.push_str(concat!(
+            "\n<script>\n",
+            "addEventListener(\"message\", function (e) {\n",
+            "  if (!e.data || e.data.type !== \"computedeal:height\") return;\n",
+            "  document.querySelectorAll(\"iframe\").forEach(function (f) { if (f.contentWindow === e.source) f.style.height = e.data.height + \"px\"; });\n",
+            "});\n",
+            "</script>"
+        ));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_in_text_stays_text() {
+        assert_eq!(escape("<b title=\"x\">A & B</b>"), "&lt;b title=&quot;x&quot;&gt;A &amp; B&lt;/b&gt;");
+        let s = embed_snippet("https://x.test/?a=1&b=\"2\"", "</iframe><script>", false);
+        assert!(s.starts_with("<iframe src=\"https://x.test/?a=1&amp;b=&quot;2&quot;\" title=\"&lt;/iframe&gt;&lt;script&gt;\""), "{s}");
+        assert_eq!(s.matches("<iframe").count(), 1);
+        assert!(!s.contains("<script>"));
+        assert!(embed_snippet("a", "b", true).contains("computedeal:height"));
+    }
+}
