@@ -321,7 +321,8 @@ pub fn chart_card(props: &ChartProps) -> Html {
             { props.footer.clone() }
             <p class="sr-only">{ props.summary.clone() }</p>
             // Always on the page (empty while hidden), so the toggle's aria-controls points at it.
-            <div class="table-wrap" id={format!("table-{key}")} hidden={!*show_table}>
+            // A region a keyboard can focus: on a phone the table scrolls sideways inside it.
+            <div class="table-wrap" id={format!("table-{key}")} hidden={!*show_table} tabindex="0" role="region" aria-label={fill(m.data_of, &[("title", &props.title)])}>
                 if *show_table {
                     <table class="data">
                         <caption class="sr-only">{ fill(m.data_of, &[("title", &props.title)]) }</caption>

@@ -73,7 +73,8 @@ pub fn chart_list(props: &ChartListProps) -> Html {
         summary: summary.clone(),
         finished: props.mc.as_ref().is_some_and(|u| u.finished),
         output,
-        wacc: s.inputs.wacc,
+        inputs: s.inputs,
+        snapshot: d.snapshot.clone(),
         tornado: d.tornado.clone(),
         grid: d.grid.clone(),
         deals: d.deals.clone(),
@@ -210,6 +211,14 @@ pub fn chart_list(props: &ChartListProps) -> Html {
             // The bars carry the deals' names: no key needed.
             html! {},
         ),
+        {
+            let input = ChartInput::of(ChartId::Market, &data);
+            let summary = match &input {
+                ChartInput::Market(view) => computedeal_present::charts::market::summary(view, &fmt, s.inputs.accelerator_is_gpu()),
+                _ => String::new(),
+            };
+            (input, m.t_market, fill(m.d_market, &[("date", &d.snapshot.as_of)]), summary, html! {}, html! {})
+        },
     ];
     let name = s.preset.id.key();
     html! {

@@ -26,6 +26,8 @@ pub struct Derived {
     pub tornado: Rc<Tornado>,
     pub grid: Rc<Grid>,
     pub deals: Rc<Vec<DealPoint>>,
+    /// The rental-market snapshot, read once.
+    pub snapshot: Rc<computedeal_core::market::Snapshot>,
     /// The notices on screen: the link's or the import's rejections and
     /// repairs, and the scenario's own checks, unless dismissed.
     pub notices: Rc<Vec<Notice>>,
@@ -43,6 +45,7 @@ pub fn use_derived(state: &State) -> Derived {
     // The presets never change: they are evaluated once.
     let preset_outcomes = use_memo((), |_| PRESETS.iter().map(|p| (p.id, evaluate(&p.inputs()))).collect::<Vec<_>>());
     let deals = use_memo((state.scenario.clone(), state.lang, outcome.clone()), |(s, lang, o)| Rc::new(deal_points(*lang, s, o, &preset_outcomes)));
+    let snapshot = use_memo((), |_| Rc::new(computedeal_core::market::snapshot().unwrap_or_default()));
     let notices = use_memo((state.notices.clone(), state.dismissed, state.scenario.clone()), |(notices, dismissed, s)| {
         if *dismissed {
             return Rc::new(Vec::new());
@@ -53,7 +56,15 @@ pub fn use_derived(state: &State) -> Derived {
         shown.extend(scenario_notices(s));
         Rc::new(shown)
     });
-    Derived { outcome: (*outcome).clone(), pinned: (*pinned).clone(), tornado, grid, deals: (*deals).clone(), notices: (*notices).clone() }
+    Derived {
+        outcome: (*outcome).clone(),
+        pinned: (*pinned).clone(),
+        tornado,
+        grid,
+        deals: (*deals).clone(),
+        snapshot: (*snapshot).clone(),
+        notices: (*notices).clone(),
+    }
 }
 
 /// A value derived from `deps` for what the first screen does not show:

@@ -67,7 +67,7 @@ pub fn summary_for(s: &Scenario, threads: usize) -> Summary {
 
 /// Whether a chart draws from the Monte Carlo.
 pub fn needs_mc(id: ChartId) -> bool {
-    matches!(id, ChartId::CashFlow | ChartId::Histogram)
+    matches!(id, ChartId::CashFlow | ChartId::Histogram | ChartId::Market)
 }
 
 /// The data of a page's charts (`summary`: a finished Monte Carlo, if any).

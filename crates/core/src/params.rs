@@ -435,7 +435,7 @@ define_params! {
     grid_kg_co2_per_mwh => p(Number, 366.0, 0.0, 1_500.0, 1.0).group(DataCentre).src("eia-co2-2023"),
     // Market and the buyer
     market_usd_per_accelerator_hour => p(Number, 4.2, 0.0, 100.0, 0.05).typical(0.5, 20.0).group(Market).src("gb200-committed-rent").money(),
-    market_decline => p(Number, 0.22, -0.5, 0.95, 0.01).typical(0.0, 0.5).group(Market).src("rental-decline"),
+    market_decline => p(Number, 0.25, -0.5, 0.95, 0.01).typical(0.0, 0.5).group(Market).src("rental-decline"),
     shortfall_share => p(Number, 0.0, 0.0, 1.0, 0.01).typical(0.0, 0.6).group(Market).src("model-default"),
     shortfall_year => p(Number, 3.0, 0.0, 20.0, 0.25).group(Market).est("openai-funding-gap"),
     // Finance

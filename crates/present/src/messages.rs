@@ -179,6 +179,13 @@ pub struct Messages {
     pub s_heatmap: &'static str,
     pub t_presets: &'static str,
     pub d_presets: &'static str,
+    pub t_market: &'static str,
+    /// `{date}`: the market snapshot's.
+    pub d_market: &'static str,
+    /// `{price}`, `{unit}`, `{chip}`, `{lo}`, `{hi}`, `{date}`, `{implied}`, `{model}`.
+    pub s_market: &'static str,
+    /// `{chip}`, `{date}`, `{market}`, `{model}`.
+    pub s_market_none: &'static str,
     pub your_changes: &'static str,
     // Charts: inside
     pub ax_accelerators_online: &'static str,
@@ -209,6 +216,19 @@ pub struct Messages {
     pub lg_break_even: &'static str,
     pub lg_here: &'static str,
     pub lg_scenario_a: &'static str,
+    pub lg_deal_price: &'static str,
+    pub lg_fan_p5_p95: &'static str,
+    /// `{rate}`: the model's yearly decline.
+    pub lg_model_market: &'static str,
+    /// `{rate}`: the decline the market data imply.
+    pub lg_implied_market: &'static str,
+    pub mk_on_demand: &'static str,
+    pub mk_committed: &'static str,
+    pub mk_spot: &'static str,
+    pub mk_capacity_block: &'static str,
+    pub mk_index: &'static str,
+    pub tl_market: &'static str,
+    pub tc_year: &'static str,
     pub cap_price: &'static str,
     pub cap_gw_year: &'static str,
     pub msg_no_distribution: &'static str,

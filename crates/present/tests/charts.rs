@@ -312,3 +312,56 @@ fn a_framed_chart_carries_its_title_source_and_address() {
         assert!(top > 30.0 && bottom < h as f64 - 30.0, "{w}: plot {top}–{bottom} of {h}");
     }
 }
+
+/// The deal against the rental market: the default deal (GB200) against
+/// its chip's published rents, through the same `ChartInput::of` the page
+/// and `computedeal chart` use.
+#[test]
+fn the_market_chart_draws_the_deal_its_chips_rents_and_both_curves() {
+    use computedeal_present::charts::{market, ChartData, ChartId, ChartInput};
+    use computedeal_present::format::{Currency, Fmt};
+    let s = scenario();
+    let summary = mc::run_here(&mc::Setup::new(&s, Engine::Simd));
+    let data = ChartData::compute(Lang::En, &s, None, Some(summary), Output::npv_usd);
+    let ChartInput::Market(view) = ChartInput::of(ChartId::Market, &data) else { panic!("the market chart's input") };
+    // The model's horizon: from 2025Q4 (2025.75) to the end of 2032Q4, the
+    // quarter the assets leave (the cash-flow chart's span).
+    assert_eq!((view.start, view.end), (2025.75, 2033.0));
+    assert_eq!(view.chip, "gb300");
+    // GB300's published rents by date: Microsoft–IREN's contract (2025-11,
+    // $2.91), a 5-year B300 reservation (2026, $3.25), Hyperstack's B300
+    // (2026-08-26, $7.40), CoreWeave's B300 spot (2026-09-20, $4.48),
+    // RunPod's B300 (2026-10-07, $7.89).
+    let now: Vec<f64> = view.prices.iter().filter(|p| !p.4).map(|p| p.2).collect();
+    assert_eq!(now, vec![2.91, 3.25, 7.40, 4.48, 7.89]);
+    // The model's curve at its default decline of 25% a year: $4.20 at the
+    // start, $4.20 × 0.75² = $2.3625 two years in.
+    assert!((view.curve(view.decline, 2027.75) - 2.3625).abs() < 1e-12);
+    let (lo, hi) = view.band.expect("the Monte Carlo's P5 and P95");
+    assert!(lo < view.price && view.price < hi, "{lo} < {} < {hi}", view.price);
+    let text = market::summary(&view, &Fmt::new(Lang::En, Currency::Usd, 1.0), true);
+    assert!(text.contains("$3.04 per GPU-hour") && text.contains("from $2.91 to $7.89") && text.contains("snapshot of 2026-11-09"), "{text}");
+    assert!(text.contains("fall 25.1% a year; the model assumes 25.0%"), "{text}");
+    let theme = Theme::light(1.0);
+    let (svg, meta) = render("market", |a| market::draw(a, &view, &theme).expect("drawn"));
+    for label in [
+        "the deal&apos;s price",
+        "P5–P95",
+        "the model&apos;s market rent (−25.0% a year)",
+        "at the published declines (−25.1% a year)",
+        "on demand",
+        "committed",
+    ] {
+        assert!(svg.contains(label), "the legend lacks {label:?}");
+    }
+    assert!(meta.legend.is_some(), "the legend sits above the plot");
+    // A chip with no published rent says so, and still draws the deal and the model's curve.
+    let trn = decode_query("accelerator=trn3").scenario;
+    let data = ChartData::compute(Lang::Hi, &trn, None, None, Output::npv_usd);
+    let ChartInput::Market(view) = ChartInput::of(ChartId::Market, &data) else { panic!("input") };
+    assert!(view.prices.is_empty() && view.band.is_none());
+    let text = market::summary(&view, &Fmt::new(Lang::Hi, Currency::Inr, 88.7), false);
+    assert!(text.contains("AWS Trainium3") && text.contains("कोई प्रकाशित किराया नहीं"), "{text}");
+    let (svg, _) = render("market-trn3-hi", |a| market::draw(a, &view, &Theme::light(1.0).with_fmt(Fmt::new(Lang::Hi, Currency::Inr, 88.7))).expect("drawn"));
+    assert!(svg.contains("सौदे की कीमत") && svg.contains("₹"), "Hindi legend, rupee axis");
+}

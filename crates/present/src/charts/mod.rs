@@ -11,6 +11,7 @@ pub mod cost_stack;
 pub mod deployment;
 pub mod heatmap;
 pub mod histogram;
+pub mod market;
 pub mod metrics;
 pub mod pnl;
 pub mod presets;
@@ -86,11 +87,21 @@ pub enum ChartId {
     Tornado,
     Heatmap,
     Presets,
+    Market,
 }
 
 impl ChartId {
-    pub const ALL: [ChartId; 8] =
-        [ChartId::Deployment, ChartId::CostStack, ChartId::Pnl, ChartId::CashFlow, ChartId::Histogram, ChartId::Tornado, ChartId::Heatmap, ChartId::Presets];
+    pub const ALL: [ChartId; 9] = [
+        ChartId::Deployment,
+        ChartId::CostStack,
+        ChartId::Pnl,
+        ChartId::CashFlow,
+        ChartId::Histogram,
+        ChartId::Tornado,
+        ChartId::Heatmap,
+        ChartId::Presets,
+        ChartId::Market,
+    ];
 
     /// The id used in URLs (`chart=`) and element ids.
     pub fn key(self) -> &'static str {
@@ -103,6 +114,7 @@ impl ChartId {
             ChartId::Tornado => "tornado",
             ChartId::Heatmap => "heatmap",
             ChartId::Presets => "presets",
+            ChartId::Market => "market",
         }
     }
 
@@ -118,6 +130,7 @@ impl ChartId {
             ChartId::Tornado => m.t_tornado,
             ChartId::Heatmap => m.t_heatmap,
             ChartId::Presets => m.t_presets,
+            ChartId::Market => m.t_market,
         }
     }
 
@@ -153,8 +166,11 @@ pub struct ChartData {
     pub finished: bool,
     /// The output the histogram and the tornado show.
     pub output: Output,
-    /// The cost of capital (the IRR's histogram marks losses below it).
-    pub wacc: f64,
+    /// The scenario's inputs (the IRR's histogram marks losses below its
+    /// cost of capital; the market chart takes its chip and market curve).
+    pub inputs: computedeal_core::params::Inputs,
+    /// The rental-market snapshot (`market::snapshot`; empty if it failed its checks).
+    pub snapshot: Rc<computedeal_core::market::Snapshot>,
     pub tornado: Rc<Tornado>,
     pub grid: Rc<Grid>,
     pub deals: Rc<Vec<presets::DealPoint>>,
@@ -174,7 +190,8 @@ impl ChartData {
             finished: summary.is_some(),
             summary: summary.map(Rc::new),
             output,
-            wacc: s.inputs.wacc,
+            inputs: s.inputs,
+            snapshot: Rc::new(computedeal_core::market::snapshot().unwrap_or_default()),
             tornado: Rc::new(sensitivity::tornado(s)),
             grid: Rc::new(sensitivity::price_availability(s, GRID_PRICES, GRID_AVAILABILITIES)),
         }
@@ -202,6 +219,8 @@ pub enum ChartInput {
     Tornado(Rc<Tornado>, Output),
     Heatmap(Rc<Grid>),
     Presets(Rc<Vec<presets::DealPoint>>),
+    /// The deal against the rental market.
+    Market(Rc<market::MarketView>),
 }
 
 impl ChartInput {
@@ -219,7 +238,7 @@ impl ChartInput {
             ChartId::Histogram => {
                 let loss_below = match d.output {
                     Output::npv_usd | Output::margin => Some(0.0),
-                    Output::irr => Some(d.wacc),
+                    Output::irr => Some(d.inputs.wacc),
                     _ => None,
                 };
                 ChartInput::Histogram(d.output_summary(), d.output.unit(), loss_below)
@@ -227,6 +246,25 @@ impl ChartInput {
             ChartId::Tornado => ChartInput::Tornado(d.tornado.clone(), d.output),
             ChartId::Heatmap => ChartInput::Heatmap(d.grid.clone()),
             ChartId::Presets => ChartInput::Presets(d.deals.clone()),
+            ChartId::Market => {
+                let x = &d.inputs;
+                let chip = computedeal_core::catalogue::by_index(x.accelerator);
+                let year = |q: Option<&computedeal_core::model::QuarterRow>| q.and_then(|q| market::quarter_year(&q.quarter));
+                let start = year(o.quarters.first()).unwrap_or(f64::NAN);
+                let end = year(o.quarters.last()).map(|y| y + 0.25).unwrap_or(start + 1.0);
+                let price = Output::price_usd_per_accelerator_hour;
+                let band = d.summary.as_ref().filter(|_| d.finished).and_then(|sm| sm.get(price)).and_then(|p| Some((p.p(5)?, p.p(95)?)));
+                let market = (x.market_usd_per_accelerator_hour, x.market_decline);
+                ChartInput::Market(Rc::new(market::MarketView::new(
+                    &d.snapshot,
+                    chip.id,
+                    chip.name,
+                    (start, end),
+                    o.out.price_usd_per_accelerator_hour,
+                    band,
+                    market,
+                )))
+            }
         }
     }
 
@@ -240,6 +278,7 @@ impl ChartInput {
             ChartInput::Tornado(..) => ChartId::Tornado,
             ChartInput::Heatmap(_) => ChartId::Heatmap,
             ChartInput::Presets(_) => ChartId::Presets,
+            ChartInput::Market(_) => ChartId::Market,
         }
     }
 
@@ -255,6 +294,7 @@ impl ChartInput {
             ChartInput::Tornado(t, k) => tornado::table(t, *k, k.unit(), lang),
             ChartInput::Heatmap(g) => heatmap::table(g, m),
             ChartInput::Presets(p) => presets::table(p, m),
+            ChartInput::Market(v) => market::table(v, m),
         }
     }
 
@@ -304,6 +344,7 @@ impl ChartInput {
             ChartInput::Tornado(t, k) => tornado::draw(area, t, *k, k.unit(), theme),
             ChartInput::Heatmap(g) => heatmap::draw(area, g, theme),
             ChartInput::Presets(p) => presets::draw(area, p, theme),
+            ChartInput::Market(v) => market::draw(area, v, theme),
         }
     }
 }
