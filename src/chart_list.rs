@@ -75,6 +75,7 @@ pub fn chart_list(props: &ChartListProps) -> Html {
         output,
         inputs: s.inputs,
         snapshot: d.snapshot.clone(),
+        portfolio: d.portfolio.clone(),
         tornado: d.tornado.clone(),
         grid: d.grid.clone(),
         deals: d.deals.clone(),
@@ -219,6 +220,14 @@ pub fn chart_list(props: &ChartListProps) -> Html {
             };
             (input, m.t_market, fill(m.d_market, &[("date", &d.snapshot.as_of)]), summary, html! {}, html! {})
         },
+        (
+            ChartInput::of(ChartId::Portfolio, &data),
+            m.t_portfolio,
+            fill(m.d_portfolio, &[("buyer", &d.portfolio.buyer), ("date", &d.portfolio.as_of)]),
+            computedeal_present::charts::portfolio::summary(&d.portfolio, &fmt),
+            html! {},
+            html! {},
+        ),
     ];
     let name = s.preset.id.key();
     html! {

@@ -28,6 +28,8 @@ pub struct Derived {
     pub deals: Rc<Vec<DealPoint>>,
     /// The rental-market snapshot, read once.
     pub snapshot: Rc<computedeal_core::market::Snapshot>,
+    /// The buyer's portfolio, the scenario's deal in it (worked out per preset).
+    pub portfolio: Rc<computedeal_present::charts::portfolio::PortfolioView>,
     /// The notices on screen: the link's or the import's rejections and
     /// repairs, and the scenario's own checks, unless dismissed.
     pub notices: Rc<Vec<Notice>>,
@@ -46,6 +48,7 @@ pub fn use_derived(state: &State) -> Derived {
     let preset_outcomes = use_memo((), |_| PRESETS.iter().map(|p| (p.id, evaluate(&p.inputs()))).collect::<Vec<_>>());
     let deals = use_memo((state.scenario.clone(), state.lang, outcome.clone()), |(s, lang, o)| Rc::new(deal_points(*lang, s, o, &preset_outcomes)));
     let snapshot = use_memo((), |_| Rc::new(computedeal_core::market::snapshot().unwrap_or_default()));
+    let portfolio = use_memo(state.scenario.preset.id, |_| Rc::new(computedeal_present::charts::portfolio::PortfolioView::for_scenario(&state.scenario)));
     let notices = use_memo((state.notices.clone(), state.dismissed, state.scenario.clone()), |(notices, dismissed, s)| {
         if *dismissed {
             return Rc::new(Vec::new());
@@ -63,6 +66,7 @@ pub fn use_derived(state: &State) -> Derived {
         grid,
         deals: (*deals).clone(),
         snapshot: (*snapshot).clone(),
+        portfolio: (*portfolio).clone(),
         notices: (*notices).clone(),
     }
 }

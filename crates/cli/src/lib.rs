@@ -12,6 +12,7 @@ use std::io::{Read, Write};
 use serde_json::{json, Map, Value};
 
 pub mod chart;
+pub mod portfolio;
 pub mod site;
 
 use computedeal_core::codec::{self, Decoded};
@@ -57,6 +58,16 @@ Usage:
       deal-PRESET.oembed.json, images/PRESET/CHART.svg and .png, and
       images/PRESET/card.png (1200 x 630). --site-url (http or https) makes
       the tags' addresses absolute, as link previews need.
+  computedeal portfolio [QUERY] [--json]
+      OpenAI's announced compute commitments by year (dollars falling due,
+      gigawatts) against its revenue (reported, and its published plans as
+      low and high paths), the share they take, and the Monte Carlo chance
+      that some year's exceed a share of revenue. QUERY: off=ID,ID (switch
+      deals off), reading=aws-2026:b (the other reading of an ambiguous
+      deal), value.ID=, term.ID=, start.ID= (change a deal's terms),
+      threshold= (default 1 = 100% of revenue), samples=, seed=. The same
+      query and seed give the same output. `computedeal mc 'portfolio=1&…'`
+      prints the Monte Carlo alone as JSON.
   computedeal params       print the parameter table as JSON
   computedeal presets      print the presets as JSON
   computedeal --help       print this help
@@ -106,6 +117,7 @@ pub fn run_text(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err:
         Some("mc") => run_mc(rest, stdin, out, err),
         Some("chart") => chart::run_chart(rest, out, err),
         Some("site") => site::run_site(rest, err),
+        Some("portfolio") => portfolio::run_portfolio(rest, out, err),
         Some("params") => print_json(out, &params_json()),
         Some("presets") => print_json(out, &presets_json()),
         Some(other) => {
@@ -113,6 +125,11 @@ pub fn run_text(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err:
             2
         }
     }
+}
+
+/// Prints JSON (pretty) to `out`; the exit status.
+pub fn print_json_to(out: &mut dyn Write, value: &Value) -> i32 {
+    print_json(out, value)
 }
 
 fn print_json(out: &mut dyn Write, value: &Value) -> i32 {
@@ -245,6 +262,16 @@ fn run_mc(rest: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut 
             return usage(err, &format!("unknown option {arg}"));
         } else {
             positional.push(arg.clone());
+        }
+    }
+    // A portfolio query (`portfolio=1&…`): the portfolio's Monte Carlo.
+    if let [query] = positional.as_slice() {
+        if portfolio::is_portfolio_query(query) {
+            let mut q = query.clone();
+            for (p, v) in &overrides {
+                q.push_str(&format!("&{}={v}", p.key()));
+            }
+            return portfolio::run_portfolio_mc(&q, out, err);
         }
     }
     let Some(mut decoded) = read_scenario("mc", &positional, stdin, err) else { return 2 };

@@ -21,6 +21,7 @@ pub mod model;
 pub mod notice;
 pub mod outputs;
 pub mod params;
+pub mod portfolio;
 pub mod presets;
 pub mod quarter;
 pub mod rng;

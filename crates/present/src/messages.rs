@@ -186,6 +186,13 @@ pub struct Messages {
     pub s_market: &'static str,
     /// `{chip}`, `{date}`, `{market}`, `{model}`.
     pub s_market_none: &'static str,
+    pub t_portfolio: &'static str,
+    /// `{buyer}`, `{date}`: the portfolio data's.
+    pub d_portfolio: &'static str,
+    /// `{buyer}`, `{peak}`, `{year}`, `{threshold}`, `{p}`, `{total}`.
+    pub s_portfolio: &'static str,
+    /// `{share}`: the deal on screen's part of all the commitments.
+    pub s_portfolio_slice: &'static str,
     pub your_changes: &'static str,
     // Charts: inside
     pub ax_accelerators_online: &'static str,
@@ -229,6 +236,14 @@ pub struct Messages {
     pub mk_index: &'static str,
     pub tl_market: &'static str,
     pub tc_year: &'static str,
+    pub lg_this_deal: &'static str,
+    pub lg_other_commitments: &'static str,
+    pub lg_revenue_mid: &'static str,
+    pub lg_revenue_range: &'static str,
+    pub tc_commitments: &'static str,
+    pub tc_gw: &'static str,
+    pub tc_revenue_mid: &'static str,
+    pub tc_share: &'static str,
     pub cap_price: &'static str,
     pub cap_gw_year: &'static str,
     pub msg_no_distribution: &'static str,

@@ -365,3 +365,29 @@ fn the_market_chart_draws_the_deal_its_chips_rents_and_both_curves() {
     let (svg, _) = render("market-trn3-hi", |a| market::draw(a, &view, &Theme::light(1.0).with_fmt(Fmt::new(Lang::Hi, Currency::Inr, 88.7))).expect("drawn"));
     assert!(svg.contains("सौदे की कीमत") && svg.contains("₹"), "Hindi legend, rupee axis");
 }
+
+/// The buyer's whole portfolio, with the deal on screen's slice.
+#[test]
+fn the_portfolio_chart_shows_the_deals_slice_of_the_commitments() {
+    use computedeal_present::charts::{portfolio, ChartData, ChartId, ChartInput};
+    use computedeal_present::format::{Currency, Fmt};
+    let s = scenario();
+    let data = ChartData::compute(Lang::En, &s, None, None, Output::npv_usd);
+    let ChartInput::Portfolio(view) = ChartInput::of(ChartId::Portfolio, &data) else { panic!("the portfolio chart's input") };
+    // The default deal is AWS's 2025 deal: $38B of the $702.4B committed, 5.41%.
+    assert_eq!(view.this_deal.as_deref(), Some("aws-2025"));
+    assert!((view.slice_share().expect("a slice") - 38.0 / 702.4).abs() < 1e-12);
+    let text = portfolio::summary(&view, &Fmt::new(Lang::En, Currency::Usd, 1.0));
+    assert!(text.contains("peak at 257.4% of its revenue in 2027") && text.contains("This deal is 5.4% of it."), "{text}");
+    let (svg, meta) = render("portfolio", |a| portfolio::draw(a, &view, &Theme::light(1.0)).expect("drawn"));
+    assert!(svg.contains("this deal") && svg.contains("the other commitments") && svg.contains("revenue, between the plans"));
+    assert_eq!(meta.rows, view.years.len());
+    // A deal that is not OpenAI's has no slice, in Hindi too.
+    let iren = decode_query("preset=microsoft-iren-2025").scenario;
+    let data = ChartData::compute(Lang::Hi, &iren, None, None, Output::npv_usd);
+    let ChartInput::Portfolio(view) = ChartInput::of(ChartId::Portfolio, &data) else { panic!("input") };
+    assert!(view.this_deal.is_none() && view.slice_share().is_none());
+    let (svg, _) =
+        render("portfolio-hi-inr", |a| portfolio::draw(a, &view, &Theme::light(1.0).with_fmt(Fmt::new(Lang::Hi, Currency::Inr, 88.7))).expect("drawn"));
+    assert!(svg.contains("बाकी प्रतिबद्धताएँ") && !svg.contains("यह सौदा") && svg.contains("₹"));
+}

@@ -14,6 +14,7 @@ pub mod histogram;
 pub mod market;
 pub mod metrics;
 pub mod pnl;
+pub mod portfolio;
 pub mod presets;
 pub mod tornado;
 
@@ -88,10 +89,11 @@ pub enum ChartId {
     Heatmap,
     Presets,
     Market,
+    Portfolio,
 }
 
 impl ChartId {
-    pub const ALL: [ChartId; 9] = [
+    pub const ALL: [ChartId; 10] = [
         ChartId::Deployment,
         ChartId::CostStack,
         ChartId::Pnl,
@@ -101,6 +103,7 @@ impl ChartId {
         ChartId::Heatmap,
         ChartId::Presets,
         ChartId::Market,
+        ChartId::Portfolio,
     ];
 
     /// The id used in URLs (`chart=`) and element ids.
@@ -115,6 +118,7 @@ impl ChartId {
             ChartId::Heatmap => "heatmap",
             ChartId::Presets => "presets",
             ChartId::Market => "market",
+            ChartId::Portfolio => "portfolio",
         }
     }
 
@@ -131,6 +135,7 @@ impl ChartId {
             ChartId::Heatmap => m.t_heatmap,
             ChartId::Presets => m.t_presets,
             ChartId::Market => m.t_market,
+            ChartId::Portfolio => m.t_portfolio,
         }
     }
 
@@ -171,6 +176,8 @@ pub struct ChartData {
     pub inputs: computedeal_core::params::Inputs,
     /// The rental-market snapshot (`market::snapshot`; empty if it failed its checks).
     pub snapshot: Rc<computedeal_core::market::Snapshot>,
+    /// The buyer's portfolio with the deal on screen's slice (`PortfolioView::for_scenario`).
+    pub portfolio: Rc<portfolio::PortfolioView>,
     pub tornado: Rc<Tornado>,
     pub grid: Rc<Grid>,
     pub deals: Rc<Vec<presets::DealPoint>>,
@@ -192,6 +199,7 @@ impl ChartData {
             output,
             inputs: s.inputs,
             snapshot: Rc::new(computedeal_core::market::snapshot().unwrap_or_default()),
+            portfolio: Rc::new(portfolio::PortfolioView::for_scenario(s)),
             tornado: Rc::new(sensitivity::tornado(s)),
             grid: Rc::new(sensitivity::price_availability(s, GRID_PRICES, GRID_AVAILABILITIES)),
         }
@@ -221,6 +229,8 @@ pub enum ChartInput {
     Presets(Rc<Vec<presets::DealPoint>>),
     /// The deal against the rental market.
     Market(Rc<market::MarketView>),
+    /// The buyer's whole portfolio, the deal on screen's slice in it.
+    Portfolio(Rc<portfolio::PortfolioView>),
 }
 
 impl ChartInput {
@@ -246,6 +256,7 @@ impl ChartInput {
             ChartId::Tornado => ChartInput::Tornado(d.tornado.clone(), d.output),
             ChartId::Heatmap => ChartInput::Heatmap(d.grid.clone()),
             ChartId::Presets => ChartInput::Presets(d.deals.clone()),
+            ChartId::Portfolio => ChartInput::Portfolio(d.portfolio.clone()),
             ChartId::Market => {
                 let x = &d.inputs;
                 let chip = computedeal_core::catalogue::by_index(x.accelerator);
@@ -279,6 +290,7 @@ impl ChartInput {
             ChartInput::Heatmap(_) => ChartId::Heatmap,
             ChartInput::Presets(_) => ChartId::Presets,
             ChartInput::Market(_) => ChartId::Market,
+            ChartInput::Portfolio(_) => ChartId::Portfolio,
         }
     }
 
@@ -295,6 +307,7 @@ impl ChartInput {
             ChartInput::Heatmap(g) => heatmap::table(g, m),
             ChartInput::Presets(p) => presets::table(p, m),
             ChartInput::Market(v) => market::table(v, m),
+            ChartInput::Portfolio(v) => portfolio::table(v, m),
         }
     }
 
@@ -345,6 +358,7 @@ impl ChartInput {
             ChartInput::Heatmap(g) => heatmap::draw(area, g, theme),
             ChartInput::Presets(p) => presets::draw(area, p, theme),
             ChartInput::Market(v) => market::draw(area, v, theme),
+            ChartInput::Portfolio(v) => portfolio::draw(area, v, theme),
         }
     }
 }

@@ -1,0 +1,536 @@
+//! OpenAI's portfolio of compute commitments (`data/openai-portfolio.json`,
+//! compiled in; format in `docs/PORTFOLIO.md`): every announced deal as a
+//! record, the commitments falling due each year in dollars and gigawatts,
+//! against the buyer's revenue (reported actuals, and its published plans as
+//! a low and a high path), the share of revenue they take, and a Monte
+//! Carlo chance that they exceed a share the reader sets in some year.
+//!
+//! Assumptions, each stated in the data file and the docs: a deal's value
+//! falls due evenly over its term from its start; a deal without a
+//! published value counts in gigawatts only; revenue's uncertainty is one
+//! factor per scenario, the position between the two plans in logarithms,
+//! triangular from half the gap below the lower plan to the higher plan
+//! (mode halfway between them).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::notice::{Allowed, Notice, Problem};
+
+/// The portfolio shipped with the calculator.
+pub const DATA: &str = include_str!("../data/openai-portfolio.json");
+pub const FORMAT: &str = "computedeal-portfolio/1";
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: String,
+    pub url: String,
+    pub date: String,
+    pub grade: String,
+}
+
+/// One reading of a deal's value (reports that disagree give two).
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reading {
+    #[serde(default)]
+    pub label: Option<String>,
+    /// None: no value was published.
+    pub value_usd: Option<f64>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deal {
+    pub id: String,
+    pub seller: String,
+    pub what: String,
+    pub readings: Vec<Reading>,
+    /// The start, as a year (2027.0 is 1 January 2027).
+    pub start: f64,
+    pub term_years: f64,
+    /// Contracted gigawatts, when published.
+    pub gw: Option<f64>,
+    pub chip: String,
+    pub announced: String,
+    pub sources: Vec<String>,
+    pub note: String,
+    /// The calculator's presets for this deal (one per reading where they differ).
+    #[serde(default)]
+    pub presets: Vec<String>,
+    /// The reading used unless the reader picks another (the first otherwise).
+    #[serde(default)]
+    pub default_reading: Option<String>,
+}
+
+impl Deal {
+    /// Whether the records disagree on its value.
+    pub fn ambiguous(&self) -> bool {
+        self.readings.len() > 1
+    }
+
+    /// The index of the default reading.
+    pub fn default_reading(&self) -> usize {
+        self.default_reading.as_ref().and_then(|l| self.readings.iter().position(|r| r.label.as_ref() == Some(l))).unwrap_or(0)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Actual {
+    pub year: i32,
+    pub usd: f64,
+    pub source: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Path {
+    pub source: String,
+    /// (year, revenue in that year), by year.
+    pub points: Vec<(f64, f64)>,
+    pub note: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Revenue {
+    pub actual: Vec<Actual>,
+    pub low: Path,
+    pub high: Path,
+    /// Growth a year after a path's last point (an estimate).
+    pub after_last_growth: f64,
+    pub after_last_note: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Backlog {
+    pub seller: String,
+    pub backlog_usd: f64,
+    pub openai_usd: f64,
+    pub date: String,
+    pub source: String,
+    pub note: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Portfolio {
+    pub format: String,
+    pub as_of: String,
+    pub buyer: String,
+    pub about: String,
+    pub sources: BTreeMap<String, Source>,
+    pub deals: Vec<Deal>,
+    pub revenue: Revenue,
+    pub backlogs: Vec<Backlog>,
+}
+
+/// What is wrong with a portfolio file (data; words come from the presentation).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+pub enum PortfolioError {
+    Shape {
+        detail: String,
+    },
+    Format {
+        found: String,
+    },
+    /// A deal, path or backlog citing a source the file lacks.
+    UnknownSource {
+        row: String,
+        found: String,
+    },
+    /// A value, term, start, GW or revenue that is not a positive finite number.
+    Number {
+        row: String,
+        field: &'static str,
+        found: f64,
+    },
+    /// A deal without readings, or two deals with one id.
+    Deal {
+        row: String,
+    },
+    /// A revenue path without points or out of year order.
+    Path {
+        which: &'static str,
+    },
+}
+
+/// The shipped portfolio.
+pub fn portfolio() -> Result<Portfolio, PortfolioError> {
+    parse(DATA)
+}
+
+pub fn parse(text: &str) -> Result<Portfolio, PortfolioError> {
+    let p: Portfolio = serde_json::from_str(text).map_err(|e| PortfolioError::Shape { detail: e.to_string() })?;
+    if p.format != FORMAT {
+        return Err(PortfolioError::Format { found: p.format });
+    }
+    let source = |row: &str, key: &str| {
+        if p.sources.contains_key(key) {
+            Ok(())
+        } else {
+            Err(PortfolioError::UnknownSource { row: row.to_string(), found: key.to_string() })
+        }
+    };
+    let positive = |row: &str, field: &'static str, v: f64| {
+        if v.is_finite() && v > 0.0 {
+            Ok(())
+        } else {
+            Err(PortfolioError::Number { row: row.to_string(), field, found: v })
+        }
+    };
+    let mut ids = BTreeSet::new();
+    for d in &p.deals {
+        if d.readings.is_empty() || !ids.insert(d.id.clone()) || d.sources.is_empty() {
+            return Err(PortfolioError::Deal { row: d.id.clone() });
+        }
+        for s in &d.sources {
+            source(&d.id, s)?;
+        }
+        for r in &d.readings {
+            if let Some(v) = r.value_usd {
+                positive(&d.id, "value_usd", v)?;
+            }
+        }
+        positive(&d.id, "term_years", d.term_years)?;
+        positive(&d.id, "start", d.start)?;
+        if let Some(gw) = d.gw {
+            positive(&d.id, "gw", gw)?;
+        }
+    }
+    for (which, path) in [("low", &p.revenue.low), ("high", &p.revenue.high)] {
+        source(which, &path.source)?;
+        if path.points.is_empty() || path.points.windows(2).any(|w| w[0].0 >= w[1].0) {
+            return Err(PortfolioError::Path { which });
+        }
+        for (_, usd) in &path.points {
+            positive(which, "usd", *usd)?;
+        }
+    }
+    for a in &p.revenue.actual {
+        source("actual", &a.source)?;
+        positive("actual", "usd", a.usd)?;
+    }
+    for b in &p.backlogs {
+        source(&b.seller, &b.source)?;
+        positive(&b.seller, "backlog_usd", b.backlog_usd)?;
+    }
+    Ok(p)
+}
+
+/// What the reader chose: deals switched off, readings, changed terms, the
+/// share of revenue that counts as too much, and the Monte Carlo's size.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choices {
+    pub off: BTreeSet<String>,
+    /// A deal's reading, by index.
+    pub reading: BTreeMap<String, usize>,
+    pub value_usd: BTreeMap<String, f64>,
+    pub term_years: BTreeMap<String, f64>,
+    pub start: BTreeMap<String, f64>,
+    /// A year's commitments over this share of its revenue count as too much.
+    pub threshold: f64,
+    pub samples: u64,
+    pub seed: u64,
+}
+
+impl Default for Choices {
+    fn default() -> Self {
+        Choices {
+            off: BTreeSet::new(),
+            reading: BTreeMap::new(),
+            value_usd: BTreeMap::new(),
+            term_years: BTreeMap::new(),
+            start: BTreeMap::new(),
+            threshold: 1.0,
+            samples: 20_000,
+            seed: 1,
+        }
+    }
+}
+
+/// The allowed ranges of the reader's numbers.
+pub const THRESHOLD: (f64, f64) = (0.01, 10.0);
+pub const VALUE: (f64, f64) = (0.0, 5e12);
+pub const TERM: (f64, f64) = (0.25, 30.0);
+pub const START: (f64, f64) = (2020.0, 2040.0);
+pub const SAMPLES: (u64, u64) = (1_000, 1_000_000);
+
+/// One year of the portfolio.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Year {
+    pub year: i32,
+    /// Commitments falling due in the year, and by deal (ids of deals that are on).
+    pub commitments_usd: f64,
+    pub by_deal: Vec<(String, f64)>,
+    /// Average contracted gigawatts over the year.
+    pub gw: f64,
+    /// Revenue: reported, or the low and high plans and halfway between them (in logarithms).
+    pub revenue_low_usd: f64,
+    pub revenue_mid_usd: f64,
+    pub revenue_high_usd: f64,
+    /// Commitments over the middle revenue.
+    pub share_mid: f64,
+}
+
+/// A portfolio's Monte Carlo: the chance that some year's commitments
+/// exceed the threshold share of its revenue, and the peak share's spread.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Risk {
+    pub samples: u64,
+    pub seed: u64,
+    pub threshold: f64,
+    pub p_exceed: f64,
+    /// Its standard error, √(p(1 − p)/n).
+    pub p_exceed_se: f64,
+    pub peak_share_p5: f64,
+    pub peak_share_p50: f64,
+    pub peak_share_p95: f64,
+}
+
+/// The revenue uncertainty's factor: triangular from −0.5 (half the plans'
+/// gap below the lower plan) through 0.5 (halfway) to 1 (the higher plan).
+pub const FACTOR: (f64, f64, f64) = (-0.5, 0.5, 1.0);
+
+/// The inverse CDF of a triangular distribution (lo, mode, hi).
+pub fn triangular(u: f64, (a, c, b): (f64, f64, f64)) -> f64 {
+    let f = (c - a) / (b - a);
+    if u < f {
+        a + (u * (b - a) * (c - a)).sqrt()
+    } else {
+        b - ((1.0 - u) * (b - a) * (b - c)).sqrt()
+    }
+}
+
+impl Path {
+    /// Revenue in a year: log-linear between points, the growth after the
+    /// last point beyond it, the first point's value before it.
+    pub fn at(&self, year: f64, after_growth: f64) -> f64 {
+        let first = self.points[0];
+        let last = self.points[self.points.len() - 1];
+        if year <= first.0 {
+            return first.1;
+        }
+        if year >= last.0 {
+            return last.1 * (1.0 + after_growth).powf(year - last.0);
+        }
+        let i = self.points.windows(2).position(|w| year <= w[1].0).unwrap_or(0);
+        let (a, b) = (self.points[i], self.points[i + 1]);
+        let t = (year - a.0) / (b.0 - a.0);
+        (a.1.ln() + t * (b.1.ln() - a.1.ln())).exp()
+    }
+}
+
+impl Portfolio {
+    /// A deal's value under the reader's choices (None: not counted in dollars).
+    pub fn value(&self, d: &Deal, c: &Choices) -> Option<f64> {
+        if let Some(v) = c.value_usd.get(&d.id) {
+            return Some(*v);
+        }
+        let r = c.reading.get(&d.id).copied().unwrap_or_else(|| d.default_reading());
+        d.readings.get(r).and_then(|r| r.value_usd)
+    }
+
+    /// The deals that are on, with their value, start and term.
+    pub fn active<'a>(&'a self, c: &'a Choices) -> impl Iterator<Item = (&'a Deal, Option<f64>, f64, f64)> + 'a {
+        self.deals.iter().filter(|d| !c.off.contains(&d.id)).map(|d| {
+            let start = c.start.get(&d.id).copied().unwrap_or(d.start);
+            let term = c.term_years.get(&d.id).copied().unwrap_or(d.term_years);
+            (d, self.value(d, c), start, term)
+        })
+    }
+
+    /// Revenue in a year at factor `w` (0 the low plan, 1 the high), the
+    /// reported figure for a year that has one.
+    pub fn revenue(&self, year: i32, w: f64) -> f64 {
+        if let Some(a) = self.revenue.actual.iter().find(|a| a.year == year) {
+            return a.usd;
+        }
+        let g = self.revenue.after_last_growth;
+        let (lo, hi) = (self.revenue.low.at(year as f64, g), self.revenue.high.at(year as f64, g));
+        (lo.ln() + w * (hi.ln() - lo.ln())).exp()
+    }
+
+    /// The years the deals that are on run through.
+    pub fn years(&self, c: &Choices) -> std::ops::RangeInclusive<i32> {
+        let (mut a, mut b) = (i32::MAX, i32::MIN);
+        for (_, _, start, term) in self.active(c) {
+            a = a.min(start.floor() as i32);
+            b = b.max((start + term).ceil() as i32 - 1);
+        }
+        if a > b {
+            return 2026..=2026;
+        }
+        a..=b
+    }
+
+    /// The yearly table.
+    pub fn yearly(&self, c: &Choices) -> Vec<Year> {
+        self.years(c)
+            .map(|y| {
+                let (y0, y1) = (y as f64, y as f64 + 1.0);
+                let mut by_deal = Vec::new();
+                let (mut usd, mut gw) = (0.0, 0.0);
+                for (d, value, start, term) in self.active(c) {
+                    let overlap = (y1.min(start + term) - y0.max(start)).max(0.0);
+                    if let Some(v) = value {
+                        let due = v * overlap / term;
+                        usd += due;
+                        by_deal.push((d.id.clone(), due));
+                    }
+                    gw += d.gw.unwrap_or(0.0) * overlap;
+                }
+                let (lo, hi) = (self.revenue(y, 0.0), self.revenue(y, 1.0));
+                let mid = self.revenue(y, 0.5);
+                Year { year: y, commitments_usd: usd, by_deal, gw, revenue_low_usd: lo, revenue_mid_usd: mid, revenue_high_usd: hi, share_mid: usd / mid }
+            })
+            .collect()
+    }
+
+    /// The total of the dollar commitments that are on.
+    pub fn total_usd(&self, c: &Choices) -> f64 {
+        self.active(c).filter_map(|(_, v, _, _)| v).sum()
+    }
+
+    /// The Monte Carlo: for each sample, one revenue factor; the peak share
+    /// of revenue over the years; whether it exceeds the threshold.
+    /// Depends only on the choices and the seed.
+    pub fn risk(&self, c: &Choices) -> Risk {
+        let years = self.yearly(c);
+        let key = crate::rng::stream_key(c.seed, 0x504f_5254);
+        let n = c.samples.max(1);
+        let mut peaks: Vec<f64> = Vec::with_capacity(n as usize);
+        let mut exceed = 0u64;
+        for i in 0..n {
+            let w = triangular(crate::rng::uniform(key, i), FACTOR);
+            let peak = years.iter().map(|y| y.commitments_usd / self.revenue(y.year, w)).fold(0.0f64, f64::max);
+            exceed += (peak > c.threshold) as u64;
+            peaks.push(peak);
+        }
+        peaks.sort_by(f64::total_cmp);
+        let q = |p: f64| peaks[((p * (n - 1) as f64).round() as usize).min(peaks.len() - 1)];
+        let p = exceed as f64 / n as f64;
+        Risk {
+            samples: n,
+            seed: c.seed,
+            threshold: c.threshold,
+            p_exceed: p,
+            p_exceed_se: (p * (1.0 - p) / n as f64).sqrt(),
+            peak_share_p5: q(0.05),
+            peak_share_p50: q(0.5),
+            peak_share_p95: q(0.95),
+        }
+    }
+}
+
+/// Reads the reader's choices from a query (`off=oracle-stargate,amd`,
+/// `reading=aws-2026:b`, `value.<id>=`, `term.<id>=`, `start.<id>=`,
+/// `threshold=`, `samples=`, `seed=`; `portfolio=1` names the view).
+/// Never fails: a bad value is a notice naming it, and the default stays.
+pub fn decode(p: &Portfolio, query: &str) -> (Choices, Vec<Notice>) {
+    let mut c = Choices::default();
+    let mut notices = Vec::new();
+    let ids: Vec<String> = p.deals.iter().map(|d| d.id.clone()).collect();
+    let deal = |id: &str| p.deals.iter().find(|d| d.id == id);
+    let number = |key: &str, text: &str, (lo, hi): (f64, f64), notices: &mut Vec<Notice>| -> Option<f64> {
+        let range = || Allowed::Range { min: crate::params::tidy(lo).to_string(), max: crate::params::tidy(hi).to_string() };
+        match text.trim().parse::<f64>() {
+            Ok(v) if v.is_finite() && (lo..=hi).contains(&v) => Some(v),
+            Ok(v) if v.is_finite() => {
+                notices.push(Notice::rejected(key, text, Problem::OutOfRange { allowed: range() }));
+                None
+            }
+            Ok(_) => {
+                notices.push(Notice::rejected(key, text, Problem::NotFinite));
+                None
+            }
+            Err(_) => {
+                notices.push(Notice::rejected(key, text, Problem::NotANumber { allowed: range() }));
+                None
+            }
+        }
+    };
+    for pair in query.trim_start_matches('?').split('&').filter(|s| !s.is_empty()) {
+        let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
+        let text = crate::codec::percent_decode(raw);
+        let text = text.as_str();
+        let known_deal = |id: &str, notices: &mut Vec<Notice>| {
+            let ok = deal(id).is_some();
+            if !ok {
+                notices.push(Notice::rejected(key, id, Problem::NotAllowed { allowed: Allowed::OneOf(ids.clone()) }));
+            }
+            ok
+        };
+        match key {
+            "portfolio" => {}
+            "off" => {
+                for id in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                    if known_deal(id, &mut notices) {
+                        c.off.insert(id.to_string());
+                    }
+                }
+            }
+            "reading" => {
+                for item in text.split(',').filter(|s| !s.is_empty()) {
+                    let (id, label) = item.split_once(':').unwrap_or((item, ""));
+                    if !known_deal(id, &mut notices) {
+                        continue;
+                    }
+                    let d = deal(id).expect("known");
+                    match d.readings.iter().position(|r| r.label.as_deref() == Some(label)) {
+                        Some(i) => {
+                            c.reading.insert(id.to_string(), i);
+                        }
+                        None => notices.push(Notice::rejected(
+                            key,
+                            item,
+                            Problem::NotAllowed {
+                                allowed: Allowed::OneOf(d.readings.iter().filter_map(|r| r.label.as_ref().map(|l| format!("{id}:{l}"))).collect()),
+                            },
+                        )),
+                    }
+                }
+            }
+            "threshold" => c.threshold = number(key, text, THRESHOLD, &mut notices).unwrap_or(c.threshold),
+            "samples" => {
+                if let Some(v) = number(key, text, (SAMPLES.0 as f64, SAMPLES.1 as f64), &mut notices) {
+                    c.samples = v.round() as u64;
+                }
+            }
+            "seed" => match text.trim().parse::<u64>() {
+                Ok(s) => c.seed = s,
+                Err(_) => notices.push(Notice::rejected(key, text, Problem::NotWhole)),
+            },
+            _ => {
+                let field = key.split_once('.').filter(|(f, _)| ["value", "term", "start"].contains(f));
+                match field {
+                    Some((f, id)) if known_deal(id, &mut notices) => {
+                        let range = match f {
+                            "value" => VALUE,
+                            "term" => TERM,
+                            _ => START,
+                        };
+                        if let Some(v) = number(key, text, range, &mut notices) {
+                            let map = match f {
+                                "value" => &mut c.value_usd,
+                                "term" => &mut c.term_years,
+                                _ => &mut c.start,
+                            };
+                            map.insert(id.to_string(), v);
+                        }
+                    }
+                    Some(_) => {}
+                    None => notices.push(Notice::rejected(key, text, Problem::UnknownParam)),
+                }
+            }
+        }
+    }
+    (c, notices)
+}

@@ -1,0 +1,144 @@
+//! OpenAI's portfolio: totals are the sum of the deal records, switching a
+//! deal off changes them by exactly that deal, a year's figures by hand,
+//! the Monte Carlo depends only on the choices and the seed, and bad
+//! choices are named.
+
+use computedeal_core::notice::Problem;
+use computedeal_core::portfolio::{self, decode, triangular, Choices, FACTOR};
+
+fn close(a: f64, b: f64, rel: f64) -> bool {
+    (a - b).abs() <= rel * a.abs().max(b.abs())
+}
+
+#[test]
+fn totals_are_the_sum_of_the_deal_records() {
+    let p = portfolio::portfolio().expect("the shipped portfolio passes its checks");
+    let c = Choices::default();
+    // $250B Microsoft + $300B Oracle + $38B AWS 2025 + $62B AWS 2026
+    // (reading a) + $22.4B CoreWeave + $10B Cerebras + $20B AMD (reading a)
+    // = $702.4B; NVIDIA and Broadcom have no published value.
+    assert!(close(p.total_usd(&c), 702.4e9, 1e-12), "{}", p.total_usd(&c));
+    let years = p.yearly(&c);
+    // Every deal falls due inside the years shown: the years add up to the total.
+    let due: f64 = years.iter().map(|y| y.commitments_usd).sum();
+    assert!(close(due, 702.4e9, 1e-12), "{due}");
+    for y in &years {
+        let by: f64 = y.by_deal.iter().map(|(_, v)| v).sum();
+        assert!(close(by, y.commitments_usd, 1e-12) || y.commitments_usd == 0.0);
+    }
+    // Gigawatt-years: Σ GW × term = 4.5·5 + 0.5·7 + 2·8 + 0.75·3 + 6·4 + 10·4 + 10·3.5 = 143.25.
+    let gw_years: f64 = years.iter().map(|y| y.gw).sum();
+    assert!(close(gw_years, 143.25, 1e-12), "{gw_years}");
+}
+
+#[test]
+fn switching_a_deal_off_changes_the_totals_by_exactly_that_deal() {
+    let p = portfolio::portfolio().expect("portfolio");
+    let all = Choices::default();
+    let before = p.yearly(&all);
+    for d in &p.deals {
+        let mut c = Choices::default();
+        c.off.insert(d.id.clone());
+        let value = p.value(d, &all).unwrap_or(0.0);
+        assert!(close(p.total_usd(&all) - p.total_usd(&c), value, 1e-12) || value == 0.0 && p.total_usd(&all) == p.total_usd(&c), "{}", d.id);
+        let after = p.yearly(&c);
+        for y in &before {
+            let Some(a) = after.iter().find(|a| a.year == y.year) else { continue };
+            let slice = y.by_deal.iter().find(|(id, _)| *id == d.id).map(|(_, v)| *v).unwrap_or(0.0);
+            assert!((y.commitments_usd - a.commitments_usd - slice).abs() <= 1e-3, "{} in {}", d.id, y.year);
+        }
+    }
+    // The other reading of the AWS expansion adds $38B ($100B against $62B).
+    let c = decode(&p, "reading=aws-2026:b").0;
+    assert!(close(p.total_usd(&c) - p.total_usd(&all), 38e9, 1e-12));
+}
+
+#[test]
+fn the_year_2027_by_hand() {
+    let p = portfolio::portfolio().expect("portfolio");
+    let y = p.yearly(&Choices::default()).into_iter().find(|y| y.year == 2027).expect("2027");
+    // Each deal's value over its term, for a whole year inside it:
+    // 250/7 + 300/5 + 38/7 + 62/8 + 22.4/5 + 10/3 + 20/4
+    // = 35.714 + 60 + 5.429 + 7.75 + 4.48 + 3.333 + 5 = $121.706B.
+    assert!(close(y.commitments_usd, (250.0 / 7.0 + 60.0 + 38.0 / 7.0 + 7.75 + 4.48 + 10.0 / 3.0 + 5.0) * 1e9, 1e-12), "{}", y.commitments_usd);
+    // Revenue: the September-2025 plan halfway (in logarithms) from $13B
+    // (2025) to $100B (2029), √(13·100) = $36.06B; the February-2026 plan's
+    // $62B; between them √(36.06·62) = $47.28B.
+    assert!(close(y.revenue_low_usd, (13.0f64 * 100.0).sqrt() * 1e9, 1e-12));
+    assert!(close(y.revenue_high_usd, 62e9, 1e-12));
+    assert!(close(y.revenue_mid_usd, (y.revenue_low_usd * 62e9).sqrt(), 1e-12));
+    // The commitments are 2.57 times that year's middle revenue.
+    assert!(close(y.share_mid, 121.706 / 47.28, 1e-3), "{}", y.share_mid);
+    // 2025 is reported: $13B whatever the path.
+    assert_eq!(p.revenue(2025, 0.0), 13e9);
+    assert_eq!(p.revenue(2025, 1.0), 13e9);
+    // After 2030 the plans grow 15% a year: 2032 high = 280 × 1.15² = $370.3B.
+    assert!(close(p.revenue(2032, 1.0), 280e9 * 1.15 * 1.15, 1e-12));
+}
+
+#[test]
+fn the_monte_carlo_depends_only_on_the_choices_and_the_seed() {
+    let p = portfolio::portfolio().expect("portfolio");
+    let (c, notices) = decode(&p, "samples=20000&seed=7&threshold=1");
+    assert!(notices.is_empty());
+    let a = p.risk(&c);
+    assert_eq!(a, p.risk(&c), "the same seed, the same result");
+    assert_eq!(a.samples, 20_000);
+    assert!(a.peak_share_p5 <= a.peak_share_p50 && a.peak_share_p50 <= a.peak_share_p95);
+    // A higher threshold is exceeded no more often.
+    let mut higher = c.clone();
+    higher.threshold = 3.0;
+    assert!(p.risk(&higher).p_exceed <= a.p_exceed);
+    // Nothing on: nothing exceeds.
+    let mut none = c.clone();
+    none.off = p.deals.iter().map(|d| d.id.clone()).collect();
+    assert_eq!(p.risk(&none).p_exceed, 0.0);
+}
+
+#[test]
+fn the_revenue_factor_is_triangular() {
+    // Inverse CDF of triangular(−0.5, 0.5, 1): the mode at u = (0.5 + 0.5)/1.5 = 2/3.
+    assert_eq!(triangular(0.0, FACTOR), -0.5);
+    assert!((triangular(2.0 / 3.0, FACTOR) - 0.5).abs() < 1e-12);
+    assert_eq!(triangular(1.0, FACTOR), 1.0);
+    // u = 0.5 < 2/3: −0.5 + √(0.5 · 1.5 · 1) = 0.36603.
+    assert!((triangular(0.5, FACTOR) - (-0.5 + 0.75f64.sqrt())).abs() < 1e-12);
+    // A few ulps from each end stay inside.
+    for u in [f64::MIN_POSITIVE, 1e-300, 1.0 - f64::EPSILON] {
+        let w = triangular(u, FACTOR);
+        assert!((-0.5..=1.0).contains(&w), "{u}: {w}");
+    }
+}
+
+#[test]
+fn bad_choices_are_named_and_the_defaults_stay() {
+    let p = portfolio::portfolio().expect("portfolio");
+    let (c, n) = decode(&p, "off=nope,amd&threshold=0&value.oracle-stargate=abc&term.coreweave=1e9&reading=aws-2026:c&seed=-1&colour=red&start.cerebras=2027");
+    assert!(c.off.contains("amd") && c.off.len() == 1);
+    assert_eq!(c.threshold, 1.0);
+    assert!(c.value_usd.is_empty() && c.term_years.is_empty());
+    assert_eq!(c.start.get("cerebras"), Some(&2027.0));
+    let find = |key: &str| n.iter().find(|x| x.key == key).unwrap_or_else(|| panic!("a notice for {key}: {n:?}"));
+    assert!(matches!(find("off").problem, Problem::NotAllowed { .. }) && find("off").given == "nope");
+    assert!(matches!(find("threshold").problem, Problem::OutOfRange { .. }));
+    assert!(matches!(find("value.oracle-stargate").problem, Problem::NotANumber { .. }));
+    assert!(matches!(find("term.coreweave").problem, Problem::OutOfRange { .. }));
+    assert!(matches!(find("reading").problem, Problem::NotAllowed { .. }) && find("reading").given == "aws-2026:c");
+    assert!(matches!(find("seed").problem, Problem::NotWhole));
+    assert!(matches!(find("colour").problem, Problem::UnknownParam));
+    assert_eq!(n.len(), 7, "{n:?}");
+}
+
+#[test]
+fn a_bad_portfolio_file_is_named() {
+    use portfolio::PortfolioError;
+    let mut v: serde_json::Value = serde_json::from_str(portfolio::DATA).expect("JSON");
+    v["deals"][1]["term_years"] = serde_json::json!(0.0);
+    assert_eq!(portfolio::parse(&v.to_string()).unwrap_err(), PortfolioError::Number { row: "oracle-stargate".into(), field: "term_years", found: 0.0 });
+    let mut v: serde_json::Value = serde_json::from_str(portfolio::DATA).expect("JSON");
+    v["deals"][0]["sources"] = serde_json::json!(["nowhere"]);
+    assert_eq!(portfolio::parse(&v.to_string()).unwrap_err(), PortfolioError::UnknownSource { row: "microsoft-azure".into(), found: "nowhere".into() });
+    let mut v: serde_json::Value = serde_json::from_str(portfolio::DATA).expect("JSON");
+    v["revenue"]["high"]["points"] = serde_json::json!([[2030, 1e9], [2027, 2e9]]);
+    assert_eq!(portfolio::parse(&v.to_string()).unwrap_err(), PortfolioError::Path { which: "high" });
+}
