@@ -76,6 +76,12 @@ pub fn chart_list(props: &ChartListProps) -> Html {
         inputs: s.inputs,
         snapshot: d.snapshot.clone(),
         portfolio: d.portfolio.clone(),
+        india: d.india.clone(),
+        inr_per_usd: if fmt.currency == computedeal_present::format::Currency::Inr {
+            fmt.fx
+        } else {
+            computedeal_present::format::Currency::Inr.default_rate()
+        },
         tornado: d.tornado.clone(),
         grid: d.grid.clone(),
         deals: d.deals.clone(),
@@ -228,6 +234,14 @@ pub fn chart_list(props: &ChartListProps) -> Html {
             html! {},
             html! {},
         ),
+        {
+            let input = ChartInput::of(ChartId::India, &data);
+            let summary = match &input {
+                ChartInput::India(view) => computedeal_present::charts::india::summary(view, &fmt),
+                _ => String::new(),
+            };
+            (input, m.t_india, m.d_india.to_string(), summary, html! {}, html! {})
+        },
     ];
     let name = s.preset.id.key();
     html! {

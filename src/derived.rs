@@ -30,6 +30,8 @@ pub struct Derived {
     pub snapshot: Rc<computedeal_core::market::Snapshot>,
     /// The buyer's portfolio, the scenario's deal in it (worked out per preset).
     pub portfolio: Rc<computedeal_present::charts::portfolio::PortfolioView>,
+    /// The scenario built as it is and built in India.
+    pub india: Rc<computedeal_core::india::Comparison>,
     /// The notices on screen: the link's or the import's rejections and
     /// repairs, and the scenario's own checks, unless dismissed.
     pub notices: Rc<Vec<Notice>>,
@@ -49,6 +51,7 @@ pub fn use_derived(state: &State) -> Derived {
     let deals = use_memo((state.scenario.clone(), state.lang, outcome.clone()), |(s, lang, o)| Rc::new(deal_points(*lang, s, o, &preset_outcomes)));
     let snapshot = use_memo((), |_| Rc::new(computedeal_core::market::snapshot().unwrap_or_default()));
     let portfolio = use_memo(state.scenario.preset.id, |_| Rc::new(computedeal_present::charts::portfolio::PortfolioView::for_scenario(&state.scenario)));
+    let india = use_memo(state.scenario.inputs, |x| Rc::new(computedeal_core::india::compare(x)));
     let notices = use_memo((state.notices.clone(), state.dismissed, state.scenario.clone()), |(notices, dismissed, s)| {
         if *dismissed {
             return Rc::new(Vec::new());
@@ -67,6 +70,7 @@ pub fn use_derived(state: &State) -> Derived {
         deals: (*deals).clone(),
         snapshot: (*snapshot).clone(),
         portfolio: (*portfolio).clone(),
+        india: (*india).clone(),
         notices: (*notices).clone(),
     }
 }

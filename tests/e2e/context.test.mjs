@@ -88,10 +88,32 @@ for (const [lang, width, height] of [['en', 1280, 800], ['en', 390, 844], ['hi',
   });
 }
 
+for (const [lang, width, height] of [['en', 1280, 800], ['en', 390, 844], ['hi', 1280, 800], ['hi', 360, 780]]) {
+  test(`the India chart in ${lang} at ${width} px: drawn, IndiaAI's rates in rupees, its table, accessible`, async () => {
+    const page = await newPage(browser, { viewport: { width, height }, bypassCSP: true });
+    await page.goto(`${server.url}?lang=${lang}&currency=INR&chart=india`);
+    await waitReady(page);
+    const card = page.locator('#chart-india');
+    await card.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    assert.ok(await canvasColours(page, '#chart-india canvas') > 3, 'the chart is drawn');
+    const text = await card.textContent();
+    // IndiaAI's published rupee rates, back in rupees at the page's rate.
+    assert.match(text, /₹115\.85/);
+    assert.match(text, /₹67\.00/);
+    await page.click('#chart-india .toggle');
+    assert.equal(await page.locator('#chart-india table tbody tr').count(), 5);
+    assert.deepEqual(await axeViolations(page, '#chart-india'), []);
+    assert.deepEqual(foreignRequests(page, server.origin), []);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+}
+
 for (const width of [320, 600]) {
   test(`the market and portfolio charts' embeds fit a 600 px frame at ${width} px`, async () => {
     const page = await newPage(browser, { viewport: { width, height: 600 } });
-    for (const [lang, chart] of [['en', 'market'], ['hi', 'market'], ['en', 'portfolio'], ['hi', 'portfolio']]) {
+    for (const [lang, chart] of [['en', 'market'], ['hi', 'market'], ['en', 'portfolio'], ['hi', 'portfolio'], ['en', 'india'], ['hi', 'india']]) {
       await page.goto(`${server.url}?embed=1&chart=${chart}&lang=${lang}`);
       await waitReady(page);
       await waitMc(page);

@@ -80,9 +80,9 @@ for (const key of PAGES) {
     assert.match(headline, /in today's money/);
     assert.equal(await still.locator('.static-figures tbody tr').count(), 4);
     const images = still.locator('.static-page img');
-    // One image per chart (the ten of the page).
-    assert.equal(await images.count(), 10);
-    for (let i = 0; i < 10; i++) {
+    // One image per chart (the eleven of the page).
+    assert.equal(await images.count(), 11);
+    for (let i = 0; i < 11; i++) {
       const img = images.nth(i);
       await img.scrollIntoViewIfNeeded();
       await still.waitForFunction((el) => el.complete, await img.elementHandle());

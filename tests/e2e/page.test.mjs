@@ -11,7 +11,7 @@ let browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const CHARTS = ['deployment', 'cost', 'pnl', 'cashflow', 'histogram', 'tornado', 'heatmap', 'presets', 'market', 'portfolio'];
+const CHARTS = ['deployment', 'cost', 'pnl', 'cashflow', 'histogram', 'tornado', 'heatmap', 'presets', 'market', 'portfolio', 'india'];
 
 async function kpi(page, key) {
   return Number(await page.locator(`[data-kpi="${key}"]`).first().getAttribute('data-value'));

@@ -201,7 +201,7 @@ async function irenPage() {
 
 test('each chart downloads as PNG, SVG and CSV, and the numbers match the page', async () => {
   const cli = cliEval('preset=microsoft-iren-2025');
-  for (const id of ['deployment', 'cost', 'pnl', 'cashflow', 'histogram', 'tornado', 'heatmap', 'presets', 'market', 'portfolio']) {
+  for (const id of ['deployment', 'cost', 'pnl', 'cashflow', 'histogram', 'tornado', 'heatmap', 'presets', 'market', 'portfolio', 'india']) {
     const page = await irenPage();
     const png = await download(page, `#chart-${id} [data-download=png]`);
     assert.equal(png.name, `computedeal-microsoft-iren-2025-${id}.png`);

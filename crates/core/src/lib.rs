@@ -15,6 +15,7 @@ pub mod copula;
 pub mod dist;
 pub mod export;
 pub mod finance;
+pub mod india;
 pub mod market;
 pub mod mc;
 pub mod model;

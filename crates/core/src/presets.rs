@@ -240,6 +240,7 @@ pub static PRESETS: &[Preset] = &[
             r(P::electricity_usd_per_mwh, "67.1", "tt-mumbai-tariff"),
             r(P::grid_kg_co2_per_mwh, "712", "cea-co2-india"),
             e(P::pue, "1.4", "india-pue-estimate"),
+            e(P::wacc, "0.095", "india-inr-wacc"),
         ],
     },
 ];

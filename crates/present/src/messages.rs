@@ -193,6 +193,11 @@ pub struct Messages {
     pub s_portfolio: &'static str,
     /// `{share}`: the deal on screen's part of all the commitments.
     pub s_portfolio_slice: &'static str,
+    pub t_india: &'static str,
+    pub d_india: &'static str,
+    /// `{cost_here}`, `{cost_india}`, `{capex_here}`, `{capex_india}`, `{energy_here}`,
+    /// `{energy_india}`, `{co2_here}`, `{co2_india}`, `{price}`, `{market}`, `{subsidised}`.
+    pub s_india: &'static str,
     pub your_changes: &'static str,
     // Charts: inside
     pub ax_accelerators_online: &'static str,
@@ -244,6 +249,12 @@ pub struct Messages {
     pub tc_gw: &'static str,
     pub tc_revenue_mid: &'static str,
     pub tc_share: &'static str,
+    pub in_deal_price: &'static str,
+    pub in_cost_here: &'static str,
+    pub in_cost_india: &'static str,
+    pub in_indiaai_market: &'static str,
+    pub in_indiaai_subsidised: &'static str,
+    pub tl_india: &'static str,
     pub cap_price: &'static str,
     pub cap_gw_year: &'static str,
     pub msg_no_distribution: &'static str,

@@ -391,3 +391,36 @@ fn the_portfolio_chart_shows_the_deals_slice_of_the_commitments() {
         render("portfolio-hi-inr", |a| portfolio::draw(a, &view, &Theme::light(1.0).with_fmt(Fmt::new(Lang::Hi, Currency::Inr, 88.7))).expect("drawn"));
     assert!(svg.contains("बाकी प्रतिबद्धताएँ") && !svg.contains("यह सौदा") && svg.contains("₹"));
 }
+
+/// What it means for India: the default deal built in India beside as it
+/// is, and IndiaAI's rates converted from rupees.
+#[test]
+fn the_india_chart_compares_the_build_and_indiaais_rates() {
+    use computedeal_present::charts::{india, ChartData, ChartId, ChartInput};
+    use computedeal_present::format::{Currency, Fmt};
+    let s = scenario();
+    let mut data = ChartData::compute(Lang::En, &s, None, None, Output::npv_usd);
+    let ChartInput::India(view) = ChartInput::of(ChartId::India, &data) else { panic!("the India chart's input") };
+    let t = india::table(&view, &computedeal_present::en::EN);
+    assert_eq!(t.rows.len(), 5);
+    // IndiaAI's rates at the dated ₹88.7: 115.85 / 88.7 = $1.306, 67 / 88.7 = $0.755.
+    assert!((t.rows[3].1[0] - 115.85 / 88.7).abs() < 1e-12 && (t.rows[4].1[0] - 67.0 / 88.7).abs() < 1e-12);
+    // The deal's price is the scenario's; the India build's cost differs from the US build's.
+    assert_eq!(t.rows[0].1[0], evaluate(&s.inputs).out.price_usd_per_accelerator_hour);
+    assert_ne!(t.rows[1].1[0], t.rows[2].1[0]);
+    let text = india::summary(&view, &Fmt::new(Lang::En, Currency::Usd, 1.0));
+    assert!(
+        text.contains("Built in India the capacity would cost") && text.contains("$1.31 on average") && text.contains("subsidised rate is $0.76"),
+        "{text}"
+    );
+    let (svg, meta) = render("india", |a| india::draw(a, &view, &Theme::light(1.0)).expect("drawn"));
+    assert!(svg.contains("IndiaAI, subsidised rate") && svg.contains("cost, built in India"));
+    assert_eq!(meta.rows, 5);
+    // In rupees at the reader's rate, IndiaAI's rates are the published rupees.
+    data.inr_per_usd = 90.0;
+    let ChartInput::India(view) = ChartInput::of(ChartId::India, &data) else { panic!("input") };
+    let text = india::summary(&view, &Fmt::new(Lang::Hi, Currency::Inr, 90.0));
+    assert!(text.contains("₹115.85") && text.contains("₹67.00"), "{text}");
+    let (svg, _) = render("india-hi-inr", |a| india::draw(a, &view, &Theme::light(1.0).with_fmt(Fmt::new(Lang::Hi, Currency::Inr, 90.0))).expect("drawn"));
+    assert!(svg.contains("इंडियाAI, रियायती दर") && svg.contains("₹"));
+}

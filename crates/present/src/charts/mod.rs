@@ -11,6 +11,7 @@ pub mod cost_stack;
 pub mod deployment;
 pub mod heatmap;
 pub mod histogram;
+pub mod india;
 pub mod market;
 pub mod metrics;
 pub mod pnl;
@@ -90,10 +91,11 @@ pub enum ChartId {
     Presets,
     Market,
     Portfolio,
+    India,
 }
 
 impl ChartId {
-    pub const ALL: [ChartId; 10] = [
+    pub const ALL: [ChartId; 11] = [
         ChartId::Deployment,
         ChartId::CostStack,
         ChartId::Pnl,
@@ -104,6 +106,7 @@ impl ChartId {
         ChartId::Presets,
         ChartId::Market,
         ChartId::Portfolio,
+        ChartId::India,
     ];
 
     /// The id used in URLs (`chart=`) and element ids.
@@ -119,6 +122,7 @@ impl ChartId {
             ChartId::Presets => "presets",
             ChartId::Market => "market",
             ChartId::Portfolio => "portfolio",
+            ChartId::India => "india",
         }
     }
 
@@ -136,6 +140,7 @@ impl ChartId {
             ChartId::Presets => m.t_presets,
             ChartId::Market => m.t_market,
             ChartId::Portfolio => m.t_portfolio,
+            ChartId::India => m.t_india,
         }
     }
 
@@ -178,6 +183,11 @@ pub struct ChartData {
     pub snapshot: Rc<computedeal_core::market::Snapshot>,
     /// The buyer's portfolio with the deal on screen's slice (`PortfolioView::for_scenario`).
     pub portfolio: Rc<portfolio::PortfolioView>,
+    /// The scenario built as it is and built in India.
+    pub india: Rc<computedeal_core::india::Comparison>,
+    /// Rupees per US dollar for IndiaAI's rupee rates: the view's rate when
+    /// it shows rupees, the dated default otherwise.
+    pub inr_per_usd: f64,
     pub tornado: Rc<Tornado>,
     pub grid: Rc<Grid>,
     pub deals: Rc<Vec<presets::DealPoint>>,
@@ -200,6 +210,8 @@ impl ChartData {
             inputs: s.inputs,
             snapshot: Rc::new(computedeal_core::market::snapshot().unwrap_or_default()),
             portfolio: Rc::new(portfolio::PortfolioView::for_scenario(s)),
+            india: Rc::new(computedeal_core::india::compare(&s.inputs)),
+            inr_per_usd: crate::format::Currency::Inr.default_rate(),
             tornado: Rc::new(sensitivity::tornado(s)),
             grid: Rc::new(sensitivity::price_availability(s, GRID_PRICES, GRID_AVAILABILITIES)),
         }
@@ -231,6 +243,8 @@ pub enum ChartInput {
     Market(Rc<market::MarketView>),
     /// The buyer's whole portfolio, the deal on screen's slice in it.
     Portfolio(Rc<portfolio::PortfolioView>),
+    /// The same capacity built in India, and India's own rates.
+    India(Rc<india::IndiaView>),
 }
 
 impl ChartInput {
@@ -257,6 +271,7 @@ impl ChartInput {
             ChartId::Heatmap => ChartInput::Heatmap(d.grid.clone()),
             ChartId::Presets => ChartInput::Presets(d.deals.clone()),
             ChartId::Portfolio => ChartInput::Portfolio(d.portfolio.clone()),
+            ChartId::India => ChartInput::India(Rc::new(india::IndiaView { comparison: d.india.clone(), inr_per_usd: d.inr_per_usd })),
             ChartId::Market => {
                 let x = &d.inputs;
                 let chip = computedeal_core::catalogue::by_index(x.accelerator);
@@ -291,6 +306,7 @@ impl ChartInput {
             ChartInput::Presets(_) => ChartId::Presets,
             ChartInput::Market(_) => ChartId::Market,
             ChartInput::Portfolio(_) => ChartId::Portfolio,
+            ChartInput::India(_) => ChartId::India,
         }
     }
 
@@ -308,6 +324,7 @@ impl ChartInput {
             ChartInput::Presets(p) => presets::table(p, m),
             ChartInput::Market(v) => market::table(v, m),
             ChartInput::Portfolio(v) => portfolio::table(v, m),
+            ChartInput::India(v) => india::table(v, m),
         }
     }
 
@@ -359,6 +376,7 @@ impl ChartInput {
             ChartInput::Presets(p) => presets::draw(area, p, theme),
             ChartInput::Market(v) => market::draw(area, v, theme),
             ChartInput::Portfolio(v) => portfolio::draw(area, v, theme),
+            ChartInput::India(v) => india::draw(area, v, theme),
         }
     }
 }
