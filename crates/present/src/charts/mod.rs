@@ -1,4 +1,4 @@
-//! The eight charts, drawn against any plotters backend: `<canvas>` in the
+//! The eleven charts (`ChartId::ALL`), drawn against any plotters backend: `<canvas>` in the
 //! browser, SVG in native tests and downloads. Each chart takes summaries
 //! (quarters, years, histogram bins, swings, a grid), never raw samples, and
 //! returns a `Meta` that tells the page where its plot area is, so a hover
