@@ -119,6 +119,20 @@ pub fn share_panel(props: &ShareProps) -> Html {
             copied.set(Some("link"));
         })
     };
+    // The preset's oEmbed document (`computedeal site` writes one per deal as
+    // published, beside the page): offered only for an unchanged preset on a host.
+    let oembed = (!from_file && state.scenario.changed().is_empty()).then(|| {
+        let base = base_url();
+        let dir = base.rsplit_once('/').map(|(d, _)| d.to_string()).unwrap_or(base.clone());
+        format!("{dir}/deal-{}.oembed.json", state.scenario.preset.id.key())
+    });
+    let on_copy_oembed = {
+        let (copied, url) = (copied.clone(), oembed.clone().unwrap_or_default());
+        Callback::from(move |_: MouseEvent| {
+            copy(&url);
+            copied.set(Some("oembed"));
+        })
+    };
     let on_copy_embed = {
         let (copied, snippet) = (copied.clone(), snippet.clone());
         Callback::from(move |_: MouseEvent| {
@@ -150,10 +164,18 @@ pub fn share_panel(props: &ShareProps) -> Html {
             <summary>{ m.share }</summary>
             <div class="share-row">
                 <label for="share-link">{ m.link_label }</label>
-                <input type="text" id="share-link" class="field wide" readonly=true value={link} onfocus={select_all} />
+                <input type="text" id="share-link" class="field wide" readonly=true value={link} onfocus={select_all.clone()} />
                 <button type="button" id="copy-link" onclick={on_copy_link}>{ m.copy_link }</button>
             </div>
             if *copied == Some("link") { <p class="copied" role="status">{ m.link_copied }</p> }
+            if let Some(url) = oembed {
+                <div class="share-row">
+                    <label for="share-oembed">{ m.oembed_label }</label>
+                    <input type="text" id="share-oembed" class="field wide" readonly=true value={url} onfocus={select_all.clone()} />
+                    <button type="button" id="copy-oembed" onclick={on_copy_oembed}>{ m.copy_oembed }</button>
+                </div>
+            }
+            if *copied == Some("oembed") { <p class="copied" role="status">{ m.oembed_copied }</p> }
             <div class="share-row">
                 <label for="embed-chart">{ m.embed_chart }</label>
                 <select id="embed-chart" onchange={on_chart}>

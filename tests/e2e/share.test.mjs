@@ -414,3 +414,21 @@ test('axe-core finds no serious or critical violation in the embed view (en, hi)
     await page.context().close();
   }
 });
+
+test('a deal as published offers its oEmbed document, which parses and embeds the deal; a changed view does not', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}?preset=oracle-openai-2025`);
+  await waitReady(page);
+  await page.click('#share summary');
+  const url = await page.inputValue('#share-oembed');
+  assert.equal(url, `${server.url}deal-oracle-openai-2025.oembed.json`);
+  const doc = await (await fetch(url)).json();
+  assert.equal(doc.type, 'rich');
+  assert.match(doc.html, /preset=oracle-openai-2025&amp;embed=1/);
+  // A changed scenario has no published document: the row is not offered.
+  await page.goto(`${server.url}?preset=oracle-openai-2025&pue=1.3`);
+  await waitReady(page);
+  await page.click('#share summary');
+  assert.equal(await page.locator('#share-oembed').count(), 0);
+  await page.context().close();
+});

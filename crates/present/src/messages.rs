@@ -108,6 +108,10 @@ pub struct Messages {
     pub copy_link: &'static str,
     pub link_copied: &'static str,
     pub link_label: &'static str,
+    /// The address of the preset's oEmbed document (`computedeal site`).
+    pub oembed_label: &'static str,
+    pub copy_oembed: &'static str,
+    pub oembed_copied: &'static str,
     pub embed_chart: &'static str,
     pub embed_listener: &'static str,
     pub embed_code: &'static str,
