@@ -269,24 +269,23 @@ impl Snapshot {
     /// The yearly decline the market data imply: the median of the
     /// published declines, each as a yearly rate. None without any.
     pub fn implied_decline(&self) -> Option<f64> {
-        let mut rates: Vec<f64> = self.declines.iter().filter_map(Decline::annual).collect();
-        if rates.is_empty() {
-            return None;
-        }
-        rates.sort_by(f64::total_cmp);
-        let n = rates.len();
-        Some(if n % 2 == 1 { rates[n / 2] } else { (rates[n / 2 - 1] + rates[n / 2]) / 2.0 })
+        median(self.declines.iter().filter_map(Decline::annual).collect())
     }
 
     /// The committed (reserved) price of a chip: the median of its rows of
     /// that kind. None without any.
     pub fn committed(&self, chip: &str) -> Option<f64> {
-        let mut v: Vec<f64> = self.prices_for(chip).filter(|p| p.kind == Kind::Committed).map(|p| p.usd_per_hour).collect();
-        if v.is_empty() {
-            return None;
-        }
-        v.sort_by(f64::total_cmp);
-        let n = v.len();
-        Some(if n % 2 == 1 { v[n / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2.0 })
+        median(self.prices_for(chip).filter(|p| p.kind == Kind::Committed).map(|p| p.usd_per_hour).collect())
     }
+}
+
+/// The median of some values (the mean of the middle two for an even
+/// count); None without any.
+fn median(mut v: Vec<f64>) -> Option<f64> {
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    Some(if n % 2 == 1 { v[n / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2.0 })
 }

@@ -150,11 +150,10 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
     chart.draw_series(std::iter::once(Polygon::new(band, revenue.mix(0.18).filled())))?;
     // Bars: the deal on screen's slice at the bottom, the rest above it.
     let w = 0.36;
-    for (i, (y, row)) in v.years.iter().zip(&t.rows).enumerate() {
+    for (i, row) in t.rows.iter().enumerate() {
         let x = i as f64;
         let slice = row.1[0];
         let total = row.1[1];
-        let _ = y;
         if slice > 0.0 {
             chart.draw_series(std::iter::once(Rectangle::new([(x - w, 0.0), (x + w, slice)], this.filled())))?;
         }
