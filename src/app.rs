@@ -206,7 +206,7 @@ pub fn app(props: &AppProps) -> Html {
                     <Transfer state={rc.clone()} outcome={derived.outcome.clone()} summary={finished_summary} dispatch={dispatch.clone()} />
                 </div>
             </div>
-            <SharePanel state={rc.clone()} dispatch={dispatch.clone()} />
+            <SharePanel state={rc.clone()} derived={derived.clone()} mc={mc.clone()} dark={dark} dispatch={dispatch.clone()} />
             <Headline state={rc.clone()} outcome={derived.outcome.clone()} mc={mc.clone()} />
             <Cards state={rc.clone()} outcome={derived.outcome.clone()} pinned={derived.pinned.clone()} pinned_summary={a_summary.clone()} mc={mc.clone()} only={LEAD.to_vec()} class={classes!("lead")} />
             <Glossary lang={lang} />

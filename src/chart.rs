@@ -90,6 +90,12 @@ pub fn framed_canvas(input: &ChartInput, css_w: u32, css_h: u32, scale: f64, dar
     Some(canvas)
 }
 
+/// The size, in CSS pixels, of a downloaded or copied image of the chart
+/// drawn in `canvas`: as on screen, at least 640 × 360.
+pub fn image_size(canvas: Option<web_sys::Element>) -> (u32, u32) {
+    canvas.map(|c| (c.client_width().max(640) as u32, c.client_height().max(360) as u32)).unwrap_or((960, 540))
+}
+
 /// The chart as SVG, drawn by the same function at the canvas's CSS size.
 /// With a frame, the image is `FRAME_EXTRA` taller and carries it.
 pub fn to_svg(input: &ChartInput, width: u32, height: u32, dark: bool, fmt: Fmt, frame: Option<&Frame>) -> String {
@@ -255,7 +261,7 @@ pub fn chart_card(props: &ChartProps) -> Html {
         };
         let css_size = {
             let canvas = canvas.clone();
-            move || canvas.cast::<web_sys::Element>().map(|c| (c.client_width().max(640) as u32, c.client_height().max(360) as u32)).unwrap_or((960, 540))
+            move || image_size(canvas.cast::<web_sys::Element>())
         };
         let png = {
             let (input, stem, frame, css_size) = (input.clone(), stem.clone(), frame.clone(), css_size.clone());

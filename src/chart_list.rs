@@ -49,31 +49,23 @@ pub enum Part {
     Rest,
 }
 
-#[function_component(ChartList)]
-pub fn chart_list(props: &ChartListProps) -> Html {
-    let state = &props.state;
-    let d = &props.derived;
-    let lang = state.lang;
-    let m = messages(lang);
-    let fmt = state.fmt();
-    let o = d.outcome.clone();
-    let a = d.pinned.clone();
+/// What a downloaded or copied image says under its title, and its source line.
+pub fn caption_and_source(state: &State) -> (String, String) {
     let s = &state.scenario;
-    // What a downloaded image says under its title, and its source line.
-    let caption: AttrValue = state.view.title.clone().unwrap_or_else(|| computedeal_present::reading::scenario_name(lang, s)).into();
-    let source: AttrValue = computedeal_present::reading::source_line(lang, s).into();
-    let summary = props.mc.as_ref().and_then(|u| u.summary.clone());
-    let output = state.view.output.unwrap_or(DEFAULT_OUTPUT);
-    let out_unit = output.unit();
-    let out_label = output_label(lang, output);
-    // What the charts are drawn from: the same builder `computedeal chart` uses.
-    let data = ChartData {
-        outcome: o.clone(),
-        pinned: a.clone(),
-        summary: summary.clone(),
-        finished: props.mc.as_ref().is_some_and(|u| u.finished),
-        output,
-        inputs: s.inputs,
+    let caption = state.view.title.clone().unwrap_or_else(|| computedeal_present::reading::scenario_name(state.lang, s));
+    (caption, computedeal_present::reading::source_line(state.lang, s))
+}
+
+/// What the charts are drawn from: the same builder `computedeal chart` uses.
+pub fn chart_data(state: &State, d: &Derived, mc: Option<&McUpdate>) -> ChartData {
+    let fmt = state.fmt();
+    ChartData {
+        outcome: d.outcome.clone(),
+        pinned: d.pinned.clone(),
+        summary: mc.and_then(|u| u.summary.clone()),
+        finished: mc.is_some_and(|u| u.finished),
+        output: state.view.output.unwrap_or(DEFAULT_OUTPUT),
+        inputs: state.scenario.inputs,
         snapshot: d.snapshot.clone(),
         portfolio: d.portfolio.clone(),
         india: d.india.clone(),
@@ -85,7 +77,24 @@ pub fn chart_list(props: &ChartListProps) -> Html {
         tornado: d.tornado.clone(),
         grid: d.grid.clone(),
         deals: d.deals.clone(),
-    };
+    }
+}
+
+#[function_component(ChartList)]
+pub fn chart_list(props: &ChartListProps) -> Html {
+    let state = &props.state;
+    let d = &props.derived;
+    let lang = state.lang;
+    let m = messages(lang);
+    let fmt = state.fmt();
+    let o = d.outcome.clone();
+    let s = &state.scenario;
+    let (caption, source) = caption_and_source(state);
+    let (caption, source): (AttrValue, AttrValue) = (caption.into(), source.into());
+    let output = state.view.output.unwrap_or(DEFAULT_OUTPUT);
+    let out_unit = output.unit();
+    let out_label = output_label(lang, output);
+    let data = chart_data(state, d, props.mc.as_ref());
     let out_summary = data.output_summary();
     let output_select = {
         let dispatch = props.dispatch.clone();

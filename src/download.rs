@@ -35,14 +35,58 @@ pub fn save_text(name: &str, mime: &str, text: &str) {
 /// synchronously (toDataURL, not the async toBlob), so the download keeps
 /// the click's user activation and the browser does not hold it back.
 pub fn save_canvas(canvas: &web_sys::HtmlCanvasElement, name: &str) {
-    let Ok(data_url) = canvas.to_data_url() else { return };
-    let Some(b64) = data_url.split_once(',').map(|(_, b)| b.to_string()) else { return };
-    let Some(binary) = web_sys::window().and_then(|w| w.atob(&b64).ok()) else { return };
-    // atob gives one char per byte (U+0000 to U+00FF).
-    let bytes: Vec<u8> = binary.chars().map(|c| c as u32 as u8).collect();
+    let Some(bytes) = png_bytes(canvas) else { return };
     let url = ObjectUrl::from(Blob::new_with_options(bytes.as_slice(), Some("image/png")));
     save_url(name, &url);
     LAST.with(|l| *l.borrow_mut() = Some(url));
+}
+
+/// A canvas's pixels as PNG bytes.
+fn png_bytes(canvas: &web_sys::HtmlCanvasElement) -> Option<Vec<u8>> {
+    let data_url = canvas.to_data_url().ok()?;
+    let (_, b64) = data_url.split_once(',')?;
+    let binary = web_sys::window()?.atob(b64).ok()?;
+    // atob gives one char per byte (U+0000 to U+00FF).
+    Some(binary.chars().map(|c| c as u32 as u8).collect())
+}
+
+/// Puts a canvas's pixels on the clipboard as a PNG image, then calls
+/// `done` with whether the browser took it (it may refuse: no permission,
+/// no image support in its clipboard, or the page not in focus). The
+/// clipboard item is made within the click, as Safari requires.
+pub fn copy_canvas(canvas: &web_sys::HtmlCanvasElement, done: impl FnOnce(bool) + 'static) {
+    let promise = (|| {
+        let bytes = png_bytes(canvas)?;
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("image/png");
+        let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
+        let record = js_sys::Object::new();
+        js_sys::Reflect::set(&record, &"image/png".into(), &js_sys::Promise::resolve(&blob)).ok()?;
+        let item = web_sys::ClipboardItem::new_with_record_from_str_to_blob_promise(&record).ok()?;
+        Some(web_sys::window()?.navigator().clipboard().write(&js_sys::Array::of1(&item)))
+    })();
+    let Some(promise) = promise else {
+        done(false);
+        return;
+    };
+    // One of the two callbacks runs; each frees itself when it does (the
+    // other, a few bytes, stays with the settled promise).
+    let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
+    let (ok, err) = (done.clone(), done);
+    let ok = wasm_bindgen::closure::Closure::once(move |_: wasm_bindgen::JsValue| {
+        if let Some(f) = ok.take() {
+            f(true)
+        }
+    });
+    let err = wasm_bindgen::closure::Closure::once(move |_: wasm_bindgen::JsValue| {
+        if let Some(f) = err.take() {
+            f(false)
+        }
+    });
+    let _ = promise.then2(&ok, &err);
+    ok.forget();
+    err.forget();
 }
 
 /// A file name: letters, digits and dashes only.

@@ -15,7 +15,13 @@ use computedeal_present::charts::ChartId;
 use computedeal_present::i18n::{fill, messages};
 use computedeal_present::view::{encode_page, fold_text, Figure, View, MAX_KPIS, SUBTITLE_MAX, TITLE_MAX};
 
+use crate::chart::{framed_canvas, image_size};
+use crate::chart_list::{caption_and_source, chart_data};
+use crate::derived::Derived;
+use crate::download::copy_canvas;
+use crate::runner::McUpdate;
 use crate::state::{Action, State};
+use computedeal_present::charts::{ChartInput, Frame};
 use computedeal_present::html::embed_snippet;
 use computedeal_present::reading::scenario_name;
 
@@ -48,6 +54,10 @@ fn copy(text: &str) {
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
     pub state: Rc<State>,
+    /// What the chart picked for the embed is drawn from, for "Copy chart image".
+    pub derived: Derived,
+    pub mc: Option<McUpdate>,
+    pub dark: bool,
     pub dispatch: Callback<Action>,
 }
 
@@ -140,6 +150,23 @@ pub fn share_panel(props: &ShareProps) -> Html {
             copied.set(Some("embed"));
         })
     };
+    // The chart picked for the embed, framed and at the size its PNG
+    // download has (the on-screen canvas's), drawn when asked.
+    let on_copy_image = {
+        let (copied, state, derived, mc, dark, link) = (copied.clone(), state.clone(), props.derived.clone(), props.mc.clone(), props.dark, link.clone());
+        Callback::from(move |_: MouseEvent| {
+            let input = ChartInput::of(chart, &chart_data(&state, &derived, mc.as_ref()));
+            let on_page = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(&format!("#chart-{} canvas", chart.key())).ok().flatten());
+            let (w, h) = image_size(on_page);
+            let (caption, source) = caption_and_source(&state);
+            let frame = Frame { title: chart.title(state.lang).to_string(), subtitle: Some(caption).filter(|c| !c.is_empty()), source, url: link.clone() };
+            let copied = copied.clone();
+            match framed_canvas(&input, w, h, 2.0, dark, state.fmt(), &frame) {
+                Some(c) => copy_canvas(&c, move |ok| copied.set(Some(if ok { "image" } else { "image-failed" }))),
+                None => copied.set(Some("image-failed")),
+            }
+        })
+    };
     let on_chart = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
@@ -181,8 +208,11 @@ pub fn share_panel(props: &ShareProps) -> Html {
                 <select id="embed-chart" onchange={on_chart}>
                     { for ChartId::ALL.iter().map(|c| html! { <option value={c.key()} selected={*c == chart}>{ c.title(state.lang) }</option> }) }
                 </select>
+                <button type="button" id="copy-image" onclick={on_copy_image}>{ m.copy_image }</button>
                 <label class="check"><input type="checkbox" id="embed-listener" checked={*listener} onchange={on_listener} />{ " " }{ m.embed_listener }</label>
             </div>
+            if *copied == Some("image") { <p class="copied" role="status">{ m.image_copied }</p> }
+            if *copied == Some("image-failed") { <p class="copy-failed" role="alert">{ m.image_not_copied }</p> }
             <div class="share-row">
                 <label for="embed-headline">{ m.embed_headline }</label>
                 <input type="text" id="embed-headline" class="field wide" maxlength={TITLE_MAX.to_string()} value={(*headline).clone()} oninput={text_input(headline.clone())} />

@@ -432,3 +432,63 @@ test('a deal as published offers its oEmbed document, which parses and embeds th
   assert.equal(await page.locator('#share-oembed').count(), 0);
   await page.context().close();
 });
+
+test('"Copy chart image" puts the chart picked for the embed on the clipboard: the same pixels as its PNG download, frame included', async () => {
+  const page = await newPage(browser, { viewport: { width: 1280, height: 900 }, acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto(`${server.url}?preset=india-1gw&lang=hi&currency=INR`);
+  await waitReady(page);
+  await waitMc(page);
+  await page.click('#share summary');
+  await page.selectOption('#embed-chart', 'india');
+  // The address in the frame is the view's: wait for the page's address to follow the pick.
+  await page.waitForFunction(() => location.search.includes('chart=india'));
+  await page.click('#copy-image');
+  await page.locator('#share p.copied[role=status]').waitFor();
+  assert.match(await page.locator('#share p.copied').textContent(), /छवि कॉपी हो गई/);
+  const copied = await page.evaluate(async () => {
+    const items = await navigator.clipboard.read();
+    const blob = await items[0].getType('image/png');
+    return [...new Uint8Array(await blob.arrayBuffer())];
+  });
+  const [d] = await Promise.all([page.waitForEvent('download'), page.click('#chart-india [data-download=png]')]);
+  const file = path.join(fs.mkdtempSync(path.join(ROOT, 'target', 'copy-')), 'india.png');
+  await d.saveAs(file);
+  const downloaded = [...fs.readFileSync(file)];
+  // Decoded in the page: the clipboard may re-encode a PNG, so pixels are compared, not bytes.
+  const cmp = await page.evaluate(async ([a, b]) => {
+    const decode = async (bytes) => {
+      const bmp = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+      const c = new OffscreenCanvas(bmp.width, bmp.height);
+      const g = c.getContext('2d');
+      g.drawImage(bmp, 0, 0);
+      return { w: bmp.width, h: bmp.height, px: g.getImageData(0, 0, bmp.width, bmp.height).data };
+    };
+    const [x, y] = [await decode(a), await decode(b)];
+    let diff = 0;
+    let inked = 0;
+    for (let i = 0; i < Math.min(x.px.length, y.px.length); i += 4) {
+      if (Math.abs(x.px[i] - y.px[i]) + Math.abs(x.px[i + 1] - y.px[i + 1]) + Math.abs(x.px[i + 2] - y.px[i + 2]) > 6) diff += 1;
+      if (x.px[i] + x.px[i + 1] + x.px[i + 2] < 600) inked += 1;
+    }
+    return { a: [x.w, x.h], b: [y.w, y.h], diff, inked };
+  }, [copied, downloaded]);
+  assert.deepEqual(cmp.a, cmp.b, 'same size as the PNG download');
+  assert.ok(cmp.a[0] >= 1280 && cmp.a[1] >= 720, `at twice the CSS size (at least 640 × 360): ${cmp.a}`);
+  assert.ok(cmp.inked > 10000, `a chart, not a blank image (${cmp.inked} inked pixels)`);
+  assert.equal(cmp.diff, 0, 'the same pixels as the download');
+  await page.context().close();
+});
+
+test('a browser that refuses to copy an image gets a message pointing to the PNG download, in the reader\'s language', async () => {
+  const page = await newPage(browser);
+  await page.addInitScript(() => { Clipboard.prototype.write = () => Promise.reject(new DOMException('refused', 'NotAllowedError')); });
+  await page.goto(`${server.url}?lang=hi`);
+  await waitReady(page);
+  await page.click('#share summary');
+  await page.click('#copy-image');
+  const alert = page.locator('#share p.copy-failed[role=alert]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /PNG बटन/);
+  assert.equal(await page.locator('#share p.copied').count(), 0);
+  await page.context().close();
+});

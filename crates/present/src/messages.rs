@@ -117,6 +117,10 @@ pub struct Messages {
     pub embed_code: &'static str,
     pub copy_embed: &'static str,
     pub embed_copied: &'static str,
+    /// The chart picked for the embed, as a framed PNG on the clipboard.
+    pub copy_image: &'static str,
+    pub image_copied: &'static str,
+    pub image_not_copied: &'static str,
     pub embed_help: &'static str,
     pub open_full: &'static str,
     pub attribution: &'static str,
