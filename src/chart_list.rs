@@ -241,7 +241,7 @@ pub fn chart_list(props: &ChartListProps) -> Html {
             fill(m.d_portfolio, &[("buyer", &d.portfolio.buyer), ("date", &d.portfolio.as_of)]),
             computedeal_present::charts::portfolio::summary(&d.portfolio, &fmt),
             html! {},
-            html! {},
+            html! { <crate::portfolio::PortfolioControls state={props.state.clone()} view={d.portfolio.clone()} dispatch={props.dispatch.clone()} /> },
         ),
         {
             let input = ChartInput::of(ChartId::India, &data);

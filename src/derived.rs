@@ -50,7 +50,9 @@ pub fn use_derived(state: &State) -> Derived {
     let preset_outcomes = use_memo((), |_| PRESETS.iter().map(|p| (p.id, evaluate(&p.inputs()))).collect::<Vec<_>>());
     let deals = use_memo((state.scenario.clone(), state.lang, outcome.clone()), |(s, lang, o)| Rc::new(deal_points(*lang, s, o, &preset_outcomes)));
     let snapshot = use_memo((), |_| Rc::new(computedeal_core::market::snapshot().unwrap_or_default()));
-    let portfolio = use_memo(state.scenario.preset.id, |_| Rc::new(computedeal_present::charts::portfolio::PortfolioView::for_scenario(&state.scenario)));
+    let portfolio = use_memo((state.scenario.preset.id, state.view.portfolio.clone()), |(_, c)| {
+        Rc::new(computedeal_present::charts::portfolio::PortfolioView::for_scenario(&state.scenario, c))
+    });
     let india = use_memo(state.scenario.inputs, |x| Rc::new(computedeal_core::india::compare(x)));
     let notices = use_memo((state.notices.clone(), state.dismissed, state.scenario.clone()), |(notices, dismissed, s)| {
         if *dismissed {

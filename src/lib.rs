@@ -21,6 +21,7 @@ pub mod download;
 pub mod embed;
 pub mod inputs;
 pub mod notices;
+pub mod portfolio;
 pub mod results;
 pub mod runner;
 pub mod settings;

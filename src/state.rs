@@ -13,6 +13,7 @@ use yew::Reducible;
 use computedeal_core::dist::Dist;
 use computedeal_core::notice::Notice;
 use computedeal_core::params::P;
+use computedeal_core::portfolio::Choices;
 use computedeal_core::presets::{self, PresetId};
 use computedeal_core::scenario::{scenario_notices, Scenario};
 use computedeal_present::charts::ChartId;
@@ -85,6 +86,9 @@ pub enum Action {
     /// Pin the scenario on screen as A, or unpin it.
     Pin(bool),
     SelectChart(Option<ChartId>),
+    /// The reader's portfolio choices, and the key of the field (or the
+    /// prefix of the fields) whose refusal they settle.
+    SetPortfolio(Choices, String),
 }
 
 impl Reducible for State {
@@ -202,6 +206,11 @@ impl Reducible for State {
             }
             Action::SelectChart(c) => {
                 next.view.chart = c;
+                scenario_changed = false;
+            }
+            Action::SetPortfolio(c, settled) => {
+                next.view.portfolio = c;
+                next.errors.retain(|k, _| !k.starts_with(&settled));
                 scenario_changed = false;
             }
         }

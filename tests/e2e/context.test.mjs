@@ -6,6 +6,7 @@
 // within a 600 px frame.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve, launch, newPage, waitReady, waitMc, canvasColours, foreignRequests, ROOT } from './harness.mjs';
@@ -81,6 +82,11 @@ for (const [lang, width, height] of [['en', 1280, 800], ['en', 390, 844], ['hi',
     await page.click('#chart-portfolio .toggle');
     // One row per year the deals run: 2025 to 2034.
     assert.equal(await page.locator('#chart-portfolio table tbody tr').count(), 10);
+    // The reader's controls: one row per deal, the sellers' backlogs, within the screen's width.
+    await page.click('#portfolio-controls summary');
+    assert.equal(await page.locator('#portfolio-controls li.pf-deal').count(), PORTFOLIO.deals.length);
+    assert.equal(await page.locator('#portfolio-controls .pf-backlogs li').count(), PORTFOLIO.backlogs.length);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling');
     assert.deepEqual(await axeViolations(page, '#chart-portfolio'), []);
     assert.deepEqual(foreignRequests(page, server.origin), []);
     assert.deepEqual(page.errors, []);
@@ -125,3 +131,83 @@ for (const width of [320, 600]) {
     await page.context().close();
   });
 }
+
+/** `computedeal portfolio QUERY --json`. */
+function cliPortfolio(query) {
+  return JSON.parse(execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'computedeal-cli', '--bin', 'computedeal', '--', 'portfolio', query, '--json'], { cwd: ROOT, encoding: 'utf8' }));
+}
+
+test('a reader switches a portfolio deal off and changes terms: the total moves by exactly that deal, agrees with computedeal portfolio, and the link keeps it', async () => {
+  const page = await newPage(browser, { viewport: { width: 390, height: 844 } });
+  await page.goto(`${server.url}?chart=portfolio`);
+  await waitReady(page);
+  await page.click('#portfolio-controls summary');
+  const total = async () => Number(await page.locator('.pf-total').getAttribute('data-total-usd'));
+  const settle = async (before) => page.waitForFunction((b) => document.querySelector('.pf-total').dataset.totalUsd !== b, String(before));
+  const all = await total();
+  assert.equal(all, cliPortfolio('').total_usd);
+  // Oracle's record is $300B: switching it off takes exactly that away.
+  await page.uncheck('#pf-on-oracle-stargate');
+  await settle(all);
+  assert.equal(all - await total(), 300e9);
+  assert.ok(await page.locator('li[data-deal="oracle-stargate"].off').count() === 1);
+  // The other reading of AWS's 2026 expansion ($100B, not $62B): +$38B.
+  let t = await total();
+  await page.selectOption('#pf-reading-aws-2026', '1');
+  await settle(t);
+  assert.equal(await total() - t, 38e9);
+  // A longer term moves money between years, not the total.
+  t = await total();
+  await page.fill('#pf-term-coreweave', '6');
+  await page.press('#pf-term-coreweave', 'Enter');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('portfolio')?.includes('term.coreweave=6'));
+  assert.equal(await total(), t);
+  const q = new URL(page.url()).searchParams.get('portfolio');
+  assert.equal(q, 'off=oracle-stargate&reading=aws-2026:b&term.coreweave=6');
+  const cli = cliPortfolio(q);
+  assert.equal(await total(), cli.total_usd);
+  assert.equal(Number(await page.locator('.pf-total').getAttribute('data-p-exceed')), cli.risk.p_exceed);
+  // A bad value is named with what is allowed; the last valid choices stay, and so does the link.
+  await page.fill('#pf-value-cerebras', 'lots');
+  await page.press('#pf-value-cerebras', 'Enter');
+  const alert = page.locator('li[data-deal="cerebras"] .error[role=alert]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /value\.cerebras=.lots. is not a number: allowed 0 to 5000/);
+  assert.equal(await page.locator('#pf-value-cerebras').inputValue(), 'lots');
+  assert.equal(await page.locator('#pf-value-cerebras').getAttribute('aria-invalid'), 'true');
+  assert.equal(await total(), cli.total_usd);
+  // A threshold of 500% of revenue: computedeal portfolio with threshold=5 gives the same chance.
+  await page.fill('#pf-threshold', '500');
+  await page.press('#pf-threshold', 'Enter');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('portfolio')?.includes('threshold=5'));
+  const q5 = new URL(page.url()).searchParams.get('portfolio');
+  assert.equal(Number(await page.locator('.pf-total').getAttribute('data-p-exceed')), cliPortfolio(q5).risk.p_exceed);
+  // The link opens the same choices.
+  await page.reload();
+  await waitReady(page);
+  await page.click('#portfolio-controls summary');
+  assert.equal(await page.locator('#pf-on-oracle-stargate').isChecked(), false);
+  assert.equal(await page.locator('#pf-term-coreweave').inputValue(), '6');
+  assert.equal(await page.locator('#pf-threshold').inputValue(), '500');
+  assert.equal(await total(), cli.total_usd);
+  // Reset brings every deal back.
+  await page.click('#pf-reset');
+  await settle(cli.total_usd);
+  assert.equal(await total(), all);
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('portfolio'));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a bad portfolio= in a link is a notice naming it, and the rest of the choices stand', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}?portfolio=${encodeURIComponent('off=amd,nobody&term.coreweave=99')}`);
+  await waitReady(page);
+  const notices = await page.locator('.notices').textContent();
+  assert.match(notices, /portfolio\.off=.nobody./);
+  assert.match(notices, /portfolio\.term\.coreweave=99 is out of range: allowed 0\.25 to 30/);
+  await page.click('#portfolio-controls summary');
+  assert.equal(await page.locator('#pf-on-amd').isChecked(), false);
+  assert.equal(await page.locator('#pf-term-coreweave').inputValue(), '5');
+  await page.context().close();
+});

@@ -73,7 +73,8 @@ pub fn needs_mc(id: ChartId) -> bool {
 /// The data of a page's charts (`summary`: a finished Monte Carlo, if any).
 pub fn data_of(page: &Page, summary: Option<Summary>) -> ChartData {
     let lang = lang_of(&page.view);
-    let mut data = ChartData::compute(lang, &page.scenario, page.view.compare.as_ref(), summary, page.view.output.unwrap_or(DEFAULT_OUTPUT));
+    let mut data =
+        ChartData::compute(lang, &page.scenario, page.view.compare.as_ref(), summary, page.view.output.unwrap_or(DEFAULT_OUTPUT), &page.view.portfolio);
     let fmt = page.view.fmt(lang);
     if fmt.currency == computedeal_present::format::Currency::Inr {
         data.inr_per_usd = fmt.fx;

@@ -44,6 +44,7 @@ pub const VIEW_KEYS: &[&str] = &[
     "static",
     "plain",
     "transparent",
+    "portfolio",
 ];
 
 /// What a decoder could build, and what it had to say about it.

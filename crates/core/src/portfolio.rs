@@ -430,32 +430,41 @@ impl Portfolio {
     }
 }
 
+/// A number the reader gave for `key` (a query's value or a field's text),
+/// within `range`; or the notice that names it, what was given and what is
+/// allowed.
+pub fn check_number(key: &str, text: &str, (lo, hi): (f64, f64)) -> Result<f64, Notice> {
+    let range = || Allowed::Range { min: crate::params::tidy(lo).to_string(), max: crate::params::tidy(hi).to_string() };
+    match text.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && (lo..=hi).contains(&v) => Ok(v),
+        Ok(v) if v.is_finite() => Err(Notice::rejected(key, text, Problem::OutOfRange { allowed: range() })),
+        Ok(_) => Err(Notice::rejected(key, text, Problem::NotFinite)),
+        Err(_) => Err(Notice::rejected(key, text, Problem::NotANumber { allowed: range() })),
+    }
+}
+
 /// Reads the reader's choices from a query (`off=oracle-stargate,amd`,
 /// `reading=aws-2026:b`, `value.<id>=`, `term.<id>=`, `start.<id>=`,
-/// `threshold=`, `samples=`, `seed=`; `portfolio=1` names the view).
+/// `threshold=`, `samples=`, `seed=`; `portfolio=1` names the view, and
+/// `portfolio=<query>`, percent-encoded, is the page's form of the same
+/// query, read as if its pairs stood here).
 /// Never fails: a bad value is a notice naming it, and the default stays.
 pub fn decode(p: &Portfolio, query: &str) -> (Choices, Vec<Notice>) {
-    let mut c = Choices::default();
+    decode_onto(p, Choices::default(), query, true)
+}
+
+/// The choices `c` with a query's pairs applied over them, in order (a
+/// later pair for the same key wins; `off=` adds to the deals off).
+pub fn apply(p: &Portfolio, c: &Choices, query: &str) -> (Choices, Vec<Notice>) {
+    decode_onto(p, c.clone(), query, false)
+}
+
+fn decode_onto(p: &Portfolio, mut c: Choices, query: &str, nested: bool) -> (Choices, Vec<Notice>) {
     let mut notices = Vec::new();
     let ids: Vec<String> = p.deals.iter().map(|d| d.id.clone()).collect();
     let deal = |id: &str| p.deals.iter().find(|d| d.id == id);
-    let number = |key: &str, text: &str, (lo, hi): (f64, f64), notices: &mut Vec<Notice>| -> Option<f64> {
-        let range = || Allowed::Range { min: crate::params::tidy(lo).to_string(), max: crate::params::tidy(hi).to_string() };
-        match text.trim().parse::<f64>() {
-            Ok(v) if v.is_finite() && (lo..=hi).contains(&v) => Some(v),
-            Ok(v) if v.is_finite() => {
-                notices.push(Notice::rejected(key, text, Problem::OutOfRange { allowed: range() }));
-                None
-            }
-            Ok(_) => {
-                notices.push(Notice::rejected(key, text, Problem::NotFinite));
-                None
-            }
-            Err(_) => {
-                notices.push(Notice::rejected(key, text, Problem::NotANumber { allowed: range() }));
-                None
-            }
-        }
+    let number = |key: &str, text: &str, range: (f64, f64), notices: &mut Vec<Notice>| -> Option<f64> {
+        check_number(key, text, range).map_err(|n| notices.push(n)).ok()
     };
     for pair in query.trim_start_matches('?').split('&').filter(|s| !s.is_empty()) {
         let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
@@ -469,6 +478,11 @@ pub fn decode(p: &Portfolio, query: &str) -> (Choices, Vec<Notice>) {
             ok
         };
         match key {
+            "portfolio" if nested && !matches!(text.trim(), "" | "1") => {
+                let (inner, inner_notices) = decode_onto(p, c, text, false);
+                c = inner;
+                notices.extend(inner_notices);
+            }
             "portfolio" => {}
             "off" => {
                 for id in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
@@ -533,4 +547,44 @@ pub fn decode(p: &Portfolio, query: &str) -> (Choices, Vec<Notice>) {
         }
     }
     (c, notices)
+}
+
+/// The query `decode` reads back as these choices: only what differs from
+/// the defaults, deals in the file's order, numbers in their shortest exact
+/// form (`decode(p, &encode(p, &c)).0 == c` for choices `decode` gave).
+pub fn encode(p: &Portfolio, c: &Choices) -> String {
+    let d = Choices::default();
+    let mut parts = Vec::new();
+    let off: Vec<&str> = p.deals.iter().filter(|x| c.off.contains(&x.id)).map(|x| x.id.as_str()).collect();
+    if !off.is_empty() {
+        parts.push(format!("off={}", off.join(",")));
+    }
+    let readings: Vec<String> = p
+        .deals
+        .iter()
+        .filter_map(|x| {
+            let label = x.readings.get(*c.reading.get(&x.id)?)?.label.as_ref()?;
+            Some(format!("{}:{label}", x.id))
+        })
+        .collect();
+    if !readings.is_empty() {
+        parts.push(format!("reading={}", readings.join(",")));
+    }
+    if c.threshold != d.threshold {
+        parts.push(format!("threshold={}", c.threshold));
+    }
+    for (field, map) in [("value", &c.value_usd), ("term", &c.term_years), ("start", &c.start)] {
+        for x in &p.deals {
+            if let Some(v) = map.get(&x.id) {
+                parts.push(format!("{field}.{}={v}", x.id));
+            }
+        }
+    }
+    if c.samples != d.samples {
+        parts.push(format!("samples={}", c.samples));
+    }
+    if c.seed != d.seed {
+        parts.push(format!("seed={}", c.seed));
+    }
+    parts.join("&")
 }

@@ -4,7 +4,7 @@
 //! choices are named.
 
 use computedeal_core::notice::Problem;
-use computedeal_core::portfolio::{self, decode, triangular, Choices, FACTOR};
+use computedeal_core::portfolio::{self, apply, decode, encode, triangular, Choices, FACTOR};
 
 fn close(a: f64, b: f64, rel: f64) -> bool {
     (a - b).abs() <= rel * a.abs().max(b.abs())
@@ -141,4 +141,110 @@ fn a_bad_portfolio_file_is_named() {
     let mut v: serde_json::Value = serde_json::from_str(portfolio::DATA).expect("JSON");
     v["revenue"]["high"]["points"] = serde_json::json!([[2030, 1e9], [2027, 2e9]]);
     assert_eq!(portfolio::parse(&v.to_string()).unwrap_err(), PortfolioError::Path { which: "high" });
+}
+
+// proptest is a native dev-dependency (the wasm test build runs the rest).
+#[cfg(not(target_arch = "wasm32"))]
+mod link {
+    use super::*;
+
+    /// A query over the shipped deals: some off, some readings, changed terms
+    /// (bounds, a few ulps inside them and random values), a threshold.
+    fn query_strategy() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let p = portfolio::portfolio().expect("shipped");
+        let ids: Vec<String> = p.deals.iter().map(|d| d.id.clone()).collect();
+        let n = ids.len();
+        let near = |(lo, hi): (f64, f64)| {
+            prop_oneof![
+                Just(lo),
+                Just(hi),
+                (1u64..4).prop_map(move |k| f64::from_bits(lo.to_bits() + k).max(lo)),
+                (1u64..4).prop_map(move |k| f64::from_bits(hi.to_bits() - k)),
+                lo..=hi,
+            ]
+        };
+        (
+            proptest::collection::vec(any::<bool>(), n),
+            proptest::collection::vec((any::<bool>(), any::<bool>()), n),
+            proptest::collection::vec(proptest::option::of(near(portfolio::VALUE)), n),
+            proptest::collection::vec(proptest::option::of(near(portfolio::TERM)), n),
+            proptest::collection::vec(proptest::option::of(near(portfolio::START)), n),
+            proptest::option::of(near(portfolio::THRESHOLD)),
+        )
+            .prop_map(move |(off, reading, value, term, start, threshold)| {
+                let mut parts = Vec::new();
+                let off: Vec<&str> = ids.iter().zip(&off).filter(|(_, o)| **o).map(|(i, _)| i.as_str()).collect();
+                if !off.is_empty() {
+                    parts.push(format!("off={}", off.join(",")));
+                }
+                for (d, (pick, second)) in p.deals.iter().zip(&reading) {
+                    if *pick && d.ambiguous() {
+                        let r = &d.readings[usize::from(*second)];
+                        parts.push(format!("reading={}:{}", d.id, r.label.as_deref().unwrap_or("")));
+                    }
+                }
+                for (field, values) in [("value", &value), ("term", &term), ("start", &start)] {
+                    for (id, v) in ids.iter().zip(values) {
+                        if let Some(v) = v {
+                            parts.push(format!("{field}.{id}={v:e}"));
+                        }
+                    }
+                }
+                if let Some(t) = threshold {
+                    parts.push(format!("threshold={t}"));
+                }
+                parts.join("&")
+            })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 500, ..proptest::prelude::ProptestConfig::default() })]
+
+        /// The page writes the reader's choices into its link with `encode`
+        /// and reads them back with `decode`: the same choices, bit for bit;
+        /// and the page's nested form (`portfolio=<query>`) reads as the query.
+        #[test]
+        fn choices_survive_the_link(query in query_strategy()) {
+            let p = portfolio::portfolio().expect("shipped");
+            let (c, notices) = decode(&p, &query);
+            proptest::prop_assert!(notices.is_empty(), "{query}: {notices:?}");
+            let (back, notices) = decode(&p, &encode(&p, &c));
+            proptest::prop_assert!(notices.is_empty());
+            proptest::prop_assert_eq!(&back, &c);
+            let nested = format!("preset=aws-openai-2025&portfolio={}", computedeal_core::codec::percent_encode(&encode(&p, &c)));
+            let (from_page, notices) = decode(&p, &nested);
+            // `preset` is the page's, not the portfolio's: named, and nothing else.
+            proptest::prop_assert_eq!(notices.len(), 1);
+            proptest::prop_assert_eq!(&from_page, &c);
+        }
+    }
+}
+
+#[test]
+fn the_default_choices_encode_as_nothing() {
+    let p = portfolio::portfolio().expect("shipped");
+    assert_eq!(encode(&p, &Choices::default()), "");
+    assert_eq!(decode(&p, "").0, Choices::default());
+}
+
+#[test]
+fn a_field_applied_over_the_choices_changes_only_its_own_and_a_bad_one_changes_nothing() {
+    let p = portfolio::portfolio().expect("shipped");
+    let (c, _) = decode(&p, "off=amd&term.coreweave=6");
+    let (next, notices) = apply(&p, &c, "value.aws-2026=1e11");
+    assert!(notices.is_empty());
+    assert_eq!(next.value_usd.get("aws-2026"), Some(&1e11));
+    assert_eq!((next.off.clone(), next.term_years.clone()), (c.off.clone(), c.term_years.clone()));
+    // A total moves by exactly the change: $62B (reading a) to $100B is +$38B.
+    assert_eq!(p.total_usd(&next) - p.total_usd(&c), 38e9);
+    let (same, notices) = apply(&p, &c, "term.coreweave=abc");
+    assert_eq!(same, c);
+    assert_eq!(notices.len(), 1);
+    assert_eq!(notices[0].key, "term.coreweave");
+    assert!(matches!(&notices[0].problem, Problem::NotANumber { .. }));
+    // check_number names the key, the text and the range (0.25 to 30 years).
+    let n = portfolio::check_number("term.coreweave", "31", portfolio::TERM).unwrap_err();
+    assert_eq!(n.given, "31");
+    assert!(matches!(&n.problem, Problem::OutOfRange { allowed: computedeal_core::notice::Allowed::Range { min, max } } if min == "0.25" && max == "30"));
 }

@@ -13,6 +13,7 @@ use computedeal_core::codec::{decode_query, encode_query, percent_encode, Decode
 use computedeal_core::notice::{Allowed, Notice, Problem};
 use computedeal_core::outputs::Output;
 use computedeal_core::params::{format_number, parse_number};
+use computedeal_core::portfolio::Choices;
 use computedeal_core::scenario::Scenario;
 
 use crate::charts::ChartId;
@@ -94,6 +95,10 @@ pub struct View {
     pub plain: bool,
     /// `transparent=1`: an embed without a background of its own.
     pub transparent: bool,
+    /// The reader's choices for the buyer's portfolio (deals off, readings,
+    /// terms, threshold): `portfolio=<query>`, the query `computedeal
+    /// portfolio` reads, percent-encoded.
+    pub portfolio: Choices,
 }
 
 /// The longest embed title and subtitle, in characters.
@@ -146,6 +151,7 @@ impl Default for View {
             still: false,
             plain: false,
             transparent: false,
+            portfolio: Choices::default(),
         }
     }
 }
@@ -239,6 +245,14 @@ impl View {
                 _ => warnings.push(bad("theme", text, one_of(&["light", "dark", "auto"]))),
             }
         }
+        if let Some(text) = keys.get("portfolio").filter(|t| !matches!(t.trim(), "" | "1")) {
+            // Its own query; its notices are named as the portfolio's.
+            if let Ok(p) = computedeal_core::portfolio::portfolio() {
+                let (c, notices) = computedeal_core::portfolio::decode(&p, text);
+                v.portfolio = c;
+                warnings.extend(notices.into_iter().map(|w| Notice { key: format!("portfolio.{}", w.key), ..w }));
+            }
+        }
         if let Some(text) = keys.get("compare") {
             // A's own query; its warnings are shown as A's.
             let d = decode_query(text);
@@ -293,6 +307,11 @@ impl View {
             ThemeChoice::Light => parts.push("theme=light".into()),
             ThemeChoice::Dark => parts.push("theme=dark".into()),
         }
+        if self.portfolio != Choices::default() {
+            if let Ok(p) = computedeal_core::portfolio::portfolio() {
+                parts.push(format!("portfolio={}", percent_encode(&computedeal_core::portfolio::encode(&p, &self.portfolio))));
+            }
+        }
         if let Some(a) = &self.compare {
             // An empty query is the default deal: written as `compare=` so A stays pinned.
             parts.push(format!("compare={}", percent_encode(&encode_query(a))));
@@ -345,6 +364,27 @@ pub fn encode_page(s: &Scenario, v: &View) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_portfolio_choices_ride_in_the_link() {
+        let q = "preset=india-1gw&portfolio=off%3Doracle-stargate%26threshold%3D0.5%26term.coreweave%3D6";
+        let p = decode_page(q);
+        assert_eq!(p.warnings, vec![]);
+        assert!(p.view.portfolio.off.contains("oracle-stargate"));
+        assert_eq!(p.view.portfolio.threshold, 0.5);
+        assert_eq!(p.view.portfolio.term_years.get("coreweave"), Some(&6.0));
+        let again = decode_page(&encode_page(&p.scenario, &p.view));
+        assert_eq!(again.view, p.view);
+        // `portfolio=1` (the command line's flag) is the default choices.
+        let flag = decode_page("portfolio=1");
+        assert_eq!((&flag.warnings, &flag.view.portfolio), (&vec![], &Choices::default()));
+        assert_eq!(encode_page(&flag.scenario, &flag.view), "");
+        // A bad choice is named as the portfolio's; the others stand.
+        let bad = decode_page("portfolio=off%3Damd%26term.coreweave%3D99");
+        assert_eq!(bad.warnings.len(), 1);
+        assert_eq!(bad.warnings[0].key, "portfolio.term.coreweave");
+        assert!(bad.view.portfolio.off.contains("amd"));
+    }
 
     #[test]
     fn a_page_round_trips_through_its_query() {

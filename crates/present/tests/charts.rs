@@ -11,6 +11,7 @@ use computedeal_core::codec::decode_query;
 use computedeal_core::mc;
 use computedeal_core::model::evaluate;
 use computedeal_core::outputs::{Output, Unit};
+use computedeal_core::portfolio::Choices;
 use computedeal_core::presets::PRESETS;
 use computedeal_core::scenario::Scenario;
 use computedeal_core::sensitivity;
@@ -322,7 +323,7 @@ fn the_market_chart_draws_the_deal_its_chips_rents_and_both_curves() {
     use computedeal_present::format::{Currency, Fmt};
     let s = scenario();
     let summary = mc::run_here(&mc::Setup::new(&s, Engine::Simd));
-    let data = ChartData::compute(Lang::En, &s, None, Some(summary), Output::npv_usd);
+    let data = ChartData::compute(Lang::En, &s, None, Some(summary), Output::npv_usd, &Choices::default());
     let ChartInput::Market(view) = ChartInput::of(ChartId::Market, &data) else { panic!("the market chart's input") };
     // The model's horizon: from 2025Q4 (2025.75) to the end of 2032Q4, the
     // quarter the assets leave (the cash-flow chart's span).
@@ -357,7 +358,7 @@ fn the_market_chart_draws_the_deal_its_chips_rents_and_both_curves() {
     assert!(meta.legend.is_some(), "the legend sits above the plot");
     // A chip with no published rent says so, and still draws the deal and the model's curve.
     let trn = decode_query("accelerator=trn3").scenario;
-    let data = ChartData::compute(Lang::Hi, &trn, None, None, Output::npv_usd);
+    let data = ChartData::compute(Lang::Hi, &trn, None, None, Output::npv_usd, &Choices::default());
     let ChartInput::Market(view) = ChartInput::of(ChartId::Market, &data) else { panic!("input") };
     assert!(view.prices.is_empty() && view.band.is_none());
     let text = market::summary(&view, &Fmt::new(Lang::Hi, Currency::Inr, 88.7), false);
@@ -372,7 +373,7 @@ fn the_portfolio_chart_shows_the_deals_slice_of_the_commitments() {
     use computedeal_present::charts::{portfolio, ChartData, ChartId, ChartInput};
     use computedeal_present::format::{Currency, Fmt};
     let s = scenario();
-    let data = ChartData::compute(Lang::En, &s, None, None, Output::npv_usd);
+    let data = ChartData::compute(Lang::En, &s, None, None, Output::npv_usd, &Choices::default());
     let ChartInput::Portfolio(view) = ChartInput::of(ChartId::Portfolio, &data) else { panic!("the portfolio chart's input") };
     // The default deal is AWS's 2025 deal: $38B of the $702.4B committed, 5.41%.
     assert_eq!(view.this_deal.as_deref(), Some("aws-2025"));
@@ -384,7 +385,7 @@ fn the_portfolio_chart_shows_the_deals_slice_of_the_commitments() {
     assert_eq!(meta.rows, view.years.len());
     // A deal that is not OpenAI's has no slice, in Hindi too.
     let iren = decode_query("preset=microsoft-iren-2025").scenario;
-    let data = ChartData::compute(Lang::Hi, &iren, None, None, Output::npv_usd);
+    let data = ChartData::compute(Lang::Hi, &iren, None, None, Output::npv_usd, &Choices::default());
     let ChartInput::Portfolio(view) = ChartInput::of(ChartId::Portfolio, &data) else { panic!("input") };
     assert!(view.this_deal.is_none() && view.slice_share().is_none());
     let (svg, _) =
@@ -399,7 +400,7 @@ fn the_india_chart_compares_the_build_and_indiaais_rates() {
     use computedeal_present::charts::{india, ChartData, ChartId, ChartInput};
     use computedeal_present::format::{Currency, Fmt};
     let s = scenario();
-    let mut data = ChartData::compute(Lang::En, &s, None, None, Output::npv_usd);
+    let mut data = ChartData::compute(Lang::En, &s, None, None, Output::npv_usd, &Choices::default());
     let ChartInput::India(view) = ChartInput::of(ChartId::India, &data) else { panic!("the India chart's input") };
     let t = india::table(&view, &computedeal_present::en::EN);
     assert_eq!(t.rows.len(), 5);

@@ -196,7 +196,14 @@ pub struct ChartData {
 impl ChartData {
     /// The whole of it for a scenario, its pinned A and a finished Monte
     /// Carlo, at once (the command line; the page spreads the work).
-    pub fn compute(lang: crate::i18n::Lang, s: &Scenario, pinned: Option<&Scenario>, summary: Option<Summary>, output: Output) -> ChartData {
+    pub fn compute(
+        lang: crate::i18n::Lang,
+        s: &Scenario,
+        pinned: Option<&Scenario>,
+        summary: Option<Summary>,
+        output: Output,
+        portfolio: &computedeal_core::portfolio::Choices,
+    ) -> ChartData {
         let outcome = Rc::new(computedeal_core::model::evaluate(&s.inputs));
         let preset_outcomes: Vec<(PresetId, Outcome)> =
             computedeal_core::presets::PRESETS.iter().map(|p| (p.id, computedeal_core::model::evaluate(&p.inputs()))).collect();
@@ -209,7 +216,7 @@ impl ChartData {
             output,
             inputs: s.inputs,
             snapshot: Rc::new(computedeal_core::market::snapshot().unwrap_or_default()),
-            portfolio: Rc::new(portfolio::PortfolioView::for_scenario(s)),
+            portfolio: Rc::new(portfolio::PortfolioView::for_scenario(s, portfolio)),
             india: Rc::new(computedeal_core::india::compare(&s.inputs)),
             inr_per_usd: crate::format::Currency::Inr.default_rate(),
             tornado: Rc::new(sensitivity::tornado(s)),

@@ -29,11 +29,11 @@ impl PortfolioView {
         PortfolioView { buyer: p.buyer.clone(), as_of: p.as_of.clone(), years: p.yearly(c), this_deal, total_usd: p.total_usd(c), risk: p.risk(c) }
     }
 
-    /// The shipped portfolio with the default choices, the scenario's deal
+    /// The shipped portfolio with the reader's choices, the scenario's deal
     /// highlighted (an empty portfolio if the file failed its checks).
-    pub fn for_scenario(s: &computedeal_core::scenario::Scenario) -> PortfolioView {
+    pub fn for_scenario(s: &computedeal_core::scenario::Scenario, c: &Choices) -> PortfolioView {
         match computedeal_core::portfolio::portfolio() {
-            Ok(p) => PortfolioView::new(&p, s.preset.id.key(), &Choices::default()),
+            Ok(p) => PortfolioView::new(&p, s.preset.id.key(), c),
             Err(_) => PortfolioView {
                 buyer: String::new(),
                 as_of: String::new(),
