@@ -69,11 +69,7 @@ pub fn chart_data(state: &State, d: &Derived, mc: Option<&McUpdate>) -> ChartDat
         snapshot: d.snapshot.clone(),
         portfolio: d.portfolio.clone(),
         india: d.india.clone(),
-        inr_per_usd: if fmt.currency == computedeal_present::format::Currency::Inr {
-            fmt.fx
-        } else {
-            computedeal_present::format::Currency::Inr.default_rate()
-        },
+        inr_per_usd: fmt.inr_per_usd(),
         tornado: d.tornado.clone(),
         grid: d.grid.clone(),
         deals: d.deals.clone(),

@@ -75,10 +75,7 @@ pub fn data_of(page: &Page, summary: Option<Summary>) -> ChartData {
     let lang = lang_of(&page.view);
     let mut data =
         ChartData::compute(lang, &page.scenario, page.view.compare.as_ref(), summary, page.view.output.unwrap_or(DEFAULT_OUTPUT), &page.view.portfolio);
-    let fmt = page.view.fmt(lang);
-    if fmt.currency == computedeal_present::format::Currency::Inr {
-        data.inr_per_usd = fmt.fx;
-    }
+    data.inr_per_usd = page.view.fmt(lang).inr_per_usd();
     data
 }
 

@@ -174,6 +174,17 @@ fn trim_zeros(text: &str) -> String {
 }
 
 impl Fmt {
+    /// Rupees per US dollar for what is shown in rupees whatever the
+    /// currency (IndiaAI's rates): the reader's rate when they read in
+    /// rupees, the dated default otherwise.
+    pub fn inr_per_usd(&self) -> f64 {
+        if self.currency == Currency::Inr {
+            self.fx
+        } else {
+            Currency::Inr.default_rate()
+        }
+    }
+
     pub fn new(lang: Lang, currency: Currency, fx: f64) -> Fmt {
         Fmt { lang, currency, fx }
     }
