@@ -134,7 +134,7 @@ pub fn share_panel(props: &ShareProps) -> Html {
     let oembed = (!from_file && state.scenario.changed().is_empty()).then(|| {
         let base = base_url();
         let dir = base.rsplit_once('/').map(|(d, _)| d.to_string()).unwrap_or(base.clone());
-        format!("{dir}/deal-{}.oembed.json", state.scenario.preset.id.key())
+        format!("{dir}/{}", computedeal_present::html::deal_oembed(state.scenario.preset.id))
     });
     let on_copy_oembed = {
         let (copied, url) = (copied.clone(), oembed.clone().unwrap_or_default());

@@ -36,8 +36,12 @@ pub fn start() {
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
     // A downloaded view ("Download this view") carries its query in the
     // file; an address with a query of its own wins.
+    // A preset's own page (`deal-<preset>.html`) opens on its deal: its
+    // file says so, and so does its address when the service worker answers
+    // it offline with the calculator's page.
+    let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
     let query = match search.trim_start_matches('?') {
-        "" => built_in_view(&doc).unwrap_or_default(),
+        "" => built_in_view(&doc).or_else(|| computedeal_present::html::preset_of_page(&path).map(|p| format!("preset={}", p.key()))).unwrap_or_default(),
         q => q.to_string(),
     };
     let page = decode_page(&query);

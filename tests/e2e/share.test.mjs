@@ -492,3 +492,24 @@ test('a browser that refuses to copy an image gets a message pointing to the PNG
   assert.equal(await page.locator('#share p.copied').count(), 0);
   await page.context().close();
 });
+
+test('a deal\'s own page reopens on its deal with the network off, and so does one never visited', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}deal-microsoft-iren-2025.html`);
+  await waitReady(page);
+  await controlled(page);
+  assert.equal(await page.locator('#preset').inputValue(), 'microsoft-iren-2025');
+  const npv = await kpi(page, 'npv_usd');
+  await page.context().setOffline(true);
+  await page.reload();
+  await waitReady(page);
+  assert.equal(await page.locator('#preset').inputValue(), 'microsoft-iren-2025');
+  assert.equal(await kpi(page, 'npv_usd'), npv);
+  // Offline the worker answers with the calculator's page; the address names the deal.
+  await page.goto(`${server.url}deal-oracle-openai-2025.html`);
+  await waitReady(page);
+  assert.equal(await page.locator('#preset').inputValue(), 'oracle-openai-2025');
+  assert.equal(await page.locator('meta[name="computedeal-view"]').count(), 0, 'the calculator\'s own page, from the cache');
+  await page.context().setOffline(false);
+  await page.context().close();
+});

@@ -58,7 +58,7 @@ pub fn preset_files(template: &str, key: &str, base: &str, threads: usize) -> Re
     let data = chart::data_of(&page, Some(summary.clone()));
     let fmt = page.view.fmt(lang);
     let o = &data.outcome;
-    let view_url = absolute(base, &format!("deal-{key}.html"));
+    let view_url = absolute(base, &computedeal_present::html::deal_page(s.preset.id));
     let range = summary.get(Output::npv_usd).and_then(|n| Some(Range { npv_p5: n.p(5)?, npv_p95: n.p(95)?, p_loss: summary.p_loss }));
     let answer = headline(s, o, &fmt);
     let answer_range = headline_range(range, false, &fmt);
@@ -101,7 +101,7 @@ pub fn preset_files(template: &str, key: &str, base: &str, threads: usize) -> Re
         "thumbnail_width": CARD.0,
         "thumbnail_height": CARD.1,
     });
-    let oembed_path = format!("deal-{key}.oembed.json");
+    let oembed_path = computedeal_present::html::deal_oembed(s.preset.id);
     files.push((oembed_path.clone(), serde_json::to_vec_pretty(&oembed).map_err(|e| e.to_string())?));
 
     // The page: the template with this preset's head and noscript.
@@ -155,7 +155,7 @@ pub fn preset_files(template: &str, key: &str, base: &str, threads: usize) -> Re
         noscript_message(template),
     );
     let html = fill_template(template, &title, &description, &head.join("\n  "), &noscript)?;
-    files.push((format!("deal-{key}.html"), html.into_bytes()));
+    files.push((computedeal_present::html::deal_page(s.preset.id), html.into_bytes()));
     Ok(PresetFiles { files })
 }
 

@@ -2,9 +2,30 @@
 //! share panel shows and copies the snippet as text; `computedeal site`
 //! writes it into the oEmbed documents and escapes the static pages' words.
 
+use computedeal_core::presets::PresetId;
+
 /// Text made safe inside an element or a double-quoted attribute.
 pub fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// The file of a preset's own page, which `computedeal site` writes beside
+/// `index.html` (and which, offline, the service worker answers with the
+/// calculator's page: `preset_of_page` then names the deal).
+pub fn deal_page(preset: PresetId) -> String {
+    format!("deal-{}.html", preset.key())
+}
+
+/// The file of a preset's oEmbed document.
+pub fn deal_oembed(preset: PresetId) -> String {
+    format!("deal-{}.oembed.json", preset.key())
+}
+
+/// The preset whose page an address's path names (`…/deal-<preset>.html`),
+/// if any.
+pub fn preset_of_page(path: &str) -> Option<PresetId> {
+    let file = path.rsplit('/').next()?;
+    PresetId::ALL.iter().copied().find(|p| deal_page(*p) == file)
 }
 
 /// The height an embed's frame starts at (every embed view fits it from
@@ -44,5 +65,18 @@ mod tests {
         assert_eq!(s.matches("<iframe").count(), 1);
         assert!(!s.contains("<script>"));
         assert!(embed_snippet("a", "b", true).contains("computedeal:height"));
+    }
+
+    #[test]
+    fn a_deal_page_names_its_preset_and_nothing_else_does() {
+        for p in PresetId::ALL {
+            assert_eq!(preset_of_page(&format!("/news/calc/{}", deal_page(p))), Some(p));
+            assert_eq!(preset_of_page(&deal_page(p)), Some(p));
+        }
+        assert_eq!(deal_page(PresetId::ALL[0]), format!("deal-{}.html", PresetId::ALL[0].key()));
+        // The calculator, a downloaded single file, an unknown deal, a folder.
+        for path in ["/", "", "/index.html", "/computedeal-india-1gw.html", "/deal-nope.html", "/deal-india-1gw.html/", "/deal-india-1gw.htm"] {
+            assert_eq!(preset_of_page(path), None, "{path}");
+        }
     }
 }
