@@ -38,8 +38,11 @@ fn input_text(e: &Event) -> Option<String> {
 
 /// A field's change as one pair of the portfolio query, in the query's own
 /// units (`value` in US dollars, `threshold` a fraction): the field's text
-/// is checked in the units the reader sees, then applied over the choices.
-fn on_number(p: Rc<Portfolio>, c: Choices, dispatch: Callback<Action>, key: String, range: (f64, f64), scale: f64) -> Callback<Event> {
+/// is checked in the units the reader sees, then applied over the choices
+/// as that number times ten to `exp`, written in decimal (`22.4e9`), so the
+/// query holds the value the reader typed exactly (22,400,000,000, not
+/// 22.4 × 10⁹ rounded twice).
+fn on_number(p: Rc<Portfolio>, c: Choices, dispatch: Callback<Action>, key: String, range: (f64, f64), exp: i32) -> Callback<Event> {
     Callback::from(move |e: Event| {
         let Some(text) = input_text(&e) else { return };
         let error_key = format!("{ERROR_PREFIX}{key}");
@@ -60,7 +63,7 @@ fn on_number(p: Rc<Portfolio>, c: Choices, dispatch: Callback<Action>, key: Stri
         }
         match check_number(&key, &text, range) {
             Ok(v) => {
-                let (next, notices) = portfolio::apply(&p, &c, &format!("{key}={}", v * scale));
+                let (next, notices) = portfolio::apply(&p, &c, &format!("{key}={v}e{exp}"));
                 match notices.into_iter().next() {
                     None => dispatch.emit(Action::SetPortfolio(next, error_key)),
                     Some(n) => dispatch.emit(Action::Reject(error_key, text, n)),
@@ -88,7 +91,7 @@ pub fn portfolio_controls(props: &PortfolioControlsProps) -> Html {
             .map(|r| html! { <p class="error" role="alert" id={format!("pf-error-{}", key.replace('.', "-"))}>{ notice_text(lang, &r.notice) }</p> })
             .unwrap_or_default()
     };
-    let number = |key: &str, range: (f64, f64), scale: f64| on_number(p.clone(), c.clone(), props.dispatch.clone(), key.to_string(), range, scale);
+    let number = |key: &str, range: (f64, f64), exp: i32| on_number(p.clone(), c.clone(), props.dispatch.clone(), key.to_string(), range, exp);
     let threshold_key = "threshold";
     let on_reset = {
         let dispatch = props.dispatch.clone();
@@ -109,7 +112,7 @@ pub fn portfolio_controls(props: &PortfolioControlsProps) -> Html {
             <div class="pf-threshold">
                 <label for="pf-threshold">{ m.pf_threshold }</label>
                 <input type="text" inputmode="decimal" id="pf-threshold" class="field" value={field(threshold_key, format_number(c.threshold * 100.0))}
-                    onchange={number(threshold_key, (THRESHOLD.0 * 100.0, THRESHOLD.1 * 100.0), 0.01)} aria-invalid={error(threshold_key).is_some().to_string()} />
+                    onchange={number(threshold_key, (THRESHOLD.0 * 100.0, THRESHOLD.1 * 100.0), -2)} aria-invalid={error(threshold_key).is_some().to_string()} />
                 <span class="unit">{ "%" }</span>
             </div>
             { error_line(threshold_key) }
@@ -161,15 +164,15 @@ pub fn portfolio_controls(props: &PortfolioControlsProps) -> Html {
                                 }
                                 <label>{ m.pf_value }{ " " }
                                     <input type="text" inputmode="decimal" class="field pf-value" id={format!("pf-value-{id}")} placeholder={m.pf_unpublished} value={field(&vk, value)}
-                                        aria-label={fill(m.pf_value_of, &[("deal", &name)])} aria-invalid={error(&vk).is_some().to_string()} onchange={number(&vk, (VALUE.0 / 1e9, VALUE.1 / 1e9), 1e9)} />
+                                        aria-label={fill(m.pf_value_of, &[("deal", &name)])} aria-invalid={error(&vk).is_some().to_string()} onchange={number(&vk, (VALUE.0 / 1e9, VALUE.1 / 1e9), 9)} />
                                 </label>
                                 <label>{ m.pf_start }{ " " }
                                     <input type="text" inputmode="decimal" class="field" id={format!("pf-start-{id}")} value={field(&sk, start)}
-                                        aria-label={fill(m.pf_start_of, &[("deal", &name)])} aria-invalid={error(&sk).is_some().to_string()} onchange={number(&sk, portfolio::START, 1.0)} />
+                                        aria-label={fill(m.pf_start_of, &[("deal", &name)])} aria-invalid={error(&sk).is_some().to_string()} onchange={number(&sk, portfolio::START, 0)} />
                                 </label>
                                 <label>{ m.pf_term }{ " " }
                                     <input type="text" inputmode="decimal" class="field" id={format!("pf-term-{id}")} value={field(&tk, term)}
-                                        aria-label={fill(m.pf_term_of, &[("deal", &name)])} aria-invalid={error(&tk).is_some().to_string()} onchange={number(&tk, portfolio::TERM, 1.0)} />
+                                        aria-label={fill(m.pf_term_of, &[("deal", &name)])} aria-invalid={error(&tk).is_some().to_string()} onchange={number(&tk, portfolio::TERM, 0)} />
                                 </label>
                             </div>
                             { error_line(&vk) }{ error_line(&sk) }{ error_line(&tk) }

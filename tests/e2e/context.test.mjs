@@ -176,6 +176,17 @@ test('a reader switches a portfolio deal off and changes terms: the total moves 
   assert.equal(await page.locator('#pf-value-cerebras').inputValue(), 'lots');
   assert.equal(await page.locator('#pf-value-cerebras').getAttribute('aria-invalid'), 'true');
   assert.equal(await total(), cli.total_usd);
+  // A value in US$ billions goes into the link as the dollars typed: 12.5 is 12,500,000,000 exactly.
+  t = await total();
+  await page.fill('#pf-value-cerebras', '12.5');
+  await page.press('#pf-value-cerebras', 'Enter');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('portfolio')?.includes('value.cerebras=12500000000'));
+  assert.equal(await total() - t, 2.5e9, 'Cerebras $10B to $12.5B');
+  assert.equal(await page.locator('li[data-deal="cerebras"] .error').count(), 0, 'the refusal is settled');
+  await page.fill('#pf-value-cerebras', '');
+  await page.press('#pf-value-cerebras', 'Enter');
+  await page.waitForFunction(() => !new URL(location.href).searchParams.get('portfolio')?.includes('value.cerebras'));
+  assert.equal(await total(), t, 'an empty field is the record\'s value again');
   // A threshold of 500% of revenue: computedeal portfolio with threshold=5 gives the same chance.
   await page.fill('#pf-threshold', '500');
   await page.press('#pf-threshold', 'Enter');
