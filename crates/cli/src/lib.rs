@@ -41,15 +41,16 @@ Usage:
   computedeal chart CHART [QUERY] [--format png|svg] [--width N] [--height N]
                   [--scale S] [--url URL] [--out FILE] [--threads T]
       Draw one chart of the view in QUERY (scenario, lang=, currency=,
-      theme=, output=, title=) as the page's download draws it: the chart
-      with its title, the scenario, the source line and URL (default
-      index.html?QUERY). CHART is one of deployment, cost, pnl, cashflow,
-      histogram, tornado, heatmap, presets. The image is --width x --height
-      CSS pixels, frame included (default 820 x 500; 320-4000 wide,
-      280-4000 high); a PNG has --scale pixels per CSS pixel (default 2,
-      0.5 to 4). The format is --format, else the --out file's extension,
-      else SVG; without --out the image goes to stdout. The same query
-      gives the same bytes on every machine (fonts compiled in).
+      theme=, output=, title=, portfolio=) as the page's download draws it:
+      the chart with its title, the scenario, the source line and URL
+      (default index.html?QUERY). CHART is one of:
+        {charts}.
+      The image is --width x --height CSS pixels, frame included (default
+      820 x 500; 320-4000 wide, 280-4000 high); a PNG has --scale pixels
+      per CSS pixel (default 2, 0.5 to 4). The format is --format, else
+      the --out file's extension, else SVG; without --out the image goes
+      to stdout. The same query gives the same bytes on every machine
+      (fonts compiled in).
   computedeal site DIST [--site-url URL] [--threads T]
       What make dist adds to the built page in DIST for every preset:
       deal-PRESET.html (the page opening on the preset, with its title,
@@ -65,8 +66,9 @@ Usage:
       that some year's exceed a share of revenue. QUERY: off=ID,ID (switch
       deals off), reading=aws-2026:b (the other reading of an ambiguous
       deal), value.ID=, term.ID=, start.ID= (change a deal's terms),
-      threshold= (default 1 = 100% of revenue), samples=, seed=. The same
-      query and seed give the same output. `computedeal mc 'portfolio=1&…'`
+      threshold= (default 1 = 100% of revenue), samples=, seed=; or the
+      page's link, whose portfolio= holds the same query. The same query
+      and seed give the same output. `computedeal mc 'portfolio=1&…'`
       prints the Monte Carlo alone as JSON.
   computedeal params       print the parameter table as JSON
   computedeal presets      print the presets as JSON
@@ -103,7 +105,9 @@ pub fn run_text(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err:
     let rest = args.get(1..).unwrap_or(&[]);
     match args.first().map(String::as_str) {
         None | Some("--help") | Some("-h") | Some("help") => {
-            let _ = out.write_all(HELP.as_bytes());
+            // The chart ids from their one table.
+            let charts = computedeal_present::charts::ChartId::ALL.map(|c| c.key()).join(", ");
+            let _ = out.write_all(HELP.replace("{charts}", &charts).as_bytes());
             0
         }
         Some("--version") | Some("-V") => {

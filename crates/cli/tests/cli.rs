@@ -20,6 +20,10 @@ fn help_lists_the_commands() {
     let (code, out, _) = computedeal(&["--help"]);
     assert_eq!(code, 0);
     assert!(out.contains("Usage:") && out.contains("--version"), "{out}");
+    // Every chart `computedeal chart` draws is named, from the charts' own table.
+    let charts = computedeal_present::charts::ChartId::ALL.map(|c| c.key()).join(", ");
+    assert!(out.contains(&format!("CHART is one of:\n        {charts}.\n")), "{out}");
+    assert!(charts.contains("india") && !out.contains("{charts}"), "{out}");
 }
 
 #[test]
