@@ -42,7 +42,7 @@ fn input_text(e: &Event) -> Option<String> {
 /// as that number times ten to `exp`, written in decimal (`22.4e9`), so the
 /// query holds the value the reader typed exactly (22,400,000,000, not
 /// 22.4 × 10⁹ rounded twice).
-fn on_number(p: Rc<Portfolio>, c: Choices, dispatch: Callback<Action>, key: String, range: (f64, f64), exp: i32) -> Callback<Event> {
+fn on_number(p: &'static Portfolio, c: Choices, dispatch: Callback<Action>, key: String, range: (f64, f64), exp: i32) -> Callback<Event> {
     Callback::from(move |e: Event| {
         let Some(text) = input_text(&e) else { return };
         let error_key = format!("{ERROR_PREFIX}{key}");
@@ -63,7 +63,7 @@ fn on_number(p: Rc<Portfolio>, c: Choices, dispatch: Callback<Action>, key: Stri
         }
         match check_number(&key, &text, range) {
             Ok(v) => {
-                let (next, notices) = portfolio::apply(&p, &c, &format!("{key}={v}e{exp}"));
+                let (next, notices) = portfolio::apply(p, &c, &format!("{key}={v}e{exp}"));
                 match notices.into_iter().next() {
                     None => dispatch.emit(Action::SetPortfolio(next, error_key)),
                     Some(n) => dispatch.emit(Action::Reject(error_key, text, n)),
@@ -76,8 +76,7 @@ fn on_number(p: Rc<Portfolio>, c: Choices, dispatch: Callback<Action>, key: Stri
 
 #[function_component(PortfolioControls)]
 pub fn portfolio_controls(props: &PortfolioControlsProps) -> Html {
-    let data = use_memo((), |_| portfolio::portfolio().ok().map(Rc::new));
-    let Some(p) = (*data).clone() else { return html! {} };
+    let Ok(p) = portfolio::portfolio() else { return html! {} };
     let state = &props.state;
     let lang = state.lang;
     let m = messages(lang);
@@ -91,7 +90,7 @@ pub fn portfolio_controls(props: &PortfolioControlsProps) -> Html {
             .map(|r| html! { <p class="error" role="alert" id={format!("pf-error-{}", key.replace('.', "-"))}>{ notice_text(lang, &r.notice) }</p> })
             .unwrap_or_default()
     };
-    let number = |key: &str, range: (f64, f64), exp: i32| on_number(p.clone(), c.clone(), props.dispatch.clone(), key.to_string(), range, exp);
+    let number = |key: &str, range: (f64, f64), exp: i32| on_number(p, c.clone(), props.dispatch.clone(), key.to_string(), range, exp);
     let threshold_key = "threshold";
     let on_reset = {
         let dispatch = props.dispatch.clone();

@@ -17,7 +17,7 @@ pub fn is_portfolio_query(query: &str) -> bool {
     query.trim_start_matches('?').split('&').any(|p| p.split('=').next() == Some("portfolio"))
 }
 
-fn load(err: &mut dyn Write) -> Option<Portfolio> {
+fn load(err: &mut dyn Write) -> Option<&'static Portfolio> {
     match portfolio::portfolio() {
         Ok(p) => Some(p),
         Err(e) => {
@@ -57,7 +57,7 @@ pub fn run_portfolio(rest: &[String], out: &mut dyn Write, err: &mut dyn Write) 
         return 2;
     }
     let Some(p) = load(err) else { return 1 };
-    let (c, notices) = portfolio::decode(&p, queries.first().copied().unwrap_or(""));
+    let (c, notices) = portfolio::decode(p, queries.first().copied().unwrap_or(""));
     if !crate::report_notices(&notices, err) {
         return 2;
     }
@@ -65,7 +65,7 @@ pub fn run_portfolio(rest: &[String], out: &mut dyn Write, err: &mut dyn Write) 
     let risk = p.risk(&c);
     let total = p.total_usd(&c);
     if as_json {
-        return crate::print_json_to(out, &portfolio_json(&p, &years, &risk, total));
+        return crate::print_json_to(out, &portfolio_json(p, &years, &risk, total));
     }
     let fmt = Fmt::new(Lang::En, Currency::Usd, 1.0);
     let money = |v: f64| fmt.money(v);
@@ -113,7 +113,7 @@ pub fn run_portfolio(rest: &[String], out: &mut dyn Write, err: &mut dyn Write) 
 /// `computedeal mc 'portfolio=1&…'`: the portfolio's Monte Carlo as JSON.
 pub fn run_portfolio_mc(query: &str, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let Some(p) = load(err) else { return 1 };
-    let (c, notices) = portfolio::decode(&p, query);
+    let (c, notices) = portfolio::decode(p, query);
     if !crate::report_notices(&notices, err) {
         return 2;
     }

@@ -162,9 +162,11 @@ pub enum PortfolioError {
     },
 }
 
-/// The shipped portfolio.
-pub fn portfolio() -> Result<Portfolio, PortfolioError> {
-    parse(DATA)
+/// The shipped portfolio, parsed once: the page reads it on every render
+/// that writes a link with the reader's choices (`portfolio=`).
+pub fn portfolio() -> Result<&'static Portfolio, &'static PortfolioError> {
+    static SHIPPED: std::sync::OnceLock<Result<Portfolio, PortfolioError>> = std::sync::OnceLock::new();
+    SHIPPED.get_or_init(|| parse(DATA)).as_ref()
 }
 
 pub fn parse(text: &str) -> Result<Portfolio, PortfolioError> {

@@ -49,7 +49,7 @@ fn switching_a_deal_off_changes_the_totals_by_exactly_that_deal() {
         }
     }
     // The other reading of the AWS expansion adds $38B ($100B against $62B).
-    let c = decode(&p, "reading=aws-2026:b").0;
+    let c = decode(p, "reading=aws-2026:b").0;
     assert!(close(p.total_usd(&c) - p.total_usd(&all), 38e9, 1e-12));
 }
 
@@ -79,7 +79,7 @@ fn the_year_2027_by_hand() {
 #[test]
 fn the_monte_carlo_depends_only_on_the_choices_and_the_seed() {
     let p = portfolio::portfolio().expect("portfolio");
-    let (c, notices) = decode(&p, "samples=20000&seed=7&threshold=1");
+    let (c, notices) = decode(p, "samples=20000&seed=7&threshold=1");
     assert!(notices.is_empty());
     let a = p.risk(&c);
     assert_eq!(a, p.risk(&c), "the same seed, the same result");
@@ -113,7 +113,7 @@ fn the_revenue_factor_is_triangular() {
 #[test]
 fn bad_choices_are_named_and_the_defaults_stay() {
     let p = portfolio::portfolio().expect("portfolio");
-    let (c, n) = decode(&p, "off=nope,amd&threshold=0&value.oracle-stargate=abc&term.coreweave=1e9&reading=aws-2026:c&seed=-1&colour=red&start.cerebras=2027");
+    let (c, n) = decode(p, "off=nope,amd&threshold=0&value.oracle-stargate=abc&term.coreweave=1e9&reading=aws-2026:c&seed=-1&colour=red&start.cerebras=2027");
     assert!(c.off.contains("amd") && c.off.len() == 1);
     assert_eq!(c.threshold, 1.0);
     assert!(c.value_usd.is_empty() && c.term_years.is_empty());
@@ -207,13 +207,13 @@ mod link {
         #[test]
         fn choices_survive_the_link(query in query_strategy()) {
             let p = portfolio::portfolio().expect("shipped");
-            let (c, notices) = decode(&p, &query);
+            let (c, notices) = decode(p, &query);
             proptest::prop_assert!(notices.is_empty(), "{query}: {notices:?}");
-            let (back, notices) = decode(&p, &encode(&p, &c));
+            let (back, notices) = decode(p, &encode(p, &c));
             proptest::prop_assert!(notices.is_empty());
             proptest::prop_assert_eq!(&back, &c);
-            let nested = format!("preset=aws-openai-2025&portfolio={}", computedeal_core::codec::percent_encode(&encode(&p, &c)));
-            let (from_page, notices) = decode(&p, &nested);
+            let nested = format!("preset=aws-openai-2025&portfolio={}", computedeal_core::codec::percent_encode(&encode(p, &c)));
+            let (from_page, notices) = decode(p, &nested);
             // `preset` is the page's, not the portfolio's: named, and nothing else.
             proptest::prop_assert_eq!(notices.len(), 1);
             proptest::prop_assert_eq!(&from_page, &c);
@@ -224,21 +224,21 @@ mod link {
 #[test]
 fn the_default_choices_encode_as_nothing() {
     let p = portfolio::portfolio().expect("shipped");
-    assert_eq!(encode(&p, &Choices::default()), "");
-    assert_eq!(decode(&p, "").0, Choices::default());
+    assert_eq!(encode(p, &Choices::default()), "");
+    assert_eq!(decode(p, "").0, Choices::default());
 }
 
 #[test]
 fn a_field_applied_over_the_choices_changes_only_its_own_and_a_bad_one_changes_nothing() {
     let p = portfolio::portfolio().expect("shipped");
-    let (c, _) = decode(&p, "off=amd&term.coreweave=6");
-    let (next, notices) = apply(&p, &c, "value.aws-2026=1e11");
+    let (c, _) = decode(p, "off=amd&term.coreweave=6");
+    let (next, notices) = apply(p, &c, "value.aws-2026=1e11");
     assert!(notices.is_empty());
     assert_eq!(next.value_usd.get("aws-2026"), Some(&1e11));
     assert_eq!((next.off.clone(), next.term_years.clone()), (c.off.clone(), c.term_years.clone()));
     // A total moves by exactly the change: $62B (reading a) to $100B is +$38B.
     assert_eq!(p.total_usd(&next) - p.total_usd(&c), 38e9);
-    let (same, notices) = apply(&p, &c, "term.coreweave=abc");
+    let (same, notices) = apply(p, &c, "term.coreweave=abc");
     assert_eq!(same, c);
     assert_eq!(notices.len(), 1);
     assert_eq!(notices[0].key, "term.coreweave");

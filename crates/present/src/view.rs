@@ -248,7 +248,7 @@ impl View {
         if let Some(text) = keys.get("portfolio").filter(|t| !matches!(t.trim(), "" | "1")) {
             // Its own query; its notices are named as the portfolio's.
             if let Ok(p) = computedeal_core::portfolio::portfolio() {
-                let (c, notices) = computedeal_core::portfolio::decode(&p, text);
+                let (c, notices) = computedeal_core::portfolio::decode(p, text);
                 v.portfolio = c;
                 warnings.extend(notices.into_iter().map(|w| Notice { key: format!("portfolio.{}", w.key), ..w }));
             }
@@ -309,7 +309,7 @@ impl View {
         }
         if self.portfolio != Choices::default() {
             if let Ok(p) = computedeal_core::portfolio::portfolio() {
-                parts.push(format!("portfolio={}", percent_encode(&computedeal_core::portfolio::encode(&p, &self.portfolio))));
+                parts.push(format!("portfolio={}", percent_encode(&computedeal_core::portfolio::encode(p, &self.portfolio))));
             }
         }
         if let Some(a) = &self.compare {

@@ -33,7 +33,7 @@ impl PortfolioView {
     /// highlighted (an empty portfolio if the file failed its checks).
     pub fn for_scenario(s: &computedeal_core::scenario::Scenario, c: &Choices) -> PortfolioView {
         match computedeal_core::portfolio::portfolio() {
-            Ok(p) => PortfolioView::new(&p, s.preset.id.key(), c),
+            Ok(p) => PortfolioView::new(p, s.preset.id.key(), c),
             Err(_) => PortfolioView {
                 buyer: String::new(),
                 as_of: String::new(),
