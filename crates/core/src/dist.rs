@@ -224,8 +224,13 @@ impl Dist {
     /// parameters, the PERT table) worked out once for the column.
     pub fn transform(&self, values: &mut [f64]) {
         let inverse = self.inverse();
-        for o in values.iter_mut() {
-            *o = inverse.at(*o);
+        // A PERT (most of the defaults) gets a loop of its own: the form and
+        // the rounding are the column's, not each draw's. The same
+        // arithmetic as `Inverse::at`, so the same bits.
+        match (&inverse.form, inverse.round) {
+            (Form::Table(table), false) => values.iter_mut().for_each(|o| *o = inverse.finish::<false>(table_at(table, *o))),
+            (Form::Table(table), true) => values.iter_mut().for_each(|o| *o = inverse.finish::<true>(table_at(table, *o))),
+            _ => values.iter_mut().for_each(|o| *o = inverse.at(*o)),
         }
     }
 
@@ -340,23 +345,40 @@ impl Inverse<'_> {
                     hi - libm::sqrt((1.0 - u) * (hi - lo) * (hi - mode))
                 }
             }
-            Form::Table(table) => {
-                let pos = u * (table.len() - 1) as f64;
-                let k = (pos as usize).min(table.len() - 2);
-                let f = pos - k as f64;
-                table[k] + f * (table[k + 1] - table[k])
-            }
+            Form::Table(table) => table_at(table, u),
             Form::Normal { mean, sd, a, b } => mean + sd * normal_quantile_approx(a + u * (b - a)),
             Form::LogNormal { mu, sigma, a, b } => libm::exp(mu + sigma * normal_quantile_approx(a + u * (b - a))),
             Form::Point(v) => v,
         };
-        let v = v.clamp(self.lo_bound, self.hi_bound);
         if self.round {
+            self.finish::<true>(v)
+        } else {
+            self.finish::<false>(v)
+        }
+    }
+
+    /// A value of the form put in range, and rounded for counts.
+    #[inline(always)]
+    fn finish<const ROUND: bool>(&self, v: f64) -> f64 {
+        let v = v.clamp(self.lo_bound, self.hi_bound);
+        if ROUND {
             libm::round(v)
         } else {
             v
         }
     }
+}
+
+/// A PERT's quantile at `u`: linear between the table's points.
+#[inline(always)]
+fn table_at(table: &[f64], u: f64) -> f64 {
+    let pos = u * (table.len() - 1) as f64;
+    // (Through u32: pos lies in [0, len − 1], and the saturating conversion
+    // to u32 is cheaper than to u64 on x86-64.)
+    let k = (pos as u32 as usize).min(table.len() - 2);
+    let f = pos - k as f64;
+    let [lo, hi] = [table[k], table[k + 1]];
+    lo + f * (hi - lo)
 }
 
 /// Quantiles of a PERT distribution at evenly spaced probabilities, by
