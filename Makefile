@@ -9,7 +9,7 @@ export CHROMIUM ?= /usr/bin/chromium
 export WASM_BINDGEN_TEST_TIMEOUT ?= 300
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: serve dist single-file test lint test-native test-wasm test-e2e bench tools-web tools-test clean
+.PHONY: serve dist single-file test lint test-native test-wasm test-e2e bench tools-web tools-test tools-bench clean
 
 ## serve: build and serve the calculator at http://127.0.0.1:8080
 serve: tools-web
@@ -49,9 +49,13 @@ test-e2e: dist single-file
 	node --test --test-concurrency=1 --test-timeout=300000 tests/e2e/
 
 ## bench: benchmarks (release builds), natively and in headless Chromium; one JSON line per measurement
-bench: tools-test dist
-	cargo bench --locked -p computedeal-core --bench bench
+bench: tools-test tools-bench dist
+	cargo bench --locked -p computedeal-core --bench bench | tee target/bench-native.jsonl
+	node scripts/flops.mjs
 	node scripts/bench-browser.mjs
+
+tools-bench:
+	scripts/tools.sh bench
 
 tools-web:
 	scripts/tools.sh web

@@ -1,8 +1,44 @@
-// Runs the browser benchmarks (`?bench=1`) on dist/ in headless Chromium and
+// Runs the browser benchmarks (`?bench=1`) on dist/ (or the directory in
+// BENCH_DIST, to compare two builds on one machine) in headless Chromium and
 // prints their JSON lines. Used by `make bench`; benchmarks report, tests do not time.
+import { existsSync, readFileSync } from 'node:fs';
 import { serve, launch, newPage, burst } from '../tests/e2e/harness.mjs';
 
-const server = await serve();
+/** JSON lines of a file, or none when it is missing (a bench run in parts). */
+function jsonLines(path) {
+  if (!existsSync(path)) return [];
+  const text = readFileSync(path, 'utf8').trim();
+  return text.startsWith('[') ? JSON.parse(text) : text.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+}
+
+/**
+ * Flops per second per core against the measured peak, per engine, and the
+ * engines' ratios, from this run's lines, `cargo bench`'s
+ * (target/bench-native.jsonl) and `scripts/flops.mjs`'s (target/flops.json).
+ */
+function shares(browserLines) {
+  const all = [...browserLines, ...jsonLines('target/bench-native.jsonl')];
+  const flops = Object.fromEntries(jsonLines('target/flops.json').map((l) => [l.engine, l.flops]));
+  const run = (engine, threads) => all.find((l) => l.bench === 'mc_full_model' && l.engine === engine && l.threads === threads);
+  const peak = (engine) => all.find((l) => l.bench === 'f64_peak' && l.engine === engine);
+  // wasm runs the same source with the same two-lane vectors: the native count applies.
+  const perSample = { wasm_simd: flops.native_simd, native_simd: flops.native_simd, wasm_scalar: flops.native_scalar, native_scalar: flops.native_scalar };
+  for (const engine of ['wasm_simd', 'native_simd']) {
+    const p = peak(engine);
+    for (const threads of [1, 2]) {
+      const r = run(engine, threads);
+      if (!r || !p || !perSample[engine]) continue;
+      const perCore = (perSample[engine] * r.samples_per_s) / threads / 1e9;
+      console.log(JSON.stringify({ bench: 'share_of_peak', engine, threads, flops_per_sample: perSample[engine], samples_per_s: r.samples_per_s,
+        gflops_per_s_per_core: Number(perCore.toFixed(2)), peak_gflops_per_s: p.gflops_per_s, share: Number((perCore / p.gflops_per_s).toFixed(3)) }));
+    }
+  }
+  const ratio = (a, b) => (a && b ? Number((a.samples_per_s / b.samples_per_s).toFixed(2)) : null);
+  console.log(JSON.stringify({ bench: 'engine_ratios', wasm_simd_over_native_simd_per_thread: ratio(run('wasm_simd', 1), run('native_simd', 1)),
+    wasm_simd_over_wasm_scalar: ratio(run('wasm_simd', 1), run('wasm_scalar', 1)) }));
+}
+
+const server = await serve(process.env.BENCH_DIST || undefined);
 const browser = await launch();
 try {
   const page = await newPage(browser);
@@ -16,6 +52,7 @@ try {
   await page.waitForSelector('#app[data-bench="done"]', { timeout: 300000 });
   const text = await page.locator('#bench').textContent();
   process.stdout.write(text);
+  shares(text.trim().split('\n').map((l) => JSON.parse(l)));
   // Long tasks (over 50 ms) on the main thread while the workers ran the million samples.
   const longTasks = await page.evaluate(() => {
     const mark = performance.getEntriesByName('computedeal-workers-start')[0];

@@ -5,6 +5,7 @@
 #
 #   scripts/tools.sh web    wasm target, Trunk, wasm-bindgen CLI, npm packages
 #   scripts/tools.sh test   all of the above, plus Chromium and chromedriver
+#   scripts/tools.sh bench  valgrind and objdump, for `make bench`'s flop count
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14
@@ -83,8 +84,21 @@ chromium_browser() {
   fi
 }
 
+bench_tools() {
+  if command -v valgrind >/dev/null && command -v objdump >/dev/null; then
+    say "valgrind and objdump present"
+  else
+    say "installing valgrind and binutils with apt"
+    local sudo=""
+    [ "$(id -u)" = 0 ] || sudo="sudo"
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind binutils
+  fi
+}
+
 case "${1:-}" in
   web)  wasm_target; trunk_cli; wasm_bindgen_cli; npm_packages ;;
   test) lint_tools; wasm_target; trunk_cli; wasm_bindgen_cli; npm_packages; chromium_browser ;;
-  *) echo "usage: scripts/tools.sh web|test" >&2; exit 2 ;;
+  bench) bench_tools ;;
+  *) echo "usage: scripts/tools.sh web|test|bench" >&2; exit 2 ;;
 esac

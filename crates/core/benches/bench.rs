@@ -132,6 +132,23 @@ fn precision() {
     }
 }
 
+/// The f64 peak of one core with the SIMD engine's vectors
+/// (`batch::peak::kernel`), the best of five runs of about a second.
+fn peak() {
+    let rounds = 100_000_000;
+    let mut best: f64 = 0.0;
+    for _ in 0..5 {
+        let start = Instant::now();
+        let (flops, kept) = computedeal_core::batch::peak::kernel(black_box(rounds));
+        black_box(kept);
+        best = best.max(flops as f64 / start.elapsed().as_secs_f64());
+    }
+    println!(
+        "{{\"bench\":\"f64_peak\",\"engine\":\"native_simd\",\"threads\":1,\"gflops_per_s\":{:.2},\"with\":\"batch::peak::kernel, best of 5\"}}",
+        best / 1e9
+    );
+}
+
 fn main() {
     // `cargo bench --bench bench -- precision` runs one part.
     let only: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
@@ -142,6 +159,9 @@ fn main() {
         parts("samples=1000000");
         parts("samples=1000000&sampling=plain");
         parts("samples=1000000&pue=norm:1.14,0.05&wacc=norm:0.08,0.01&electricity_usd_per_mwh=norm:82,15&corr=pue:wacc:0.3,pue:electricity_usd_per_mwh:0.5,wacc:electricity_usd_per_mwh:0.2");
+    }
+    if wanted("peak") {
+        peak();
     }
     if wanted("mc") {
         monte_carlo();

@@ -8,6 +8,7 @@
 //! scenario and, when asked, the cumulative cash flow per quarter.
 
 pub mod columns;
+pub mod peak;
 pub mod scalar;
 pub mod simd;
 

@@ -540,6 +540,37 @@ fn tranche(t: &Tranche, x: &InputsT<V>, c: &Shared, rates: &Rates, dq: V, sc: &m
     let mut market_factor = (rates.ln_market * first_years).exp();
     let mut installed_prev = zero;
     let (mut capex_in, mut tax_dep_sum) = (zero, zero);
+    // The tranche's quarters of each sum, as slices of one length: indexing
+    // them by j needs no bounds check per sum.
+    let quarters = t.offset..t.offset + t.span_max + 1;
+    fn q<'a>(v: &'a mut [V], r: &std::ops::Range<usize>) -> &'a mut [V] {
+        &mut v[r.clone()]
+    }
+    let Scratch {
+        operating,
+        terminal,
+        taxable,
+        ebit,
+        revenue,
+        acc_revenue,
+        unit_revenue,
+        unit_hours,
+        acc_online,
+        racks,
+        acc_it_mw,
+        cpu_it_mw,
+        total_it_mw,
+        pflops,
+        acc_mwh,
+        all_mwh,
+        price_factors,
+        ..
+    } = sc;
+    let (q_operating, q_terminal, q_taxable, q_ebit) = (q(operating, &quarters), q(terminal, &quarters), q(taxable, &quarters), q(ebit, &quarters));
+    let (q_revenue, q_acc_revenue, q_unit_revenue, q_unit_hours) =
+        (q(revenue, &quarters), q(acc_revenue, &quarters), q(unit_revenue, &quarters), q(unit_hours, &quarters));
+    let (q_acc_online, q_racks, q_acc_it_mw, q_cpu_it_mw) = (q(acc_online, &quarters), q(racks, &quarters), q(acc_it_mw, &quarters), q(cpu_it_mw, &quarters));
+    let (q_total_it_mw, q_pflops, q_acc_mwh, q_all_mwh) = (q(total_it_mw, &quarters), q(pflops, &quarters), q(acc_mwh, &quarters), q(all_mwh, &quarters));
     for j in 0..=t.span_max {
         let i = t.offset + j;
         let jv = s(j as f64);
@@ -560,7 +591,7 @@ fn tranche(t: &Tranche, x: &InputsT<V>, c: &Shared, rates: &Rates, dq: V, sc: &m
         let mut refreshed = zero;
         for m in 1..=vintages {
             let n = jv - l * m as f64;
-            refreshed += (ramp_fraction(n, t.inv_ramp, zero) - ramp_fraction(n - 1.0, t.inv_ramp, zero)) * sc.price_factors[m];
+            refreshed += (ramp_fraction(n, t.inv_ramp, zero) - ramp_fraction(n - 1.0, t.inv_ramp, zero)) * price_factors[m];
         }
         let refreshed = in_term.blend(refreshed, zero);
         let capex = all * delta + it_assets * refreshed;
@@ -575,7 +606,7 @@ fn tranche(t: &Tranche, x: &InputsT<V>, c: &Shared, rates: &Rates, dq: V, sc: &m
         let fac_dep = fac * (vintage_share(fac_sl, n, cap, None) - vintage_share(fac_sl, n - t.ramp, cap, None)) * t.inv_ramp;
         let (mut book_dep, mut tax_dep) = (fac_dep, fac_dep);
         for m in 0..=vintages {
-            let pf = sc.price_factors[m];
+            let pf = price_factors[m];
             book_dep += it_assets * pf * written(book, jv, m, dq, l, refresh, cap, t);
             tax_dep += it_assets * pf * written(taxed, jv, m, dq, l, refresh, cap, t);
         }
@@ -584,35 +615,35 @@ fn tranche(t: &Tranche, x: &InputsT<V>, c: &Shared, rates: &Rates, dq: V, sc: &m
         tax_dep_sum += tax_dep;
 
         let units = online * t.n;
-        sc.acc_online[i] += units;
-        sc.racks[i] += online * racks_rate;
-        sc.acc_it_mw[i] += online * mw_acc_rate;
-        sc.cpu_it_mw[i] += online * mw_cpu_rate;
-        sc.total_it_mw[i] += online * (mw_acc_rate + mw_cpu_rate);
-        sc.pflops[i] += online * pflops_rate;
-        sc.acc_mwh[i] += online * mw_acc_rate * rates.mwh_per_it_mw_quarter;
-        sc.all_mwh[i] += online * (mw_acc_rate + mw_cpu_rate) * rates.mwh_per_it_mw_quarter;
+        q_acc_online[j] += units;
+        q_racks[j] += online * racks_rate;
+        q_acc_it_mw[j] += online * mw_acc_rate;
+        q_cpu_it_mw[j] += online * mw_cpu_rate;
+        q_total_it_mw[j] += online * (mw_acc_rate + mw_cpu_rate);
+        q_pflops[j] += online * pflops_rate;
+        q_acc_mwh[j] += online * mw_acc_rate * rates.mwh_per_it_mw_quarter;
+        q_all_mwh[j] += online * (mw_acc_rate + mw_cpu_rate) * rates.mwh_per_it_mw_quarter;
         let energy = online * (mw_acc_rate + mw_cpu_rate) * energy_price * escalation;
         let unit_hours = online * unit_hours_rate;
         let short = x.shortfall_share * clamp01(s(i as f64 + 1.0) - x.shortfall_year * 4.0);
         let unit_revenue = (one - short) * unit_hours * t.price + short * unit_hours * (t.market * market_factor);
         let acc_revenue = unit_revenue * x.availability;
         let revenue = acc_revenue + online * cpu_revenue_rate;
-        sc.acc_revenue[i] += acc_revenue;
-        sc.revenue[i] += revenue;
-        sc.unit_hours[i] += unit_hours;
-        sc.unit_revenue[i] += unit_revenue;
-        sc.operating[i] += revenue - capex - opex - energy;
-        sc.taxable[i] += revenue - energy - opex - tax_dep;
-        sc.ebit[i] += revenue - book_dep - energy - opex;
+        q_acc_revenue[j] += acc_revenue;
+        q_revenue[j] += revenue;
+        q_unit_hours[j] += unit_hours;
+        q_unit_revenue[j] += unit_revenue;
+        q_operating[j] += revenue - capex - opex - energy;
+        q_taxable[j] += revenue - energy - opex - tax_dep;
+        q_ebit[j] += revenue - book_dep - energy - opex;
         totals.acc_hours += unit_hours * x.availability;
         totals.gw_years += online * mw_acc_rate * 0.00025;
 
         if delivery {
             let market = market_value(&leave_life, market_factor, escalation);
             let tv = leaving * end_value(c.terminal, x, inv_book_life, t, market, &leave_ages, it_acc, it_cpu, fac, one);
-            sc.terminal[i] += tv;
-            sc.taxable[i] += tv - leaving * leave_basis;
+            q_terminal[j] += tv;
+            q_taxable[j] += tv - leaving * leave_basis;
         }
         escalation *= esc_step;
         market_factor *= market_step;
