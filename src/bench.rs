@@ -88,25 +88,12 @@ fn run_case(k: usize, pre: web_sys::Element, root: web_sys::Element) {
 }
 
 /// The f64 peak of one core with the SIMD engine's vectors in wasm
-/// (`batch::peak::kernel`, in the core, built for speed here too), on the
-/// main thread before the workers start: the best of five runs.
+/// (`batch::peak`, in the core, built for speed here too), on the main
+/// thread before the workers start: the best of five runs of each kernel.
 fn peak(pre: &web_sys::Element) {
     let Some(perf) = web_sys::window().and_then(|w| w.performance()) else { return };
-    let rounds = 20_000_000;
-    let mut best: f64 = 0.0;
-    for _ in 0..5 {
-        let start = perf.now();
-        let (flops, kept) = computedeal_core::batch::peak::kernel(std::hint::black_box(rounds));
-        std::hint::black_box(kept);
-        best = best.max(flops as f64 / ((perf.now() - start) / 1000.0));
-    }
-    line(
-        pre,
-        format!(
-            "{{\"bench\":\"f64_peak\",\"engine\":\"wasm_simd\",\"threads\":1,\"gflops_per_s\":{:.2},\"with\":\"batch::peak::kernel, best of 5, main thread\"}}",
-            best / 1e9
-        ),
-    );
+    let best = computedeal_core::batch::peak::best_flops_per_second(10_000_000, 5, || perf.now() / 1000.0);
+    line(pre, format!("{{\"bench\":\"f64_peak\",\"engine\":\"wasm_simd\",\"threads\":1,\"gflops_per_s\":{:.2},\"with\":\"batch::peak, best of 5 runs of 6 and 12 accumulators, main thread\"}}", best / 1e9));
 }
 
 pub fn run(root: web_sys::Element) {
