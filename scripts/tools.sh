@@ -69,6 +69,14 @@ npm_packages() {
   fi
 }
 
+# Installs Debian packages, with sudo unless running as root.
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
+}
+
 chromium_browser() {
   local browser driver
   browser=$(chromium --version 2>/dev/null | grep -o '[0-9]\+\.[0-9.]\+' | head -n1 || true)
@@ -77,10 +85,7 @@ chromium_browser() {
     say "chromium $browser and chromedriver $driver present"
   else
     say "installing chromium and chromium-driver with apt"
-    local sudo=""
-    [ "$(id -u)" = 0 ] || sudo="sudo"
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+    apt_install chromium chromium-driver
   fi
 }
 
@@ -89,10 +94,7 @@ bench_tools() {
     say "valgrind and objdump present"
   else
     say "installing valgrind and binutils with apt"
-    local sudo=""
-    [ "$(id -u)" = 0 ] || sudo="sudo"
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind binutils
+    apt_install valgrind binutils
   fi
 }
 

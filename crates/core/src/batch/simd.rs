@@ -129,17 +129,11 @@ pub fn book_value(inv_n: V, residual: V, a: V) -> V {
     residual + (s(1.0) - residual) * (s(1.0) - clamp01(a * inv_n))
 }
 
-/// Mirror of `finance::npv_mid_quarter`, given ln(1 + rate): flow i at
-/// (i + 1/2) / 4 years.
-pub fn npv_mid_quarter(flows: &[V], ln_1r: V) -> V {
-    let [npv] = npvs_mid_quarter([flows], ln_1r);
-    npv
-}
-
-/// `npv_mid_quarter` of `K` series of the same length at one rate: the two
-/// discount factors are worked out once, and the `K` Horner chains run
-/// side by side in one pass (the same arithmetic per series, so the same
-/// bits, in a fraction of the latency).
+/// Mirror of `finance::npv_mid_quarter` (flow i at (i + 1/2) / 4 years,
+/// given ln(1 + rate)) for `K` series of the same length at one rate: the
+/// two discount factors are worked out once, and the `K` Horner chains run
+/// side by side in one pass (the same arithmetic per series as one at a
+/// time, so the same bits, in a fraction of the latency).
 pub fn npvs_mid_quarter<const K: usize>(series: [&[V]; K], ln_1r: V) -> [V; K] {
     let v = (ln_1r * -0.25).exp();
     let len = series.iter().map(|f| f.len()).min().unwrap_or(0);
