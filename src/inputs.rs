@@ -219,7 +219,7 @@ fn param_row(props: &RowProps) -> Html {
                 if estimate { <abbr class="badge est" title={m.est_title}>{ m.est }</abbr> }
                 if props.changed {
                     <span class="badge changed-badge">{ m.changed }</span>
-                    <button type="button" class="link reset" onclick={on_reset} aria-label={fill(m.reset_input, &[("label", label)])}>{ m.reset.to_lowercase() }</button>
+                    <button type="button" class="link reset" onclick={on_reset} aria-label={fill(m.reset_input, &[("label", label)])}>{ m.reset }</button>
                 }
             </div>
             <div class="param-controls">{ control }</div>
@@ -262,7 +262,7 @@ fn choice_label(lang: Lang, p: P, id: &str) -> String {
     if matches!(p, P::accelerator | P::expansion_accelerator) {
         computedeal_core::catalogue::by_id(id).map(|a| a.name.to_string()).unwrap_or_else(|| id.to_string())
     } else {
-        computedeal_present::notices::choice_text(lang, id).map(str::to_string).unwrap_or_else(|| id.to_uppercase())
+        computedeal_present::notices::choice_text(lang, id).map(str::to_string).unwrap_or_else(|| id.to_ascii_uppercase())
     }
 }
 

@@ -162,7 +162,7 @@ pub fn cards(props: &CardsProps) -> Html {
             // The deployment chart draws the facility with the CPUs: the card says both.
             Output::facility_mw_peak if x.vcpus > 0.0 => Some(fill(m.note_it_mw, &[("mw", &fmt.value(o.out.total_facility_mw_peak, Unit::Mw))])),
             Output::usd_per_million_tokens => {
-                Some(fill(m.note_tokens, &[("precision", &x.precision_id().to_uppercase()), ("mfu", &fmt.value(x.mfu, Unit::Fraction))]))
+                Some(fill(m.note_tokens, &[("precision", &x.precision_id().to_ascii_uppercase()), ("mfu", &fmt.value(x.mfu, Unit::Fraction))]))
             }
             _ => None,
         };

@@ -55,7 +55,7 @@ pub fn build(pairs: &[(P, P, f64)]) -> Option<Copula> {
         return None;
     }
     let mut params: Vec<P> = pairs.iter().flat_map(|(a, b, _)| [*a, *b]).collect();
-    params.sort();
+    crate::order::sort_by_key(&mut params, |p| *p as u64);
     params.dedup();
     let k = params.len();
     let pos = |p: P| params.iter().position(|q| *q == p).unwrap_or(0);

@@ -20,6 +20,7 @@ pub mod market;
 pub mod mc;
 pub mod model;
 pub mod notice;
+pub mod order;
 pub mod outputs;
 pub mod params;
 pub mod portfolio;

@@ -19,6 +19,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::batch::{self, Batch, Bounds, Columns, Engine, Shared};
+use crate::order;
 use crate::outputs::{Output, OutputsT, N_MC};
 use crate::params::P;
 use crate::quarter::Quarter;
@@ -259,8 +260,7 @@ pub fn run_blocks(setup: &Setup, first: u64, count: u64, buffers: &mut Buffers) 
 /// Bands and rank correlations of the subsample rows of a partial.
 pub fn analyze_subsample(setup: &Setup, all: &Partial) -> SubAnalysis {
     // Rows in sample order.
-    let mut order: Vec<usize> = (0..all.sub_index.len()).collect();
-    order.sort_by_key(|&i| all.sub_index[i]);
+    let order = order::order_by_key(all.sub_index.len(), |i| all.sub_index[i]);
     let reorder = |cols: &[Vec<f64>]| -> Vec<Vec<f64>> { cols.iter().map(|c| order.iter().map(|&i| c[i]).collect()).collect() };
     let sub_inputs = reorder(&all.sub_inputs);
     let sub_outputs = reorder(&all.sub_outputs);
@@ -270,7 +270,7 @@ pub fn analyze_subsample(setup: &Setup, all: &Partial) -> SubAnalysis {
         .enumerate()
         .map(|(q, col)| {
             let mut sorted: Vec<f64> = col.iter().copied().filter(|v| !v.is_nan()).collect();
-            sorted.sort_by(f64::total_cmp);
+            order::sort_f64(&mut sorted);
             Band {
                 quarter: Quarter::from_index(setup.first_quarter.index() + q as i32).to_string(),
                 p10: sorted_quantile(&sorted, 0.1),
@@ -376,8 +376,7 @@ pub const HISTOGRAM_BINS: usize = 40;
 /// Per-output summaries and the probability of loss of what has been merged
 /// so far: cheap enough to show while a run converges.
 pub fn finish_outputs(setup: &Setup, all: &Partial) -> Summary {
-    let mut order: Vec<usize> = (0..all.blocks.len()).collect();
-    order.sort_by_key(|&i| all.blocks[i].0);
+    let order = order::order_by_key(all.blocks.len(), |i| all.blocks[i].0);
     let mut moments = vec![Moments::default(); N_MC];
     for i in order {
         for (m, b) in moments.iter_mut().zip(&all.blocks[i].1) {
@@ -385,8 +384,7 @@ pub fn finish_outputs(setup: &Setup, all: &Partial) -> Summary {
         }
     }
     // Each replica's sum and count per output, added in block order.
-    let mut order: Vec<usize> = (0..all.replica_sums.len()).collect();
-    order.sort_by_key(|&i| all.replica_sums[i].0);
+    let order = order::order_by_key(all.replica_sums.len(), |i| all.replica_sums[i].0);
     let mut sums = vec![ReplicaSums::default(); N_MC];
     let mut counts = vec![[0u64; REPLICAS]; N_MC];
     for i in order {

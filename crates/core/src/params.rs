@@ -312,7 +312,7 @@ const fn p(kind: Kind, default: f64, min: f64, max: f64, step: f64) -> Param {
 /// reader reaches for first (`lead`), then the rest, each in table order.
 pub fn in_group(g: Group) -> Vec<P> {
     let mut ps: Vec<P> = P::ALL.iter().copied().filter(|p| p.param().group == g).collect();
-    ps.sort_by_key(|p| !p.param().lead);
+    crate::order::sort_by_key(&mut ps, |p| u64::from(!p.param().lead));
     ps
 }
 

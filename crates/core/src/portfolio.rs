@@ -416,7 +416,7 @@ impl Portfolio {
             exceed += (peak > c.threshold) as u64;
             peaks.push(peak);
         }
-        peaks.sort_by(f64::total_cmp);
+        crate::order::sort_f64(&mut peaks);
         let q = |p: f64| peaks[((p * (n - 1) as f64).round() as usize).min(peaks.len() - 1)];
         let p = exceed as f64 / n as f64;
         Risk {

@@ -42,7 +42,7 @@ impl Scenario {
         let mut s = Scenario { preset, inputs, dists: Vec::new(), corrs: Vec::new(), uncertainty };
         if uncertainty {
             s.dists = preset.default_dists();
-            s.dists.sort_by_key(|(q, _)| *q);
+            crate::order::sort_by_key(&mut s.dists, |(q, _)| *q as u64);
             for (a, b, rho) in presets::DEFAULT_CORRELATIONS {
                 if s.dist(*a).is_some() && s.dist(*b).is_some() {
                     s.set_corr(*a, *b, *rho);
@@ -59,7 +59,7 @@ impl Scenario {
         self.inputs.set(p, point);
         self.dists.retain(|(q, _)| *q != p);
         self.dists.push((p, dist));
-        self.dists.sort_by_key(|(q, _)| *q);
+        crate::order::sort_by_key(&mut self.dists, |(q, _)| *q as u64);
     }
 
     /// Moves an input's point value. An uncertain input keeps its
@@ -108,7 +108,7 @@ impl Scenario {
         self.corrs.retain(|(x, y, _)| !(*x == a && *y == b));
         if rho != 0.0 {
             self.corrs.push((a, b, rho));
-            self.corrs.sort_by_key(|x| (x.0, x.1));
+            crate::order::sort_by_key(&mut self.corrs, pair_key);
         }
     }
 
@@ -125,7 +125,7 @@ impl Scenario {
         // A pair whose input is no longer uncertain is gone when decoded anyway.
         let removed = |(a, b, _): &&(P, P, f64)| self.dist(*a).is_some() && self.dist(*b).is_some() && !self.corrs.iter().any(|(x, y, _)| x == a && y == b);
         out.extend(base.iter().filter(removed).map(|(a, b, _)| (*a, *b, 0.0)));
-        out.sort_by_key(|x| (x.0, x.1));
+        crate::order::sort_by_key(&mut out, pair_key);
         out
     }
 
@@ -134,7 +134,7 @@ impl Scenario {
     pub fn corrs_to_export(&self) -> Vec<(P, P, f64)> {
         let mut out = self.corrs.clone();
         out.extend(self.corrs_changed().into_iter().filter(|(_, _, r)| *r == 0.0));
-        out.sort_by_key(|x| (x.0, x.1));
+        crate::order::sort_by_key(&mut out, pair_key);
         out
     }
 
@@ -169,6 +169,11 @@ impl Scenario {
 /// Every check of a whole scenario: its inputs across each other
 /// (`consistency_notices`) and its rank correlations, which are scaled when
 /// they cannot all hold at once. Each is a repair, not a rejection.
+/// The sort key of a correlation pair: first input, then second.
+fn pair_key(c: &(P, P, f64)) -> u64 {
+    (c.0 as u64) << 32 | c.1 as u64
+}
+
 pub fn scenario_notices(s: &Scenario) -> Vec<Notice> {
     let mut out = consistency_notices(&s.inputs);
     if let Some(c) = crate::copula::build(&s.corrs) {

@@ -37,7 +37,8 @@ impl Tornado {
             }
         };
         let mut v: Vec<&Swing> = self.swings.iter().collect();
-        v.sort_by(|a, b| width(b).total_cmp(&width(a)));
+        // Widest first: the complement of the total-order key reverses it, ties keep their order.
+        crate::order::sort_by_key(&mut v, |s| !crate::order::f64_key(width(s)));
         v
     }
 }

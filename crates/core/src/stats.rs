@@ -346,8 +346,7 @@ pub fn pearson(a: &[f64], b: &[f64]) -> Option<f64> {
 
 /// Ranks from 1, ties sharing their average rank.
 pub fn ranks(values: &[f64]) -> Vec<f64> {
-    let mut order: Vec<usize> = (0..values.len()).collect();
-    order.sort_by(|&i, &j| values[i].total_cmp(&values[j]));
+    let order = crate::order::order_by_key(values.len(), |i| crate::order::f64_key(values[i]));
     let mut out = vec![0.0; values.len()];
     let mut i = 0;
     while i < order.len() {

@@ -289,3 +289,43 @@ proptest! {
         let _ = computedeal_core::codec::decode_json(&text);
     }
 }
+
+/// Any f64, NaNs of either sign and every class of value, from its bits.
+fn any_bits() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        any::<u64>().prop_map(f64::from_bits),
+        Just(0.0),
+        Just(-0.0),
+        Just(f64::NAN),
+        Just(-f64::NAN),
+        Just(f64::INFINITY),
+        Just(f64::MIN_POSITIVE),
+        -3.0..3.0f64
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    /// The program's one sort (`order`) gives what the standard library's
+    /// stable sort gives: numbers in total order, bit for bit, and records
+    /// by key with ties in their first order.
+    #[test]
+    fn order_sorts_as_the_standard_library(xs in proptest::collection::vec(any_bits(), 0..200), keys in proptest::collection::vec(0u64..8, 0..200)) {
+        use computedeal_core::order;
+        let mut ours = xs.clone();
+        order::sort_f64(&mut ours);
+        let mut std_sorted = xs.clone();
+        std_sorted.sort_by(f64::total_cmp);
+        prop_assert_eq!(ours.iter().map(|x| x.to_bits()).collect::<Vec<_>>(), std_sorted.iter().map(|x| x.to_bits()).collect::<Vec<_>>());
+        let by_key = order::order_by_key(xs.len(), |i| order::f64_key(xs[i]));
+        let mut std_order: Vec<usize> = (0..xs.len()).collect();
+        std_order.sort_by(|&i, &j| xs[i].total_cmp(&xs[j]));
+        prop_assert_eq!(by_key, std_order);
+        let mut records: Vec<(u64, usize)> = keys.iter().copied().zip(0..).collect();
+        let mut std_records = records.clone();
+        order::sort_by_key(&mut records, |r| r.0);
+        std_records.sort_by_key(|r| r.0);
+        prop_assert_eq!(records, std_records);
+    }
+}

@@ -49,7 +49,7 @@ impl MarketView {
         let mut prices: Vec<(String, Kind, f64, f64, bool)> =
             snapshot.prices_for(chip).map(|p| (p.provider.clone(), p.kind, p.usd_per_hour, year(&p.date), false)).collect();
         prices.extend(snapshot.history.iter().filter(|p| p.chip == chip).map(|p| (p.date.clone(), p.kind, p.usd_per_hour, year(&p.date), true)));
-        prices.sort_by(|a, b| a.3.total_cmp(&b.3));
+        computedeal_core::order::sort_by_key(&mut prices, |p| computedeal_core::order::f64_key(p.3));
         MarketView {
             chip: chip.to_string(),
             chip_name: chip_name.to_string(),
