@@ -210,7 +210,13 @@ pub fn chart_list(props: &ChartListProps) -> Html {
             ChartInput::of(ChartId::Heatmap, &data),
             m.t_heatmap,
             m.d_heatmap.to_string(),
-            be.map(|(b, a)| fill(m.s_heatmap, &[("availability", &v(a, Unit::Fraction)), ("price", &v(b, Unit::UsdPerHour))])).unwrap_or_default(),
+            be.map(|(b, a)| {
+                fill(
+                    m.s_heatmap,
+                    &[("availability", &v(a, Unit::Fraction)), ("price", &v(b, Unit::UsdPerHour)), ("unit", m.hour(s.inputs.accelerator_is_gpu()))],
+                )
+            })
+            .unwrap_or_default(),
             html! {},
             html! {},
         ),
@@ -226,10 +232,10 @@ pub fn chart_list(props: &ChartListProps) -> Html {
         {
             let input = ChartInput::of(ChartId::Market, &data);
             let summary = match &input {
-                ChartInput::Market(view) => computedeal_present::charts::market::summary(view, &fmt, s.inputs.accelerator_is_gpu()),
+                ChartInput::Market(view) => computedeal_present::charts::market::summary(view, &fmt),
                 _ => String::new(),
             };
-            (input, m.t_market, fill(m.d_market, &[("date", &d.snapshot.as_of)]), summary, html! {}, html! {})
+            (input, m.t_market, fill(m.d_market, &[("date", &d.snapshot.as_of), ("unit", m.hour(s.inputs.accelerator_is_gpu()))]), summary, html! {}, html! {})
         },
         (
             ChartInput::of(ChartId::Portfolio, &data),

@@ -51,7 +51,7 @@ pub fn rest_of_cards() -> Vec<Figure> {
 /// A card's label: price and cost name the chip's hour ("per GPU-hour").
 pub fn card_label(lang: Lang, f: Figure, gpu: bool) -> String {
     let m = messages(lang);
-    let unit = if gpu { m.gpu_hour } else { m.chip_hour };
+    let unit = m.hour(gpu);
     match f {
         Figure::Output(Output::price_usd_per_accelerator_hour) => fill(m.card_price_per, &[("unit", unit)]),
         Figure::Output(Output::cost_usd_per_accelerator_hour) => fill(m.card_cost_per, &[("unit", unit)]),

@@ -432,3 +432,16 @@ pub struct Messages {
     pub range_up_to: &'static str,
     pub list_or: &'static str,
 }
+
+impl Messages {
+    /// The hour a deal's price and cost are per: "GPU-hour" when its chip
+    /// is a GPU, "chip-hour" otherwise. (Charts that compare deals with
+    /// different chips keep "accelerator-hour".)
+    pub fn hour(&self, gpu: bool) -> &'static str {
+        if gpu {
+            self.gpu_hour
+        } else {
+            self.chip_hour
+        }
+    }
+}

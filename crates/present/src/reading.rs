@@ -17,7 +17,7 @@ pub fn reading(s: &Scenario, o: &Outcome, p_loss: Option<f64>, fmt: &Fmt) -> Str
     let hour = |v: f64| fmt.value(v, Unit::UsdPerHour);
     let pct = |v: f64| fmt.value(v, Unit::Fraction);
     let (price_s, cost_s) = (hour(price), hour(cost));
-    let unit = if s.inputs.accelerator_is_gpu() { m.gpu_hour } else { m.chip_hour };
+    let unit = m.hour(s.inputs.accelerator_is_gpu());
     let who = [("seller", parties.seller), ("buyer", parties.buyer), ("price", price_s.as_str()), ("cost", cost_s.as_str()), ("unit", unit)];
     let mut text = if price >= cost {
         fill(m.r_profit, &[&who[..], &[("margin", pct(o.out.margin).as_str())]].concat())
@@ -40,9 +40,9 @@ pub fn reading(s: &Scenario, o: &Outcome, p_loss: Option<f64>, fmt: &Fmt) -> Str
         (None, _) => text.push_str(m.r_no_irr),
     }
     if price >= cost {
-        text.push_str(&fill(m.r_break_even, &[("cost", &cost_s), ("rise", &pct(price / cost - 1.0))]));
+        text.push_str(&fill(m.r_break_even, &[("cost", &cost_s), ("unit", unit), ("rise", &pct(price / cost - 1.0))]));
     } else {
-        text.push_str(&fill(m.r_would_break_even, &[("cost", &cost_s)]));
+        text.push_str(&fill(m.r_would_break_even, &[("cost", &cost_s), ("unit", unit)]));
     }
     if let Some(p) = p_loss {
         text.push_str(&fill(m.r_p_loss, &[("p", &pct(p))]));
@@ -66,7 +66,7 @@ pub fn headline(s: &Scenario, o: &Outcome, fmt: &Fmt) -> String {
     let parties = preset_text(fmt.lang, s.preset.id);
     let npv = o.out.npv_usd;
     let amount = fmt.money(npv.abs());
-    let unit = if s.inputs.accelerator_is_gpu() { m.gpu_hour } else { m.chip_hour };
+    let unit = m.hour(s.inputs.accelerator_is_gpu());
     match (o.get(Output::price_usd_per_accelerator_hour), o.get(Output::cost_usd_per_accelerator_hour)) {
         (Some(price), Some(cost)) => {
             let (price, cost) = (fmt.value(price, Unit::UsdPerHour), fmt.value(cost, Unit::UsdPerHour));
@@ -169,7 +169,9 @@ mod tests {
         );
         assert!(text.contains("worth $6.27B today"), "{text}");
         assert!(text.contains("paid back after 4.8 years"), "{text}");
-        assert!(text.contains("breaks even if the price falls to $2.29"), "{text}");
+        // The break-even names the same hour as the price (a GB300 is a GPU).
+        assert!(text.contains("breaks even if the price falls to $2.29 per GPU-hour"), "{text}");
+        assert!(!text.contains("accelerator-hour"), "{text}");
         assert!(text.contains("is 12.0%"), "{text}");
     }
 
@@ -179,6 +181,10 @@ mod tests {
         let o = evaluate(&s.inputs);
         let text = reading(&s, &o, None, &Fmt::default());
         assert!(text.contains("a loss of") && text.contains("would break even at a price of"), "{text}");
+        // A Trainium deal's hour is a chip-hour.
+        let s = decode_query("accelerator=trn3").scenario;
+        let text = reading(&s, &evaluate(&s.inputs), None, &Fmt::default());
+        assert!(text.contains(" per chip-hour") && !text.contains("GPU-hour") && !text.contains("accelerator-hour"), "{text}");
     }
 
     #[test]

@@ -85,8 +85,10 @@ fn every_chart_renders_its_data() {
     assert!(meta.vertical);
 
     let grid = sensitivity::price_availability(&s, 48, 26);
-    let (svg, meta) = render("heatmap", |a| charts::heatmap::draw(a, &grid, &theme).expect("drawn"));
+    let (svg, meta) = render("heatmap", |a| charts::heatmap::draw(a, &grid, true, &theme).expect("drawn"));
     assert!(svg.contains("break-even") && svg.contains("this scenario"));
+    // One deal's chart names its chip's hour; the deals compared keep "accelerator-hour".
+    assert!(svg.contains("price per GPU-hour") && !svg.contains("accelerator-hour"));
     assert_eq!(meta.rows, 26);
 
     let points: Vec<DealPoint> = PRESETS
@@ -179,7 +181,7 @@ fn legends_never_cover_the_data() {
                     ("pnl", true, draw_at(w, h, |area| charts::pnl::draw(area, b, a, &theme).expect("drawn"))),
                     ("cashflow", false, draw_at(w, h, |area| charts::cash_flow::draw(area, b, &summary.bands, a, &theme).expect("drawn"))),
                     ("tornado", false, draw_at(w, h, |area| charts::tornado::draw(area, &tornado, Output::npv_usd, Unit::Usd, &theme).expect("drawn"))),
-                    ("heatmap", false, draw_at(w, h, |area| charts::heatmap::draw(area, &grid, &theme).expect("drawn"))),
+                    ("heatmap", false, draw_at(w, h, |area| charts::heatmap::draw(area, &grid, true, &theme).expect("drawn"))),
                 ];
                 for (name, inside_when_wide, meta) in metas {
                     let legend = meta.legend.expect("a legend");
@@ -249,7 +251,7 @@ fn rupee_axes_tick_at_round_rupees() {
     let svgs = [
         ("histogram", draw_svg(|a| charts::histogram::draw(a, npv, Unit::Usd, Some(0.0), &theme).expect("drawn"))),
         ("tornado", draw_svg(|a| charts::tornado::draw(a, &tornado, Output::npv_usd, Unit::Usd, &theme).expect("drawn"))),
-        ("heatmap", draw_svg(|a| charts::heatmap::draw(a, &grid, &theme).expect("drawn"))),
+        ("heatmap", draw_svg(|a| charts::heatmap::draw(a, &grid, true, &theme).expect("drawn"))),
         ("cost", draw_svg(|a| charts::cost_stack::draw(a, &evaluate(&s.inputs), None, &theme).expect("drawn"))),
     ];
     for (name, svg) in svgs {
@@ -340,7 +342,7 @@ fn the_market_chart_draws_the_deal_its_chips_rents_and_both_curves() {
     assert!((view.curve(view.decline, 2027.75) - 2.3625).abs() < 1e-12);
     let (lo, hi) = view.band.expect("the Monte Carlo's P5 and P95");
     assert!(lo < view.price && view.price < hi, "{lo} < {} < {hi}", view.price);
-    let text = market::summary(&view, &Fmt::new(Lang::En, Currency::Usd, 1.0), true);
+    let text = market::summary(&view, &Fmt::new(Lang::En, Currency::Usd, 1.0));
     assert!(text.contains("$3.04 per GPU-hour") && text.contains("from $2.91 to $7.89") && text.contains("snapshot of 2026-11-09"), "{text}");
     assert!(text.contains("fall 25.1% a year; the model assumes 25.0%"), "{text}");
     let theme = Theme::light(1.0);
@@ -361,7 +363,7 @@ fn the_market_chart_draws_the_deal_its_chips_rents_and_both_curves() {
     let data = ChartData::compute(Lang::Hi, &trn, None, None, Output::npv_usd, &Choices::default());
     let ChartInput::Market(view) = ChartInput::of(ChartId::Market, &data) else { panic!("input") };
     assert!(view.prices.is_empty() && view.band.is_none());
-    let text = market::summary(&view, &Fmt::new(Lang::Hi, Currency::Inr, 88.7), false);
+    let text = market::summary(&view, &Fmt::new(Lang::Hi, Currency::Inr, 88.7));
     assert!(text.contains("AWS Trainium3") && text.contains("कोई प्रकाशित किराया नहीं"), "{text}");
     let (svg, _) = render("market-trn3-hi", |a| market::draw(a, &view, &Theme::light(1.0).with_fmt(Fmt::new(Lang::Hi, Currency::Inr, 88.7))).expect("drawn"));
     assert!(svg.contains("सौदे की कीमत") && svg.contains("₹"), "Hindi legend, rupee axis");

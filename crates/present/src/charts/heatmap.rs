@@ -1,17 +1,19 @@
-//! Chart 6: margin over price per accelerator-hour × availability, with the
+//! Chart 6: margin over price per GPU-hour (or chip-hour) × availability, with the
 //! break-even line and the current scenario marked.
 
 use plotters::prelude::*;
 
 use super::common::{place_legend, DrawResult, Legend, Mark, Meta, Table, Theme};
-use crate::i18n::Messages;
+use crate::i18n::{fill, Messages};
 use computedeal_core::outputs::Unit;
 use computedeal_core::sensitivity::Grid;
 
 /// The break-even price at each availability (the chart's line); the full
 /// grid is in the CSV download.
-pub fn table(g: &Grid, m: &Messages) -> Table {
-    let mut t = Table::new(m.tl_availability, &[(m.tc_break_even, Unit::UsdPerHour), (m.tc_margin_here, Unit::Fraction)]);
+/// `gpu`: the deal's chip is a GPU (prices per "GPU-hour").
+pub fn table(g: &Grid, gpu: bool, m: &Messages) -> Table {
+    let break_even = fill(m.tc_break_even, &[("unit", m.hour(gpu))]);
+    let mut t = Table::new(m.tl_availability, &[(&break_even, Unit::UsdPerHour), (m.tc_margin_here, Unit::Fraction)]);
     let (np, base) = (g.prices.len(), g.base_price);
     // The price column nearest the scenario's price.
     let pcol = g.prices.iter().enumerate().min_by(|a, b| (a.1 - base).abs().total_cmp(&(b.1 - base).abs())).map(|(i, _)| i).unwrap_or(0);
@@ -31,7 +33,7 @@ fn colour(margin: f64, theme: &Theme) -> RGBColor {
     RGBColor(mix(bg.0, target.0), mix(bg.1, target.1), mix(bg.2, target.2))
 }
 
-pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, g: &Grid, theme: &Theme) -> DrawResult<DB> {
+pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, g: &Grid, gpu: bool, theme: &Theme) -> DrawResult<DB> {
     let m = theme.m();
     area.fill(&theme.background)?;
     let (np, na) = (g.prices.len(), g.availabilities.len());
@@ -60,7 +62,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
         .axis_style(theme.muted)
         .label_style(theme.muted_font(11.0))
         .axis_desc_style(theme.font(11.0))
-        .x_desc(m.ax_price_hour)
+        .x_desc(fill(m.ax_price_hour, &[("unit", m.hour(gpu))]))
         .y_desc(m.ax_availability)
         .x_labels(theme.label_count_for(area.dim_in_pixel().0.saturating_sub(theme.px(48.0)), &[theme.fmt.axis(p1 / f, Unit::UsdPerHour)], 7))
         .x_label_formatter(&|v| theme.fmt.axis(*v / f, Unit::UsdPerHour))

@@ -17,6 +17,8 @@ use computedeal_core::outputs::{Output, Unit};
 pub struct IndiaView {
     pub comparison: std::rc::Rc<Comparison>,
     pub inr_per_usd: f64,
+    /// The deal's chip is a GPU (prices per "GPU-hour").
+    pub gpu: bool,
 }
 
 /// The rows, in US dollars per accelerator-hour: (label, value, which bar colour).
@@ -38,7 +40,8 @@ fn rows(v: &IndiaView, m: &Messages) -> Vec<(String, f64, usize)> {
 }
 
 pub fn table(v: &IndiaView, m: &Messages) -> Table {
-    let mut t = Table::new(m.tl_india, &[(m.cap_price, Unit::UsdPerHour)]);
+    let price = fill(m.ax_price_hour, &[("unit", m.hour(v.gpu))]);
+    let mut t = Table::new(m.tl_india, &[(&price, Unit::UsdPerHour)]);
     for (label, usd, _) in rows(v, m) {
         t.rows.push((label, vec![usd]));
     }
@@ -92,7 +95,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
         .axis_style(theme.muted)
         .label_style(theme.font(11.0))
         .axis_desc_style(theme.font(11.0))
-        .x_desc(theme.money_desc(m.ax_price_hour))
+        .x_desc(theme.money_desc(&fill(m.ax_price_hour, &[("unit", m.hour(v.gpu))])))
         .x_labels(theme.label_count(area.dim_in_pixel().0, 6))
         .x_label_formatter(&|x| theme.fmt.axis(*x / fx, Unit::UsdPerHour))
         .y_labels(n)

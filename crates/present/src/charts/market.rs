@@ -34,6 +34,8 @@ pub struct MarketView {
     pub as_of: String,
     /// The chip's published prices: (label, kind, $/hour, year, past).
     pub prices: Vec<(String, Kind, f64, f64, bool)>,
+    /// The chip is a GPU (prices per "GPU-hour").
+    pub gpu: bool,
 }
 
 /// A quarter label ("2025Q4") as the year its quarter starts (2025.75).
@@ -43,8 +45,17 @@ pub fn quarter_year(q: &str) -> Option<f64> {
 }
 
 impl MarketView {
-    /// The view of a snapshot for a deal's chip.
-    pub fn new(snapshot: &Snapshot, chip: &str, chip_name: &str, span: (f64, f64), price: f64, band: Option<(f64, f64)>, market: (f64, f64)) -> MarketView {
+    /// The view of a snapshot for a deal's chip (`gpu`: it is a GPU).
+    pub fn new(
+        snapshot: &Snapshot,
+        chip: &str,
+        chip_name: &str,
+        span: (f64, f64),
+        price: f64,
+        band: Option<(f64, f64)>,
+        market: (f64, f64),
+        gpu: bool,
+    ) -> MarketView {
         let year = |d: &str| months(d).map(|m| m / 12.0).unwrap_or(f64::NAN);
         let mut prices: Vec<(String, Kind, f64, f64, bool)> =
             snapshot.prices_for(chip).map(|p| (p.provider.clone(), p.kind, p.usd_per_hour, year(&p.date), false)).collect();
@@ -62,6 +73,7 @@ impl MarketView {
             implied_decline: snapshot.implied_decline(),
             as_of: snapshot.as_of.clone(),
             prices,
+            gpu,
         }
     }
 
@@ -84,8 +96,8 @@ pub fn kind_label(m: &Messages, k: Kind) -> &'static str {
 
 /// The chart's one-sentence summary: the deal's price against its chip's
 /// published rents (today's), the snapshot's date, and the decline the data
-/// imply beside the model's. `gpu`: the chip is a GPU ("GPU-hour").
-pub fn summary(v: &MarketView, fmt: &crate::format::Fmt, gpu: bool) -> String {
+/// imply beside the model's.
+pub fn summary(v: &MarketView, fmt: &crate::format::Fmt) -> String {
     let m = crate::i18n::messages(fmt.lang);
     let now: Vec<f64> = v.prices.iter().filter(|p| !p.4).map(|p| p.2).collect();
     let rate = |d: f64| fmt.value(d, Unit::Fraction);
@@ -95,7 +107,7 @@ pub fn summary(v: &MarketView, fmt: &crate::format::Fmt, gpu: bool) -> String {
             m.s_market,
             &[
                 ("price", &fmt.value(v.price, Unit::UsdPerHour)),
-                ("unit", if gpu { m.gpu_hour } else { m.chip_hour }),
+                ("unit", m.hour(v.gpu)),
                 ("chip", &v.chip_name),
                 ("lo", &fmt.value(lo, Unit::UsdPerHour)),
                 ("hi", &fmt.value(hi, Unit::UsdPerHour)),
@@ -109,7 +121,8 @@ pub fn summary(v: &MarketView, fmt: &crate::format::Fmt, gpu: bool) -> String {
 }
 
 pub fn table(v: &MarketView, m: &Messages) -> Table {
-    let mut t = Table::new(m.tl_market, &[(m.cap_price, Unit::UsdPerHour), (m.tc_year, Unit::Count)]);
+    let price = fill(m.ax_price_hour, &[("unit", m.hour(v.gpu))]);
+    let mut t = Table::new(m.tl_market, &[(&price, Unit::UsdPerHour), (m.tc_year, Unit::Count)]);
     t.rows.push((m.lg_deal_price.to_string(), vec![v.price, v.start]));
     if let Some((lo, hi)) = v.band {
         t.rows.push(("P5".into(), vec![lo, v.start]));
@@ -173,7 +186,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
         .axis_style(theme.muted)
         .label_style(theme.muted_font(11.0))
         .axis_desc_style(theme.font(11.0))
-        .y_desc(theme.money_desc(m.ax_price_hour))
+        .y_desc(theme.money_desc(&fill(m.ax_price_hour, &[("unit", m.hour(v.gpu))])))
         .x_labels(((x1 - x0) as usize + 1).min(theme.label_count(area.dim_in_pixel().0, 12)))
         .x_label_formatter(&|x| format!("{:.0}", x))
         .y_label_formatter(&|y| theme.fmt.axis(*y / fx, Unit::UsdPerHour))

@@ -244,7 +244,8 @@ pub enum ChartInput {
     Histogram(Option<Rc<OutputSummary>>, Unit, Option<f64>),
     /// The tornado and the output it shows.
     Tornado(Rc<Tornado>, Output),
-    Heatmap(Rc<Grid>),
+    /// The grid, and whether the deal's chip is a GPU ("GPU-hour").
+    Heatmap(Rc<Grid>, bool),
     Presets(Rc<Vec<presets::DealPoint>>),
     /// The deal against the rental market.
     Market(Rc<market::MarketView>),
@@ -275,10 +276,12 @@ impl ChartInput {
                 ChartInput::Histogram(d.output_summary(), d.output.unit(), loss_below)
             }
             ChartId::Tornado => ChartInput::Tornado(d.tornado.clone(), d.output),
-            ChartId::Heatmap => ChartInput::Heatmap(d.grid.clone()),
+            ChartId::Heatmap => ChartInput::Heatmap(d.grid.clone(), d.inputs.accelerator_is_gpu()),
             ChartId::Presets => ChartInput::Presets(d.deals.clone()),
             ChartId::Portfolio => ChartInput::Portfolio(d.portfolio.clone()),
-            ChartId::India => ChartInput::India(Rc::new(india::IndiaView { comparison: d.india.clone(), inr_per_usd: d.inr_per_usd })),
+            ChartId::India => {
+                ChartInput::India(Rc::new(india::IndiaView { comparison: d.india.clone(), inr_per_usd: d.inr_per_usd, gpu: d.inputs.accelerator_is_gpu() }))
+            }
             ChartId::Market => {
                 let x = &d.inputs;
                 let chip = computedeal_core::catalogue::by_index(x.accelerator);
@@ -296,6 +299,7 @@ impl ChartInput {
                     o.out.price_usd_per_accelerator_hour,
                     band,
                     market,
+                    x.accelerator_is_gpu(),
                 )))
             }
         }
@@ -309,7 +313,7 @@ impl ChartInput {
             ChartInput::CashFlow(..) => ChartId::CashFlow,
             ChartInput::Histogram(..) => ChartId::Histogram,
             ChartInput::Tornado(..) => ChartId::Tornado,
-            ChartInput::Heatmap(_) => ChartId::Heatmap,
+            ChartInput::Heatmap(..) => ChartId::Heatmap,
             ChartInput::Presets(_) => ChartId::Presets,
             ChartInput::Market(_) => ChartId::Market,
             ChartInput::Portfolio(_) => ChartId::Portfolio,
@@ -327,7 +331,7 @@ impl ChartInput {
             ChartInput::CashFlow(o, b, _) => cash_flow::table(o, b, m),
             ChartInput::Histogram(s, unit, _) => s.as_ref().map(|s| histogram::table(s, *unit, m)).unwrap_or_default(),
             ChartInput::Tornado(t, k) => tornado::table(t, *k, k.unit(), lang),
-            ChartInput::Heatmap(g) => heatmap::table(g, m),
+            ChartInput::Heatmap(g, gpu) => heatmap::table(g, *gpu, m),
             ChartInput::Presets(p) => presets::table(p, m),
             ChartInput::Market(v) => market::table(v, m),
             ChartInput::Portfolio(v) => portfolio::table(v, m),
@@ -379,7 +383,7 @@ impl ChartInput {
             ChartInput::Histogram(Some(s), unit, loss) => histogram::draw(area, s, *unit, *loss, theme),
             ChartInput::Histogram(None, ..) => draw_message(area, theme, theme.m().msg_no_distribution),
             ChartInput::Tornado(t, k) => tornado::draw(area, t, *k, k.unit(), theme),
-            ChartInput::Heatmap(g) => heatmap::draw(area, g, theme),
+            ChartInput::Heatmap(g, gpu) => heatmap::draw(area, g, *gpu, theme),
             ChartInput::Presets(p) => presets::draw(area, p, theme),
             ChartInput::Market(v) => market::draw(area, v, theme),
             ChartInput::Portfolio(v) => portfolio::draw(area, v, theme),
