@@ -16,6 +16,7 @@ pub mod dist;
 pub mod export;
 pub mod finance;
 pub mod india;
+pub mod json;
 pub mod market;
 pub mod mc;
 pub mod model;

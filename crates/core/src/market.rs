@@ -6,7 +6,10 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::json::{Record, ShapeError};
 
 /// The snapshot shipped with the calculator.
 pub const DATA: &str = include_str!("../data/rental-market.json");
@@ -16,8 +19,7 @@ pub const FORMAT: &str = "computedeal-rental-market/1";
 
 /// A source of market rows: where a figure was published and on what terms
 /// it is repeated here.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Source {
     pub title: String,
     pub url: String,
@@ -27,7 +29,7 @@ pub struct Source {
 }
 
 /// How a price is sold.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     /// A list price by the hour, no commitment.
@@ -57,8 +59,7 @@ impl Kind {
 }
 
 /// One published price.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Price {
     pub provider: String,
     /// A chip id of the accelerator catalogue.
@@ -73,8 +74,7 @@ pub struct Price {
 }
 
 /// One price of the past, for a chip's history.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Point {
     pub chip: String,
     pub kind: Kind,
@@ -85,8 +85,7 @@ pub struct Point {
 }
 
 /// A published fall (or rise) of a chip's rent or value over a period.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Decline {
     pub chip: String,
     pub what: String,
@@ -99,8 +98,7 @@ pub struct Decline {
 }
 
 /// The snapshot.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Snapshot {
     pub format: String,
     /// The newest date the snapshot's rows were read.
@@ -127,7 +125,7 @@ pub enum Table {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "problem", rename_all = "snake_case")]
 pub enum MarketError {
-    /// Not JSON of the snapshot's shape (serde's own words, a library's, as data).
+    /// Not JSON of the snapshot's shape (what and where, in serde's words: data).
     Shape { detail: String },
     /// Another format than `FORMAT`.
     Format { found: String },
@@ -174,9 +172,77 @@ pub fn snapshot() -> Result<Snapshot, MarketError> {
     parse(DATA)
 }
 
+fn source_of(v: &Value, at: String) -> Result<Source, ShapeError> {
+    let mut r = Record::of(v, at)?;
+    let s = Source { title: r.string("title")?, url: r.string("url")?, date: r.string("date")?, grade: r.string("grade")?, licence: r.string("licence")? };
+    r.done().map(|_| s)
+}
+
+fn kind_of(r: &mut Record) -> Result<Kind, ShapeError> {
+    let k = r.string("kind")?;
+    Kind::ALL.into_iter().find(|x| x.key() == k).ok_or_else(|| format!("unknown variant `{k}`, expected one of {}", Kind::ALL.map(Kind::key).join(", ")))
+}
+
+fn price_of(v: &Value, at: String) -> Result<Price, ShapeError> {
+    let mut r = Record::of(v, at)?;
+    let p = Price {
+        provider: r.string("provider")?,
+        chip: r.string("chip")?,
+        kind: kind_of(&mut r)?,
+        usd_per_hour: r.number("usd_per_hour")?,
+        date: r.string("date")?,
+        source: r.string("source")?,
+        note: r.string("note")?,
+    };
+    r.done().map(|_| p)
+}
+
+fn point_of(v: &Value, at: String) -> Result<Point, ShapeError> {
+    let mut r = Record::of(v, at)?;
+    let p = Point {
+        chip: r.string("chip")?,
+        kind: kind_of(&mut r)?,
+        usd_per_hour: r.number("usd_per_hour")?,
+        date: r.string("date")?,
+        source: r.string("source")?,
+        note: r.string("note")?,
+    };
+    r.done().map(|_| p)
+}
+
+fn decline_of(v: &Value, at: String) -> Result<Decline, ShapeError> {
+    let mut r = Record::of(v, at)?;
+    let d = Decline {
+        chip: r.string("chip")?,
+        what: r.string("what")?,
+        change: r.number("change")?,
+        from: r.string("from")?,
+        to: r.string("to")?,
+        source: r.string("source")?,
+        note: r.string("note")?,
+    };
+    r.done().map(|_| d)
+}
+
+/// The snapshot's records, every field as its type says (`crate::json`).
+fn read(text: &str) -> Result<Snapshot, ShapeError> {
+    crate::json::read(text, |mut r| {
+        let s = Snapshot {
+            format: r.string("format")?,
+            as_of: r.string("as_of")?,
+            about: r.string("about")?,
+            sources: r.map("sources", source_of)?,
+            prices: r.list("prices", price_of)?,
+            history: r.list("history", point_of)?,
+            declines: r.list("declines", decline_of)?,
+        };
+        r.done().map(|_| s)
+    })
+}
+
 /// Reads and checks a snapshot.
 pub fn parse(text: &str) -> Result<Snapshot, MarketError> {
-    let s: Snapshot = serde_json::from_str(text).map_err(|e| MarketError::Shape { detail: e.to_string() })?;
+    let s = read(text).map_err(|detail| MarketError::Shape { detail })?;
     if s.format != FORMAT {
         return Err(MarketError::Format { found: s.format });
     }

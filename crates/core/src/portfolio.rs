@@ -14,7 +14,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::json::{Record, ShapeError};
 
 use crate::notice::{Allowed, Notice, Problem};
 
@@ -22,8 +25,7 @@ use crate::notice::{Allowed, Notice, Problem};
 pub const DATA: &str = include_str!("../data/openai-portfolio.json");
 pub const FORMAT: &str = "computedeal-portfolio/1";
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Source {
     pub title: String,
     pub url: String,
@@ -32,19 +34,15 @@ pub struct Source {
 }
 
 /// One reading of a deal's value (reports that disagree give two).
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Reading {
-    #[serde(default)]
     pub label: Option<String>,
     /// None: no value was published.
     pub value_usd: Option<f64>,
-    #[serde(default)]
     pub note: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Deal {
     pub id: String,
     pub seller: String,
@@ -60,10 +58,8 @@ pub struct Deal {
     pub sources: Vec<String>,
     pub note: String,
     /// The calculator's presets for this deal (one per reading where they differ).
-    #[serde(default)]
     pub presets: Vec<String>,
     /// The reading used unless the reader picks another (the first otherwise).
-    #[serde(default)]
     pub default_reading: Option<String>,
 }
 
@@ -79,16 +75,14 @@ impl Deal {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Actual {
     pub year: i32,
     pub usd: f64,
     pub source: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Path {
     pub source: String,
     /// (year, revenue in that year), by year.
@@ -96,8 +90,7 @@ pub struct Path {
     pub note: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Revenue {
     pub actual: Vec<Actual>,
     pub low: Path,
@@ -107,8 +100,7 @@ pub struct Revenue {
     pub after_last_note: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Backlog {
     pub seller: String,
     pub backlog_usd: f64,
@@ -118,8 +110,7 @@ pub struct Backlog {
     pub note: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Portfolio {
     pub format: String,
     pub as_of: String,
@@ -169,8 +160,91 @@ pub fn portfolio() -> Result<&'static Portfolio, &'static PortfolioError> {
     SHIPPED.get_or_init(|| parse(DATA)).as_ref()
 }
 
+fn source_of(v: &Value, at: String) -> Result<Source, ShapeError> {
+    let mut r = Record::of(v, at)?;
+    let s = Source { title: r.string("title")?, url: r.string("url")?, date: r.string("date")?, grade: r.string("grade")? };
+    r.done().map(|_| s)
+}
+
+fn reading_of(v: &Value, at: String) -> Result<Reading, ShapeError> {
+    let mut r = Record::of(v, at)?;
+    let x = Reading { label: r.opt_string("label")?, value_usd: r.opt_number("value_usd")?, note: r.opt_string("note")? };
+    r.done().map(|_| x)
+}
+
+fn deal_of(v: &Value, at: String) -> Result<Deal, ShapeError> {
+    let mut r = Record::of(v, at)?;
+    let d = Deal {
+        id: r.string("id")?,
+        seller: r.string("seller")?,
+        what: r.string("what")?,
+        readings: r.list("readings", reading_of)?,
+        start: r.number("start")?,
+        term_years: r.number("term_years")?,
+        gw: r.opt_number("gw")?,
+        chip: r.string("chip")?,
+        announced: r.string("announced")?,
+        sources: r.strings("sources", false)?,
+        note: r.string("note")?,
+        presets: r.strings("presets", true)?,
+        default_reading: r.opt_string("default_reading")?,
+    };
+    r.done().map(|_| d)
+}
+
+fn actual_of(v: &Value, at: String) -> Result<Actual, ShapeError> {
+    let mut r = Record::of(v, at)?;
+    let a = Actual { year: r.int("year")?, usd: r.number("usd")?, source: r.string("source")? };
+    r.done().map(|_| a)
+}
+
+fn path_of(mut r: Record) -> Result<Path, ShapeError> {
+    let p = Path { source: r.string("source")?, points: r.pairs("points")?, note: r.string("note")? };
+    r.done().map(|_| p)
+}
+
+fn backlog_of(v: &Value, at: String) -> Result<Backlog, ShapeError> {
+    let mut r = Record::of(v, at)?;
+    let b = Backlog {
+        seller: r.string("seller")?,
+        backlog_usd: r.number("backlog_usd")?,
+        openai_usd: r.number("openai_usd")?,
+        date: r.string("date")?,
+        source: r.string("source")?,
+        note: r.string("note")?,
+    };
+    r.done().map(|_| b)
+}
+
+/// The file's records, every field as its type says (`crate::json`; a
+/// `label`, `note`, `presets` or `default_reading` may be left out).
+fn read(text: &str) -> Result<Portfolio, ShapeError> {
+    crate::json::read(text, |mut r| {
+        let mut rev = r.record("revenue")?;
+        let revenue = Revenue {
+            actual: rev.list("actual", actual_of)?,
+            low: path_of(rev.record("low")?)?,
+            high: path_of(rev.record("high")?)?,
+            after_last_growth: rev.number("after_last_growth")?,
+            after_last_note: rev.string("after_last_note")?,
+        };
+        rev.done()?;
+        let p = Portfolio {
+            format: r.string("format")?,
+            as_of: r.string("as_of")?,
+            buyer: r.string("buyer")?,
+            about: r.string("about")?,
+            sources: r.map("sources", source_of)?,
+            deals: r.list("deals", deal_of)?,
+            revenue,
+            backlogs: r.list("backlogs", backlog_of)?,
+        };
+        r.done().map(|_| p)
+    })
+}
+
 pub fn parse(text: &str) -> Result<Portfolio, PortfolioError> {
-    let p: Portfolio = serde_json::from_str(text).map_err(|e| PortfolioError::Shape { detail: e.to_string() })?;
+    let p = read(text).map_err(|detail| PortfolioError::Shape { detail })?;
     if p.format != FORMAT {
         return Err(PortfolioError::Format { found: p.format });
     }

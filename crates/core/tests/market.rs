@@ -114,4 +114,19 @@ fn a_bad_row_is_named_with_its_table_row_and_field() {
     assert!(matches!(edited(|v| v["prices"][0].as_object_mut().map(|o| o.remove("date")).map(|_| ()).unwrap_or(())), Err(MarketError::Shape { .. })));
     assert!(matches!(edited(|v| v["prices"][0]["kind"] = json!("leased")), Err(MarketError::Shape { .. })));
     assert!(matches!(market::parse("not json"), Err(MarketError::Shape { .. })));
+    // The shape problem says where it is.
+    let err = edited(|v| v["prices"][0]["currency"] = json!("EUR")).unwrap_err();
+    assert_eq!(err, MarketError::Shape { detail: "unknown field `currency` at prices[0]".into() });
+    let err = edited(|v| v["history"][2]["usd_per_hour"] = json!("4.20")).unwrap_err();
+    assert_eq!(err, MarketError::Shape { detail: "invalid type: a string, expected a finite number at history[2].usd_per_hour".into() });
+}
+
+/// What the snapshot writes it reads back: every field of every record
+/// (`market::parse` reads by hand, `Serialize` is derived).
+#[test]
+fn the_snapshot_reads_back_what_it_writes() {
+    let s = market::snapshot().expect("the shipped snapshot");
+    assert!(!s.prices.is_empty() && !s.history.is_empty() && !s.declines.is_empty() && !s.sources.is_empty());
+    let text = serde_json::to_string(&s).expect("written");
+    assert_eq!(market::parse(&text), Ok(s));
 }

@@ -141,6 +141,34 @@ fn a_bad_portfolio_file_is_named() {
     let mut v: serde_json::Value = serde_json::from_str(portfolio::DATA).expect("JSON");
     v["revenue"]["high"]["points"] = serde_json::json!([[2030, 1e9], [2027, 2e9]]);
     assert_eq!(portfolio::parse(&v.to_string()).unwrap_err(), PortfolioError::Path { which: "high" });
+    // Shape problems say what and where; a reading's label and note may be left out, its value may not.
+    let shape = |f: &dyn Fn(&mut serde_json::Value)| {
+        let mut v: serde_json::Value = serde_json::from_str(portfolio::DATA).expect("JSON");
+        f(&mut v);
+        portfolio::parse(&v.to_string())
+    };
+    let detail = |s: &str| Err(PortfolioError::Shape { detail: s.into() });
+    assert_eq!(shape(&|v| v["deals"][2]["readings"][0]["currency"] = serde_json::json!("EUR")), detail("unknown field `currency` at deals[2].readings[0]"));
+    assert_eq!(
+        shape(&|v| v["revenue"]["low"]["points"][1] = serde_json::json!([2027])),
+        detail("invalid type: an array, expected a pair of numbers at revenue.low.points[1]")
+    );
+    assert_eq!(
+        shape(&|v| v["revenue"]["actual"][0]["year"] = serde_json::json!(2024.5)),
+        detail("invalid type: a number, expected a whole number at revenue.actual[0].year")
+    );
+    assert_eq!(shape(&|v| drop(v["deals"][0].as_object_mut().and_then(|o| o.remove("chip")))), detail("missing field `chip` at deals[0]"));
+    assert!(shape(&|v| drop(v["deals"][0]["readings"][0].as_object_mut().and_then(|o| o.remove("value_usd")))).is_ok(), "a missing value is None");
+    assert!(shape(&|v| drop(v["deals"][0]["readings"][0].as_object_mut().and_then(|o| o.remove("note")))).is_ok());
+}
+
+/// What the portfolio writes it reads back: every field of every record
+/// (`portfolio::parse` reads by hand, `Serialize` is derived).
+#[test]
+fn the_portfolio_reads_back_what_it_writes() {
+    let p = portfolio::portfolio().expect("the shipped portfolio");
+    let text = serde_json::to_string(p).expect("written");
+    assert_eq!(portfolio::parse(&text).as_ref(), Ok(p));
 }
 
 // proptest is a native dev-dependency (the wasm test build runs the rest).
