@@ -166,14 +166,14 @@ impl Scenario {
     }
 }
 
-/// Every check of a whole scenario: its inputs across each other
-/// (`consistency_notices`) and its rank correlations, which are scaled when
-/// they cannot all hold at once. Each is a repair, not a rejection.
 /// The sort key of a correlation pair: first input, then second.
 fn pair_key(c: &(P, P, f64)) -> u64 {
     (c.0 as u64) << 32 | c.1 as u64
 }
 
+/// Every check of a whole scenario: its inputs across each other
+/// (`consistency_notices`) and its rank correlations, which are scaled when
+/// they cannot all hold at once. Each is a repair, not a rejection.
 pub fn scenario_notices(s: &Scenario) -> Vec<Notice> {
     let mut out = consistency_notices(&s.inputs);
     if let Some(c) = crate::copula::build(&s.corrs) {
