@@ -35,7 +35,7 @@ test: tools-test lint test-native test-wasm test-e2e
 lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --locked -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown -p computedeal-web -p computedeal-core --lib --tests --locked -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p computedeal-web -p computedeal-core -p computedeal-engine --lib --tests --locked -- -D warnings
 
 test-native:
 	cargo test --workspace --locked
@@ -43,14 +43,14 @@ test-native:
 ## test-wasm: the app mounted in headless Chromium, and the engine tests as wasm (simd128)
 test-wasm:
 	cargo test --locked --target wasm32-unknown-unknown -p computedeal-web --test web
-	cargo test --locked --target wasm32-unknown-unknown -p computedeal-core --test engines
+	cargo test --locked --target wasm32-unknown-unknown -p computedeal-engine --test engines
 
 test-e2e: dist single-file
 	node --test --test-concurrency=1 --test-timeout=300000 tests/e2e/
 
 ## bench: benchmarks (release builds), natively and in headless Chromium; one JSON line per measurement
 bench: tools-test tools-bench dist
-	cargo bench --locked -p computedeal-core --bench bench | tee target/bench-native.jsonl
+	cargo bench --locked -p computedeal-engine --bench bench | tee target/bench-native.jsonl
 	node scripts/flops.mjs
 	node scripts/bench-browser.mjs
 

@@ -22,7 +22,7 @@ const QUERY = 'samples=1000000';
 const BIN = 'target/release/examples/flop_count';
 const BLOCKS = { simd: [2, 6], scalar: [1, 3] };
 
-execFileSync('cargo', ['build', '--release', '--locked', '-p', 'computedeal-core', '--example', 'flop_count'], { stdio: 'inherit' });
+execFileSync('cargo', ['build', '--release', '--locked', '-p', 'computedeal-engine', '--example', 'flop_count'], { stdio: 'inherit' });
 
 // Address → flops of the instruction there.
 const flopsAt = new Map();

@@ -12,8 +12,8 @@ use gloo::timers::callback::Timeout;
 use yew::Callback;
 
 use crate::runner::{McUpdate, Runner};
-use computedeal_core::batch::Engine;
 use computedeal_core::codec::decode_query;
+use computedeal_engine::batch::Engine;
 
 fn line(pre: &web_sys::Element, text: String) {
     let old = pre.text_content().unwrap_or_default();
@@ -92,7 +92,7 @@ fn run_case(k: usize, pre: web_sys::Element, root: web_sys::Element) {
 /// thread before the workers start: the best of five runs of each kernel.
 fn peak(pre: &web_sys::Element) {
     let Some(perf) = web_sys::window().and_then(|w| w.performance()) else { return };
-    let best = computedeal_core::batch::peak::best_flops_per_second(10_000_000, 5, || perf.now() / 1000.0);
+    let best = computedeal_engine::batch::peak::best_flops_per_second(10_000_000, 5, || perf.now() / 1000.0);
     line(pre, format!("{{\"bench\":\"f64_peak\",\"engine\":\"wasm_simd\",\"threads\":1,\"gflops_per_s\":{:.2},\"with\":\"batch::peak, best of 5 runs of 6 and 12 accumulators, main thread\"}}", best / 1e9));
 }
 

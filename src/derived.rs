@@ -11,7 +11,7 @@ use computedeal_core::model::{evaluate, Outcome};
 use computedeal_core::notice::Notice;
 use computedeal_core::presets::PRESETS;
 use computedeal_core::scenario::scenario_notices;
-use computedeal_core::sensitivity::{self, Grid, Tornado};
+use computedeal_engine::sensitivity::{self, Grid, Tornado};
 use computedeal_present::charts::presets::{deal_points, DealPoint};
 use computedeal_present::charts::{GRID_AVAILABILITIES, GRID_PRICES};
 

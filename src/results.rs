@@ -14,7 +14,7 @@ use computedeal_present::view::Figure;
 
 use crate::runner::McUpdate;
 use crate::state::State;
-use computedeal_core::mc::Summary;
+use computedeal_engine::mc::Summary;
 
 /// The cards, in page order.
 pub const CARDS: [Figure; 13] = [

@@ -13,10 +13,10 @@ use gloo::timers::callback::Timeout;
 use gloo::worker::{Spawnable, WorkerBridge};
 use yew::prelude::*;
 
-use computedeal_core::batch::Engine;
 use computedeal_core::codec::encode_query;
-use computedeal_core::mc::{self, Buffers, ChunkReply, ChunkRequest, Partial, Setup, Summary};
 use computedeal_core::scenario::Scenario;
+use computedeal_engine::batch::Engine;
+use computedeal_engine::mc::{self, Buffers, ChunkReply, ChunkRequest, Partial, Setup, Summary};
 
 use crate::worker::McWorker;
 

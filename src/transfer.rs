@@ -13,9 +13,9 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use computedeal_core::codec::{decode_json, MAX_JSON_BYTES};
-use computedeal_core::mc::Summary;
 use computedeal_core::model::Outcome;
 use computedeal_core::notice::{Notice, Problem, Severity};
+use computedeal_engine::mc::Summary;
 use computedeal_present::i18n::{fill, messages};
 use computedeal_present::notices::problem_text;
 
@@ -38,7 +38,7 @@ pub fn transfer(props: &TransferProps) -> Html {
     let on_export = {
         let (state, outcome, summary) = (props.state.clone(), props.outcome.clone(), props.summary.clone());
         Callback::from(move |_: MouseEvent| {
-            let text = computedeal_core::export::document(&state.scenario, &outcome, summary.as_deref());
+            let text = computedeal_engine::export::document(&state.scenario, &outcome, summary.as_deref());
             download::save_text(&download::file_name(&["computedeal", state.scenario.preset.id.key()], "json"), "application/json", &text);
         })
     };

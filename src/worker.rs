@@ -4,7 +4,7 @@
 use gloo::worker::{HandlerId, Registrable, Worker, WorkerScope};
 use wasm_bindgen::JsCast;
 
-use computedeal_core::mc::{ChunkReply, ChunkRequest, WorkerState};
+use computedeal_engine::mc::{ChunkReply, ChunkRequest, WorkerState};
 
 pub struct McWorker {
     state: WorkerState,

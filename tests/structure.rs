@@ -1,12 +1,14 @@
 //! What the compiler cannot see about the layout. Cargo already enforces
-//! the direction core ← present ← web app and CLI (a crate cannot name one
-//! it does not depend on); these tests check the rest:
+//! the direction core ← engine ← present ← web app and CLI (a crate cannot
+//! name one it does not depend on); these tests check the rest:
 //!
 //! - no source file imports another that imports it back, in any crate
 //!   (Rust allows circular imports between modules of one crate);
-//! - the core crate depends on serde, serde_json, libm and wide only, and
-//!   the presentation crate on the core, serde and plotters only;
-//! - the core holds nothing thread-local and no mutable statics.
+//! - the core crate depends on serde, serde_json and libm only, the engine
+//!   on the core, serde, serde_json, libm and wide only, and the
+//!   presentation crate on the core, the engine, serde and plotters only;
+//! - the core and the engine hold nothing thread-local and no mutable
+//!   statics.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -156,7 +158,7 @@ fn cycles(graph: &BTreeMap<PathBuf, BTreeSet<PathBuf>>) -> Vec<String> {
 #[test]
 fn no_file_imports_another_that_imports_it_back() {
     let r = root();
-    for src in [r.join("src"), r.join("crates/core/src"), r.join("crates/present/src"), r.join("crates/cli/src")] {
+    for src in [r.join("src"), r.join("crates/core/src"), r.join("crates/engine/src"), r.join("crates/present/src"), r.join("crates/cli/src")] {
         let graph = import_graph(&src);
         assert!(graph.len() >= 2, "{} has its files", src.display());
         let found = cycles(&graph);
@@ -202,16 +204,17 @@ fn dependencies(manifest: &Path) -> BTreeSet<String> {
 fn the_core_and_the_presentation_depend_on_what_they_say() {
     let r = root();
     let set = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<BTreeSet<String>>();
-    assert_eq!(dependencies(&r.join("crates/core/Cargo.toml")), set(&["serde", "serde_json", "libm", "wide"]));
-    assert_eq!(dependencies(&r.join("crates/present/Cargo.toml")), set(&["computedeal-core", "serde", "plotters", "plotters-backend"]));
+    assert_eq!(dependencies(&r.join("crates/core/Cargo.toml")), set(&["serde", "serde_json", "libm"]));
+    assert_eq!(dependencies(&r.join("crates/engine/Cargo.toml")), set(&["computedeal-core", "serde", "serde_json", "libm", "wide"]));
+    assert_eq!(dependencies(&r.join("crates/present/Cargo.toml")), set(&["computedeal-core", "computedeal-engine", "serde", "plotters", "plotters-backend"]));
     // The native rasterizer is the command line's alone: the page and the
     // presentation never build it (it would not fit the wasm budget).
-    for manifest in ["Cargo.toml", "crates/present/Cargo.toml", "crates/core/Cargo.toml"] {
+    for manifest in ["Cargo.toml", "crates/present/Cargo.toml", "crates/engine/Cargo.toml", "crates/core/Cargo.toml"] {
         let text = std::fs::read_to_string(r.join(manifest)).unwrap_or_default();
         assert!(!text.lines().any(|l| l.trim_start().starts_with("resvg")), "{manifest} names resvg");
     }
     // No target-specific dependency sneaks a browser crate into them.
-    for krate in ["core", "present"] {
+    for krate in ["core", "engine", "present"] {
         let text: String = std::fs::read_to_string(r.join(format!("crates/{krate}/Cargo.toml")))
             .unwrap_or_default()
             .lines()
@@ -226,9 +229,11 @@ fn the_core_and_the_presentation_depend_on_what_they_say() {
 }
 
 #[test]
-fn the_core_holds_nothing_thread_local_or_mutable_and_global() {
+fn the_core_and_the_engine_hold_nothing_thread_local_or_mutable_and_global() {
     let mut files = Vec::new();
     rust_files(&root().join("crates/core/src"), &mut files);
+    rust_files(&root().join("crates/engine/src"), &mut files);
+    assert!(files.iter().any(|f| f.ends_with("batch/simd.rs")), "the engine's files are read");
     for file in files {
         let code = code_only(&std::fs::read_to_string(&file).unwrap_or_default());
         for banned in ["thread_local!", "static mut ", "RefCell<", "Cell<"] {

@@ -12,8 +12,8 @@ use std::sync::OnceLock;
 use plotters::prelude::*;
 use resvg::{tiny_skia, usvg};
 
-use computedeal_core::mc::{self, Summary};
 use computedeal_core::scenario::Scenario;
+use computedeal_engine::mc::{self, Summary};
 use computedeal_present::charts::metrics::Measured;
 use computedeal_present::charts::{ChartData, ChartId, ChartInput, Frame, Theme, FRAME_EXTRA};
 use computedeal_present::i18n::Lang;
@@ -62,7 +62,7 @@ pub fn lang_of(view: &View) -> Lang {
 /// The Monte Carlo the charts need, when they need one: the scenario's own
 /// samples and seed, so the numbers are the page's.
 pub fn summary_for(s: &Scenario, threads: usize) -> Summary {
-    mc::run(&mc::Setup::new(s, computedeal_core::batch::Engine::Simd), 16, threads)
+    mc::run(&mc::Setup::new(s, computedeal_engine::batch::Engine::Simd), 16, threads)
 }
 
 /// Whether a chart draws from the Monte Carlo.

@@ -216,7 +216,7 @@ pub fn report_notices(notices: &[Notice], err: &mut dyn Write) -> bool {
 /// `computedeal eval`'s JSON: the core's (numbers and notices as data),
 /// with the reasons for undefined outputs and each notice also in English.
 pub fn eval_json(decoded: &Decoded) -> Value {
-    let mut v = computedeal_core::export::eval_json(decoded);
+    let mut v = computedeal_engine::export::eval_json(decoded);
     let outcome = computedeal_core::model::evaluate(&decoded.scenario.inputs);
     let notes: Map<String, Value> = outcome.notes.iter().map(|(o, why)| (o.key().to_string(), json!(undefined_text(Lang::En, *why)))).collect();
     v["notes"] = Value::Object(notes);
@@ -288,8 +288,8 @@ fn run_mc(rest: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut 
             }
         }
     }
-    let setup = computedeal_core::mc::Setup::new(&decoded.scenario, computedeal_core::batch::Engine::Simd);
-    let summary = computedeal_core::mc::run(&setup, 16, threads);
+    let setup = computedeal_engine::mc::Setup::new(&decoded.scenario, computedeal_engine::batch::Engine::Simd);
+    let summary = computedeal_engine::mc::run(&setup, 16, threads);
     print_json(out, &mc_json(&decoded, &summary))
 }
 
@@ -300,8 +300,8 @@ fn usage(err: &mut dyn Write, why: &str) -> i32 {
 
 /// The Monte Carlo summary as JSON: per headline output, its moments and
 /// percentiles; the probability of loss; what was uncertain.
-pub fn mc_json(decoded: &Decoded, s: &computedeal_core::mc::Summary) -> Value {
-    let mut v = computedeal_core::export::summary_json(s);
+pub fn mc_json(decoded: &Decoded, s: &computedeal_engine::mc::Summary) -> Value {
+    let mut v = computedeal_engine::export::summary_json(s);
     if let Value::Object(m) = &mut v {
         m.insert("preset".into(), json!(decoded.scenario.preset.id.key()));
         m.insert("query".into(), json!(codec::encode_query(&decoded.scenario)));

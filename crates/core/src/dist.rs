@@ -235,7 +235,7 @@ impl Dist {
     }
 
     /// The inverse CDF with its constants worked out.
-    pub(crate) fn inverse(&self) -> Inverse<'_> {
+    pub fn inverse(&self) -> Inverse<'_> {
         let form = match self.shape {
             Shape::Uniform { lo, hi } => Form::Uniform { lo, hi },
             Shape::Triangular { lo, mode, hi } => Form::Triangular { lo, mode, hi },
@@ -296,7 +296,7 @@ impl Dist {
 }
 
 /// A distribution's inverse CDF, its constants worked out once (`Dist::inverse`).
-pub(crate) struct Inverse<'a> {
+pub struct Inverse<'a> {
     form: Form<'a>,
     lo_bound: f64,
     hi_bound: f64,
@@ -334,7 +334,7 @@ enum Form<'a> {
 impl Inverse<'_> {
     /// The value at cumulative probability `u`, in range and rounded for counts.
     #[inline]
-    pub(crate) fn at(&self, u: f64) -> f64 {
+    pub fn at(&self, u: f64) -> f64 {
         let v = match self.form {
             Form::Uniform { lo, hi } => lo + u * (hi - lo),
             Form::Triangular { lo, mode, hi } => {

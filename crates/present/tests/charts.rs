@@ -6,15 +6,15 @@
 
 use std::path::PathBuf;
 
-use computedeal_core::batch::Engine;
 use computedeal_core::codec::decode_query;
-use computedeal_core::mc;
 use computedeal_core::model::evaluate;
 use computedeal_core::outputs::{Output, Unit};
 use computedeal_core::portfolio::Choices;
 use computedeal_core::presets::PRESETS;
 use computedeal_core::scenario::Scenario;
-use computedeal_core::sensitivity;
+use computedeal_engine::batch::Engine;
+use computedeal_engine::mc;
+use computedeal_engine::sensitivity;
 use computedeal_present::charts::{self, presets::DealPoint, Meta, Theme};
 use computedeal_present::i18n::{preset_text, Lang};
 use plotters::prelude::*;

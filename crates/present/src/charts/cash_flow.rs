@@ -5,9 +5,9 @@ use plotters::prelude::*;
 
 use super::common::{place_legend, DrawResult, Legend, Mark, Meta, Table, Theme};
 use crate::i18n::Messages;
-use computedeal_core::mc::Band;
 use computedeal_core::model::Outcome;
 use computedeal_core::outputs::{Output, Unit};
+use computedeal_engine::mc::Band;
 
 pub fn table(o: &Outcome, bands: &[Band], m: &Messages) -> Table {
     let mut t = Table::new(m.tl_quarter, &[(m.tc_cumulative, Unit::Usd), ("P10", Unit::Usd), ("P50", Unit::Usd), ("P90", Unit::Usd)]);

@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use super::common::{place_legend, DrawResult, Legend, Mark, Meta, Table, Theme};
 use crate::i18n::{fill, Messages};
 use computedeal_core::outputs::Unit;
-use computedeal_core::sensitivity::Grid;
+use computedeal_engine::sensitivity::Grid;
 
 /// The break-even price at each availability (the chart's line); the full
 /// grid is in the CSV download.

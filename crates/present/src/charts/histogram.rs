@@ -5,8 +5,8 @@ use plotters::prelude::*;
 
 use super::common::{DrawResult, Meta, Table, Theme};
 use crate::i18n::Messages;
-use computedeal_core::mc::OutputSummary;
 use computedeal_core::outputs::Unit;
+use computedeal_engine::mc::OutputSummary;
 
 pub fn table(s: &OutputSummary, unit: Unit, m: &Messages) -> Table {
     let mut t = Table::new(m.tl_bin, &[(m.tc_from, unit), (m.tc_to, unit), (m.tc_samples, Unit::Count)]);

@@ -151,11 +151,11 @@ impl ChartId {
 
 use std::rc::Rc;
 
-use computedeal_core::mc::{Band, OutputSummary, Summary};
 use computedeal_core::model::Outcome;
 use computedeal_core::presets::PresetId;
 use computedeal_core::scenario::Scenario;
-use computedeal_core::sensitivity::{self, Grid, Tornado};
+use computedeal_engine::mc::{Band, OutputSummary, Summary};
+use computedeal_engine::sensitivity::{self, Grid, Tornado};
 
 /// Points of the margin heatmap (price × availability).
 pub const GRID_PRICES: usize = 48;

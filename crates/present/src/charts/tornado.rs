@@ -6,7 +6,7 @@ use plotters::prelude::*;
 use super::common::{place_legend, DrawResult, Legend, Mark, Meta, Table, Theme};
 use crate::i18n::Lang;
 use computedeal_core::outputs::{Output, Unit};
-use computedeal_core::sensitivity::Tornado;
+use computedeal_engine::sensitivity::Tornado;
 
 /// At most this many bars: the widest swings.
 pub const BARS: usize = 10;

@@ -3,10 +3,10 @@
 //! sweep behind the margin heatmap. Both go through the batch engine.
 
 use crate::batch::{self, Batch, Columns, Engine, Shared};
-use crate::model::evaluate;
-use crate::outputs::{Output, OutputsT};
-use crate::params::P;
-use crate::scenario::Scenario;
+use computedeal_core::model::evaluate;
+use computedeal_core::outputs::{Output, OutputsT};
+use computedeal_core::params::P;
+use computedeal_core::scenario::Scenario;
 
 /// One input's swing and what it does to each output.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,7 +38,7 @@ impl Tornado {
         };
         let mut v: Vec<&Swing> = self.swings.iter().collect();
         // Widest first: the complement of the total-order key reverses it, ties keep their order.
-        crate::order::sort_by_key(&mut v, |s| !crate::order::f64_key(width(s)));
+        computedeal_core::order::sort_by_key(&mut v, |s| !computedeal_core::order::f64_key(width(s)));
         v
     }
 }
@@ -145,7 +145,7 @@ pub fn price_availability(s: &Scenario, n_price: usize, n_avail: usize) -> Grid 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::codec::decode_query;
+    use computedeal_core::codec::decode_query;
 
     #[test]
     fn the_tornado_swings_each_input_between_its_p10_and_p90() {

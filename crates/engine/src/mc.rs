@@ -19,14 +19,14 @@
 use serde::{Deserialize, Serialize};
 
 use crate::batch::{self, Batch, Bounds, Columns, Engine, Shared};
-use crate::order;
-use crate::outputs::{Output, OutputsT, N_MC};
-use crate::params::P;
-use crate::quarter::Quarter;
-use crate::rng::REPLICAS;
 use crate::sample::Sampler;
-use crate::scenario::Scenario;
 use crate::stats::{add_block_column, rank_correlations, sorted_quantile, CoarseSketch, Moments, Sketch, SketchOf};
+use computedeal_core::order;
+use computedeal_core::outputs::{Output, OutputsT, N_MC};
+use computedeal_core::params::P;
+use computedeal_core::quarter::Quarter;
+use computedeal_core::rng::REPLICAS;
+use computedeal_core::scenario::Scenario;
 
 /// Samples per block: the unit of merging (and of a chunk's alignment).
 pub const BLOCK: u64 = 4096;
@@ -539,7 +539,7 @@ impl WorkerState {
     pub fn handle(&mut self, req: &ChunkRequest, seconds: impl Fn() -> f64) -> ChunkReply {
         let fresh = !matches!(&self.current, Some((g, q, simd, _)) if *g == req.generation && *q == req.query && *simd == req.simd);
         if fresh {
-            let scenario = crate::codec::decode_query(&req.query).scenario;
+            let scenario = computedeal_core::codec::decode_query(&req.query).scenario;
             let engine = if req.simd { Engine::Simd } else { Engine::Scalar };
             self.current = Some((req.generation, req.query.clone(), req.simd, Setup::new(&scenario, engine)));
         }

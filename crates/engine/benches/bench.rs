@@ -4,12 +4,12 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use computedeal_core::batch::Engine;
 use computedeal_core::codec::decode_query;
-use computedeal_core::mc;
 use computedeal_core::model::evaluate;
 use computedeal_core::outputs::Output;
 use computedeal_core::presets::PRESETS;
+use computedeal_engine::batch::Engine;
+use computedeal_engine::mc;
 
 /// Runs `f` repeatedly for at least `min_seconds` and returns seconds per call
 /// (the best of five rounds, to damp noise from the other core).
@@ -51,7 +51,7 @@ fn monte_carlo() {
 /// Where the time of a single-thread run goes: drawing, the SIMD model,
 /// the statistics (the browser bench prints the same line for wasm).
 fn parts(query: &str) {
-    use computedeal_core::batch::{self, Batch, Columns};
+    use computedeal_engine::batch::{self, Batch, Columns};
     let scenario = decode_query(query).scenario;
     let setup = mc::Setup::new(&scenario, Engine::Simd);
     let n = mc::BLOCK as usize;
@@ -136,7 +136,7 @@ fn precision() {
 /// (`batch::peak`), the best of five runs of each kernel.
 fn peak() {
     let clock = Instant::now();
-    let best = computedeal_core::batch::peak::best_flops_per_second(50_000_000, 5, || clock.elapsed().as_secs_f64());
+    let best = computedeal_engine::batch::peak::best_flops_per_second(50_000_000, 5, || clock.elapsed().as_secs_f64());
     println!("{{\"bench\":\"f64_peak\",\"engine\":\"native_simd\",\"threads\":1,\"gflops_per_s\":{:.2},\"with\":\"batch::peak, best of 5 runs of 6 and 12 accumulators\"}}", best / 1e9);
 }
 

@@ -12,12 +12,12 @@
 //! a deterministic generator (`common/gen.rs`), not from proptest, so both
 //! targets check the same cases.
 
-use computedeal_core::batch::{self, simd::LANES, Batch, Bounds, Columns, Engine, Shared};
 use computedeal_core::outputs::Output;
 use computedeal_core::params::{Inputs, Kind, P, PARAMS};
 use computedeal_core::presets::PRESETS;
+use computedeal_engine::batch::{self, simd::LANES, Batch, Bounds, Columns, Engine, Shared};
 
-#[path = "common/gen.rs"]
+#[path = "../../core/tests/common/gen.rs"]
 mod gen;
 
 #[cfg(target_arch = "wasm32")]
@@ -332,7 +332,7 @@ fn random_batches_agree() {
 // the engines' 1e-7, and NaN where the scalar finds no IRR.
 engine_test! {
 fn simd_irr_agrees_with_the_scalar_search() {
-    use computedeal_core::batch::simd::{irr_quarterly, V};
+    use computedeal_engine::batch::simd::{irr_quarterly, V};
     use computedeal_core::finance;
     let lane_flows = |g: &mut gen::Gen, kind: usize| -> Vec<f64> {
         let n = 8 + g.below(40);

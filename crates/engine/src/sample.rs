@@ -10,11 +10,11 @@
 //! their normal scores from the same uniforms.
 
 use crate::batch::Columns;
-use crate::copula::{self, Copula};
-use crate::dist::{normal_cdf, normal_quantile_approx, Dist};
-use crate::params::P;
-use crate::rng;
-use crate::scenario::Scenario;
+use computedeal_core::copula::{self, Copula};
+use computedeal_core::dist::{normal_cdf, normal_quantile_approx, Dist};
+use computedeal_core::params::P;
+use computedeal_core::rng;
+use computedeal_core::scenario::Scenario;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sampler {
@@ -97,8 +97,8 @@ impl Sampler {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::codec::decode_query;
     use crate::stats::spearman;
+    use computedeal_core::codec::decode_query;
 
     fn draw(query: &str, start: u64, len: usize) -> Columns {
         let d = decode_query(query);
@@ -111,7 +111,7 @@ mod tests {
     #[test]
     fn fill_is_quantile_of_the_uniform() {
         for text in ["1.1~1.4", "pert:1.05,1.2,1.5", "tri:1.05,1.2,1.5", "norm:1.2,0.1", "lognorm:1.1,1.4"] {
-            let d = crate::dist::Dist::parse(P::pue.param(), text).unwrap_or_else(|e| panic!("{e:?}"));
+            let d = computedeal_core::dist::Dist::parse(P::pue.param(), text).unwrap_or_else(|e| panic!("{e:?}"));
             let mut out = vec![0.0; 100];
             d.fill(99, 1000, &mut out);
             for (i, v) in out.iter().enumerate() {

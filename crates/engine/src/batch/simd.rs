@@ -22,10 +22,10 @@
 use wide::{f64x4, CmpEq, CmpGe, CmpGt, CmpLe, CmpLt, CmpNe};
 
 use super::columns::{Batch, Columns, Shared};
-use crate::finance::{IRR_GRID, IRR_MAX_STEPS, MACRS5};
-use crate::model::{HOURS_PER_QUARTER, HOURS_PER_YEAR, WORST_YEAR_MIN_REVENUE_SHARE, WORST_YEAR_MIN_REVENUE_USD};
-use crate::outputs::{Output, OutputsT};
-use crate::params::{InputsT, TaxDepreciation, Terminal};
+use computedeal_core::finance::{IRR_GRID, IRR_MAX_STEPS, MACRS5};
+use computedeal_core::model::{HOURS_PER_QUARTER, HOURS_PER_YEAR, WORST_YEAR_MIN_REVENUE_SHARE, WORST_YEAR_MIN_REVENUE_USD};
+use computedeal_core::outputs::{Output, OutputsT};
+use computedeal_core::params::{InputsT, TaxDepreciation, Terminal};
 
 pub type V = f64x4;
 pub const LANES: usize = 4;
@@ -90,7 +90,7 @@ pub fn exp_m1(x: V) -> V {
 /// Where the finance formulas take their series form (`finance::SERIES_BELOW`).
 #[inline]
 fn series(x: V) -> V {
-    x.abs().cmp_lt(s(crate::finance::SERIES_BELOW))
+    x.abs().cmp_lt(s(computedeal_core::finance::SERIES_BELOW))
 }
 
 /// Mirror of `finance::crf`, given ln(1 + r): r / −((1 + r)^−n − 1).
@@ -183,7 +183,7 @@ pub const IRR_STEP_STOP: f64 = 1e-8;
 /// The discount factors of `IRR_GRID`, worked out once.
 fn irr_grid_factors() -> [V; IRR_GRID.len()] {
     static FACTORS: std::sync::OnceLock<[f64; IRR_GRID.len()]> = std::sync::OnceLock::new();
-    FACTORS.get_or_init(|| IRR_GRID.map(crate::finance::quarterly_discount)).map(s)
+    FACTORS.get_or_init(|| IRR_GRID.map(computedeal_core::finance::quarterly_discount)).map(s)
 }
 
 /// Mirror of `finance::irr_quarterly`: NaN where the scalar returns an error.

@@ -4,10 +4,10 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::codec::{self, Decoded};
 use crate::mc::Summary;
-use crate::model::{self, Outcome};
-use crate::scenario::Scenario;
+use computedeal_core::codec::{self, Decoded};
+use computedeal_core::model::{self, Outcome};
+use computedeal_core::scenario::Scenario;
 
 /// The outcome's keys at the top level, plus the scenario, its canonical
 /// query and its notices as data under `warnings` (`computedeal eval`).
@@ -71,7 +71,7 @@ pub fn document(s: &Scenario, o: &Outcome, summary: Option<&Summary>) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::codec::{decode_json, decode_query};
+    use computedeal_core::codec::{decode_json, decode_query};
 
     #[test]
     fn an_export_imports_back_to_the_same_scenario() {

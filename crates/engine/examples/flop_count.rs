@@ -4,9 +4,9 @@
 //! under `valgrind --tool=callgrind` at two block counts and divides the
 //! difference by the samples between them (so setup cancels out):
 //! `flop_count simd 4 'samples=1000000'`.
-use computedeal_core::batch::Engine;
 use computedeal_core::codec::decode_query;
-use computedeal_core::mc;
+use computedeal_engine::batch::Engine;
+use computedeal_engine::mc;
 
 fn main() {
     let mut args = std::env::args().skip(1);

@@ -3,9 +3,9 @@
 //! flow per quarter) and `Shared` (what the schedule and the catalogue fix
 //! for the whole batch).
 
-use crate::catalogue;
-use crate::outputs::OutputsT;
-use crate::params::{Inputs, TaxDepreciation, Terminal, P};
+use computedeal_core::catalogue;
+use computedeal_core::outputs::OutputsT;
+use computedeal_core::params::{Inputs, TaxDepreciation, Terminal, P};
 
 /// Values given per scenario, one column per varying parameter.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -126,7 +126,7 @@ impl Shared {
         let from_delivery = base.from_delivery();
         // Quarters a tranche can span (see `model::Tranche::online_quarters`).
         let span = |term_years: f64, ramp: f64| {
-            let t = crate::model::term_quarters(term_years);
+            let t = computedeal_core::model::term_quarters(term_years);
             if from_delivery {
                 t + ramp.max(1.0) as usize - 1 + libm::ceil(b.delay_months / 3.0) as usize
             } else {

@@ -2,8 +2,8 @@
 //! the reference every other engine is tested against.
 
 use super::columns::{Batch, Columns, Shared};
-use crate::model::evaluate as evaluate_one;
-use crate::outputs::Output;
+use computedeal_core::model::evaluate as evaluate_one;
+use computedeal_core::outputs::Output;
 
 pub fn evaluate(shared: &Shared, cols: &Columns, batch: &mut Batch) {
     for i in 0..cols.len {

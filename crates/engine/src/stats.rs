@@ -346,7 +346,7 @@ pub fn pearson(a: &[f64], b: &[f64]) -> Option<f64> {
 
 /// Ranks from 1, ties sharing their average rank.
 pub fn ranks(values: &[f64]) -> Vec<f64> {
-    let order = crate::order::order_by_key(values.len(), |i| crate::order::f64_key(values[i]));
+    let order = computedeal_core::order::order_by_key(values.len(), |i| computedeal_core::order::f64_key(values[i]));
     let mut out = vec![0.0; values.len()];
     let mut i = 0;
     while i < order.len() {

@@ -3,9 +3,9 @@
 //! unlike timings on a shared machine): `cargo build --release --example
 //! model_count`, then `valgrind --tool=callgrind --toggle-collect='*batch::evaluate*'
 //! target/release/examples/model_count 10`.
-use computedeal_core::batch::{self, Batch, Columns, Engine};
 use computedeal_core::codec::decode_query;
-use computedeal_core::mc;
+use computedeal_engine::batch::{self, Batch, Columns, Engine};
+use computedeal_engine::mc;
 
 fn main() {
     let reps: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10);

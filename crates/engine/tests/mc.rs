@@ -2,11 +2,11 @@
 //! of workers, the engines agreeing, and distributions that come out as asked.
 #![cfg(not(target_arch = "wasm32"))]
 
-use computedeal_core::batch::Engine;
 use computedeal_core::codec::decode_query;
-use computedeal_core::mc::{self, Buffers, Partial, Setup, BLOCK};
 use computedeal_core::model::evaluate;
 use computedeal_core::outputs::Output;
+use computedeal_engine::batch::Engine;
+use computedeal_engine::mc::{self, Buffers, Partial, Setup, BLOCK};
 
 fn setup(query: &str, engine: Engine) -> Setup {
     let d = decode_query(query);
@@ -90,8 +90,8 @@ fn the_probability_of_loss_counts_negative_npvs() {
     let s = setup(q, Engine::Simd);
     let summary = mc::run_here(&s);
     let d = decode_query(q);
-    let sampler = computedeal_core::sample::Sampler::new(&d.scenario, 9);
-    let mut cols = computedeal_core::batch::Columns { len: 4000, ..Default::default() };
+    let sampler = computedeal_engine::sample::Sampler::new(&d.scenario, 9);
+    let mut cols = computedeal_engine::batch::Columns { len: 4000, ..Default::default() };
     sampler.fill(0, &mut cols);
     let losses = (0..4000).filter(|&i| evaluate(&cols.row(&d.scenario.inputs, i)).out.npv_usd < 0.0).count();
     assert_eq!(summary.p_loss, losses as f64 / 4000.0);
