@@ -201,6 +201,11 @@ for (const size of [SIZES[0], SIZES[1]]) {
     assert.ok(npvAfter < npvBefore, 'a higher PUE costs more energy');
     assert.match(await mini.locator('[data-mini="npv_usd"] .mini-delta').textContent(), /^−\u2060\$[\d.]+[BM]$/);
     assert.match(await mini.locator('[data-mini="npv_usd"]').getAttribute('title'), /^NPV: \$[\d.]+[BM], last change −\u2060\$[\d.]+[BM]$/);
+    // Every label, figure and change is shown whole: beside the inputs a label
+    // takes two lines rather than ending in "Price per GP…".
+    const cut = await mini.evaluate((el) => [...el.querySelectorAll('.mini-item > span')]
+      .filter((s) => s.scrollWidth > s.clientWidth + 1 || s.scrollHeight > s.clientHeight + 1).map((s) => s.textContent));
+    assert.deepEqual(cut, [], 'nothing in the summary is cut off');
     await page.context().close();
   });
 }
