@@ -16,7 +16,7 @@ use computedeal_core::outputs::Unit;
 use computedeal_core::params::format_number;
 use computedeal_core::portfolio::{self, check_number, Choices, Portfolio, THRESHOLD, VALUE};
 use computedeal_present::charts::portfolio::PortfolioView;
-use computedeal_present::i18n::{fill, messages, Lang};
+use computedeal_present::i18n::{backlog_note, deal_what, fill, messages};
 use computedeal_present::notices::notice_text;
 
 use crate::state::{Action, State};
@@ -144,11 +144,11 @@ pub fn portfolio_controls(props: &PortfolioControlsProps) -> Html {
                     let value = p.value(d, c).map(|v| format_number(v / 1e9)).unwrap_or_default();
                     let start = format_number(c.start.get(&id).copied().unwrap_or(d.start));
                     let term = format_number(c.term_years.get(&id).copied().unwrap_or(d.term_years));
-                    // The records' descriptions are in English: in Hindi a deal is its seller and when it was announced.
-                    let name = if lang == Lang::En { format!("{}: {}", d.seller, d.what) } else { format!("{} ({})", d.seller, d.announced) };
+                    let (what, in_lang) = deal_what(lang, d);
+                    let name = format!("{}: {what}", d.seller);
                     html! {
                         <li class={classes!("pf-deal", (!on).then_some("off"))} data-deal={id.clone()}>
-                            <label class="check"><input type="checkbox" id={format!("pf-on-{id}")} checked={on} onchange={on_toggle} />{ " " }{ name.clone() }</label>
+                            <label class="check" lang={(!in_lang).then_some("en")}><input type="checkbox" id={format!("pf-on-{id}")} checked={on} onchange={on_toggle} />{ " " }{ name.clone() }</label>
                             <div class="pf-terms">
                                 if d.ambiguous() {
                                     <label>{ m.pf_reading }{ " " }
@@ -192,7 +192,7 @@ pub fn portfolio_controls(props: &PortfolioControlsProps) -> Html {
                         ("share", &fmt.value(b.openai_usd / b.backlog_usd, Unit::Fraction)),
                         ("date", &b.date),
                     ]) }
-                    if lang == Lang::En { { " " }<span class="help">{ b.note.clone() }</span> }
+                    { " " }<span class="help" lang={(!backlog_note(lang, b).1).then_some("en")}>{ backlog_note(lang, b).0.to_string() }</span>
                     </li>
                 }) }
             </ul>

@@ -86,6 +86,17 @@ for (const [lang, width, height] of [['en', 1280, 800], ['en', 390, 844], ['hi',
     await page.click('#portfolio-controls summary');
     assert.equal(await page.locator('#portfolio-controls li.pf-deal').count(), PORTFOLIO.deals.length);
     assert.equal(await page.locator('#portfolio-controls .pf-backlogs li').count(), PORTFOLIO.backlogs.length);
+    // Each deal says what it buys, and each backlog its note, in the page's language (the records' are English).
+    const deals = await page.locator('#portfolio-controls li.pf-deal label.check').allInnerTexts();
+    const notes = await page.locator('#portfolio-controls .pf-backlogs .help').allInnerTexts();
+    assert.equal(deals.length, PORTFOLIO.deals.length);
+    for (const [k, d] of PORTFOLIO.deals.entries()) {
+      const t = deals[k].trim();
+      if (lang === 'en') assert.equal(t, `${d.seller}: ${d.what}`);
+      else assert.ok(t.startsWith(`${d.seller}: `) && /[\u0900-\u097F]/.test(t.slice(d.seller.length)), `${d.id} in Hindi: ${t}`);
+    }
+    assert.equal(notes.length, PORTFOLIO.backlogs.length);
+    for (const [k, b] of PORTFOLIO.backlogs.entries()) assert.ok(lang === 'en' ? notes[k] === b.note : /[\u0900-\u097F]/.test(notes[k]), `${b.seller}'s note in ${lang}: ${notes[k]}`);
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling');
     assert.deepEqual(await axeViolations(page, '#chart-portfolio'), []);
     assert.deepEqual(foreignRequests(page, server.origin), []);

@@ -572,3 +572,31 @@ pub fn own_source_title(id: &str) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// What each deal of OpenAI's portfolio (`data/openai-portfolio.json`) buys,
+/// by its id: the records describe their deals in English. A test checks
+/// that every record has one and that no id here is stale.
+pub fn deal_what(id: &str) -> Option<&'static str> {
+    Some(match id {
+        "microsoft-azure" => "Azure की अतिरिक्त ख़रीद प्रतिबद्धता",
+        "oracle-stargate" => "स्टारगेट क्लाउड अनुबंध",
+        "aws-2025" => "GB200/GB300 क्षमता और सीपीयू (कैलकुलेटर का डिफ़ॉल्ट सौदा)",
+        "aws-2026" => "ट्रेनियम विस्तार",
+        "coreweave" => "तीन अनुबंध (11.9, 4 और 6.5 अरब डॉलर)",
+        "cerebras" => "WSE-3 इन्फ़रेंस क्षमता",
+        "amd" => "6 GW के MI450 जीपीयू (ख़रीद)",
+        "nvidia" => "10 GW का आशय-पत्र",
+        "broadcom" => "10 GW के कस्टम एक्सेलेरेटर",
+        _ => return None,
+    })
+}
+
+/// The note on each seller's published backlog, by seller (the records'
+/// notes are in English). A test checks that none is missing.
+pub fn backlog_note(seller: &str) -> Option<&'static str> {
+    Some(match seller {
+        "Oracle" => "शेष प्रदर्शन दायित्व (RPO); WSJ के अनुसार इसका अधिकांश OpenAI का 300 अरब डॉलर का अनुबंध है",
+        "AWS" => "Anthropic को छोड़कर बैकलॉग; केवल 2025 का सौदा (2026 के विस्तार का बैकलॉग में समय प्रकाशित नहीं हुआ)",
+        _ => return None,
+    })
+}

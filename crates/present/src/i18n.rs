@@ -113,9 +113,50 @@ pub fn source_title(lang: Lang, s: &computedeal_core::sources::Source) -> (&'sta
     }
 }
 
+/// What a deal of OpenAI's portfolio buys, as the page says it, and whether
+/// it is in `lang` (the records describe their deals in English).
+pub fn deal_what(lang: Lang, d: &computedeal_core::portfolio::Deal) -> (&str, bool) {
+    match lang {
+        Lang::En => (&d.what, true),
+        Lang::Hi => hi::deal_what(&d.id).map(|t| (t, true)).unwrap_or((&d.what, false)),
+    }
+}
+
+/// The note on a seller's published backlog, and whether it is in `lang`.
+pub fn backlog_note(lang: Lang, b: &computedeal_core::portfolio::Backlog) -> (&str, bool) {
+    match lang {
+        Lang::En => (&b.note, true),
+        Lang::Hi => hi::backlog_note(&b.seller).map(|t| (t, true)).unwrap_or((&b.note, false)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_portfolio_s_deals_and_backlogs_have_words_in_every_language() {
+        let p = computedeal_core::portfolio::portfolio().expect("the compiled-in portfolio parses");
+        let devanagari = |t: &str| t.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c));
+        for d in &p.deals {
+            for lang in Lang::ALL {
+                let (text, translated) = deal_what(lang, d);
+                assert!(translated && !text.is_empty(), "{} has no {} description", d.id, lang.code());
+            }
+            assert!(devanagari(deal_what(Lang::Hi, d).0), "{}'s Hindi description is Devanagari", d.id);
+        }
+        for b in &p.backlogs {
+            for lang in Lang::ALL {
+                let (text, translated) = backlog_note(lang, b);
+                assert!(translated && !text.is_empty(), "{}'s backlog has no {} note", b.seller, lang.code());
+            }
+            assert!(devanagari(backlog_note(Lang::Hi, b).0), "{}'s Hindi backlog note is Devanagari", b.seller);
+        }
+        // A record without Hindi words (a new one) is shown in English, marked so.
+        let mut new = p.deals[0].clone();
+        new.id = "a-new-deal".into();
+        assert_eq!(deal_what(Lang::Hi, &new), (new.what.as_str(), false));
+    }
 
     #[test]
     fn our_own_sources_have_a_title_in_every_language() {
