@@ -13,9 +13,10 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use computedeal_core::outputs::Unit;
-use computedeal_core::params::format_number;
+use computedeal_core::params::{format_number, tidy};
 use computedeal_core::portfolio::{self, check_number, Choices, Portfolio, THRESHOLD, VALUE};
 use computedeal_present::charts::portfolio::PortfolioView;
+use computedeal_present::format::Currency;
 use computedeal_present::i18n::{backlog_note, deal_what, fill, messages};
 use computedeal_present::notices::notice_text;
 
@@ -36,13 +37,22 @@ fn input_text(e: &Event) -> Option<String> {
     e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).map(|i| i.value())
 }
 
+/// How a field's number becomes the query's (`value` in US dollars,
+/// `threshold` a fraction): times ten to `exp`, written in decimal
+/// (`22.4e9`), so the query holds the value the reader typed exactly
+/// (22,400,000,000, not 22.4 × 10⁹ rounded twice); or, for a sum typed in
+/// another currency, divided by `per_usd` (the field's number for one US
+/// dollar) and kept within the query's range.
+#[derive(Clone, Copy)]
+enum Scale {
+    Exp(i32),
+    PerUsd(f64, (f64, f64)),
+}
+
 /// A field's change as one pair of the portfolio query, in the query's own
-/// units (`value` in US dollars, `threshold` a fraction): the field's text
-/// is checked in the units the reader sees, then applied over the choices
-/// as that number times ten to `exp`, written in decimal (`22.4e9`), so the
-/// query holds the value the reader typed exactly (22,400,000,000, not
-/// 22.4 × 10⁹ rounded twice).
-fn on_number(p: &'static Portfolio, c: Choices, dispatch: Callback<Action>, key: String, range: (f64, f64), exp: i32) -> Callback<Event> {
+/// units: the field's text is checked in the units the reader sees (Indian
+/// or Western grouping allowed), then applied over the choices.
+fn on_number(p: &'static Portfolio, c: Choices, dispatch: Callback<Action>, key: String, range: (f64, f64), scale: Scale) -> Callback<Event> {
     Callback::from(move |e: Event| {
         let Some(text) = input_text(&e) else { return };
         let error_key = format!("{ERROR_PREFIX}{key}");
@@ -61,9 +71,14 @@ fn on_number(p: &'static Portfolio, c: Choices, dispatch: Callback<Action>, key:
             dispatch.emit(Action::SetPortfolio(next, error_key));
             return;
         }
-        match check_number(&key, &text, range) {
+        let digits: String = text.chars().filter(|ch| !matches!(ch, ',' | '_')).collect();
+        match check_number(&key, &digits, range) {
             Ok(v) => {
-                let (next, notices) = portfolio::apply(p, &c, &format!("{key}={v}e{exp}"));
+                let value = match scale {
+                    Scale::Exp(exp) => format!("{v}e{exp}"),
+                    Scale::PerUsd(per_usd, (lo, hi)) => format_number(tidy(v / per_usd).clamp(lo, hi)),
+                };
+                let (next, notices) = portfolio::apply(p, &c, &format!("{key}={value}"));
                 match notices.into_iter().next() {
                     None => dispatch.emit(Action::SetPortfolio(next, error_key)),
                     Some(n) => dispatch.emit(Action::Reject(error_key, text, n)),
@@ -90,7 +105,12 @@ pub fn portfolio_controls(props: &PortfolioControlsProps) -> Html {
             .map(|r| html! { <p class="error" role="alert" id={format!("pf-error-{}", key.replace('.', "-"))}>{ notice_text(lang, &r.notice) }</p> })
             .unwrap_or_default()
     };
-    let number = |key: &str, range: (f64, f64), exp: i32| on_number(p, c.clone(), props.dispatch.clone(), key.to_string(), range, exp);
+    let number = |key: &str, range: (f64, f64), scale: Scale| on_number(p, c.clone(), props.dispatch.clone(), key.to_string(), range, scale);
+    // A deal's value in the reader's currency: billions of dollars or euros, crores of rupees.
+    let (currency, per_usd) = fmt.large_sum_unit();
+    let cur = if currency == Currency::Usd { "US$" } else { currency.symbol() };
+    let value_unit = fill(if currency == Currency::Inr { m.pf_crore } else { m.pf_bn }, &[("cur", cur)]);
+    let value_scale = if currency == Currency::Usd { Scale::Exp(9) } else { Scale::PerUsd(per_usd, VALUE) };
     let threshold_key = "threshold";
     let on_reset = {
         let dispatch = props.dispatch.clone();
@@ -111,7 +131,7 @@ pub fn portfolio_controls(props: &PortfolioControlsProps) -> Html {
             <div class="pf-threshold">
                 <label for="pf-threshold">{ m.pf_threshold }</label>
                 <input type="text" inputmode="decimal" id="pf-threshold" class="field" value={field(threshold_key, format_number(c.threshold * 100.0))}
-                    onchange={number(threshold_key, (THRESHOLD.0 * 100.0, THRESHOLD.1 * 100.0), -2)} aria-invalid={error(threshold_key).is_some().to_string()} />
+                    onchange={number(threshold_key, (THRESHOLD.0 * 100.0, THRESHOLD.1 * 100.0), Scale::Exp(-2))} aria-invalid={error(threshold_key).is_some().to_string()} />
                 <span class="unit">{ "%" }</span>
             </div>
             { error_line(threshold_key) }
@@ -141,7 +161,7 @@ pub fn portfolio_controls(props: &PortfolioControlsProps) -> Html {
                         })
                     };
                     let (vk, sk, tk) = (format!("value.{id}"), format!("start.{id}"), format!("term.{id}"));
-                    let value = p.value(d, c).map(|v| format_number(v / 1e9)).unwrap_or_default();
+                    let value = p.value(d, c).map(|v| format_number(tidy(v * per_usd))).unwrap_or_default();
                     let start = format_number(c.start.get(&id).copied().unwrap_or(d.start));
                     let term = format_number(c.term_years.get(&id).copied().unwrap_or(d.term_years));
                     let (what, in_lang) = deal_what(lang, d);
@@ -161,17 +181,18 @@ pub fn portfolio_controls(props: &PortfolioControlsProps) -> Html {
                                         </select>
                                     </label>
                                 }
-                                <label>{ m.pf_value }{ " " }
+                                <label>{ fill(m.pf_value, &[("unit", &value_unit)]) }{ " " }
                                     <input type="text" inputmode="decimal" class="field pf-value" id={format!("pf-value-{id}")} placeholder={m.pf_unpublished} value={field(&vk, value)}
-                                        aria-label={fill(m.pf_value_of, &[("deal", &name)])} aria-invalid={error(&vk).is_some().to_string()} onchange={number(&vk, (VALUE.0 / 1e9, VALUE.1 / 1e9), 9)} />
+                                        aria-label={fill(m.pf_value_of, &[("deal", &name), ("unit", &value_unit)])} aria-invalid={error(&vk).is_some().to_string()}
+                                        onchange={number(&vk, (VALUE.0 * per_usd, VALUE.1 * per_usd), value_scale)} />
                                 </label>
                                 <label>{ m.pf_start }{ " " }
                                     <input type="text" inputmode="decimal" class="field" id={format!("pf-start-{id}")} value={field(&sk, start)}
-                                        aria-label={fill(m.pf_start_of, &[("deal", &name)])} aria-invalid={error(&sk).is_some().to_string()} onchange={number(&sk, portfolio::START, 0)} />
+                                        aria-label={fill(m.pf_start_of, &[("deal", &name)])} aria-invalid={error(&sk).is_some().to_string()} onchange={number(&sk, portfolio::START, Scale::Exp(0))} />
                                 </label>
                                 <label>{ m.pf_term }{ " " }
                                     <input type="text" inputmode="decimal" class="field" id={format!("pf-term-{id}")} value={field(&tk, term)}
-                                        aria-label={fill(m.pf_term_of, &[("deal", &name)])} aria-invalid={error(&tk).is_some().to_string()} onchange={number(&tk, portfolio::TERM, 0)} />
+                                        aria-label={fill(m.pf_term_of, &[("deal", &name)])} aria-invalid={error(&tk).is_some().to_string()} onchange={number(&tk, portfolio::TERM, Scale::Exp(0))} />
                                 </label>
                             </div>
                             { error_line(&vk) }{ error_line(&sk) }{ error_line(&tk) }

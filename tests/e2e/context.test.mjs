@@ -148,6 +148,34 @@ function cliPortfolio(query) {
   return JSON.parse(execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'computedeal-cli', '--bin', 'computedeal', '--', 'portfolio', query, '--json'], { cwd: ROOT, encoding: 'utf8' }));
 }
 
+test('in rupees a deal\'s value is shown and typed in crores, with Indian grouping, and goes into the link in dollars', async () => {
+  const page = await newPage(browser, { viewport: { width: 360, height: 780 } });
+  await page.goto(`${server.url}?lang=hi&currency=INR&fx=88.7&chart=portfolio`);
+  await waitReady(page);
+  await page.click('#portfolio-controls summary');
+  const total = async () => Number(await page.locator('.pf-total').getAttribute('data-total-usd'));
+  const label = page.locator('li[data-deal="cerebras"] label', { has: page.locator('#pf-value-cerebras') });
+  assert.match(await label.innerText(), /मूल्य, करोड़ ₹/);
+  // Cerebras' $10B × 88.7 = ₹88,700 crore.
+  assert.equal(await page.locator('#pf-value-cerebras').inputValue(), '88700');
+  // ₹1,10,875 crore ÷ 88.7 = $12.5B: +$2.5B, in the link as dollars.
+  const t = await total();
+  await page.fill('#pf-value-cerebras', '1,10,875');
+  await page.press('#pf-value-cerebras', 'Enter');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('portfolio')?.includes('value.cerebras=12500000000'));
+  assert.equal(await total() - t, 2.5e9);
+  assert.equal(await page.locator('#pf-value-cerebras').inputValue(), '110875');
+  // A refusal names the range in crores: $5 trillion × 88.7 ÷ 10⁷ = 4,43,50,000.
+  await page.fill('#pf-value-cerebras', '-5');
+  await page.press('#pf-value-cerebras', 'Enter');
+  const alert = page.locator('li[data-deal="cerebras"] .error[role=alert]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /44350000/);
+  assert.equal(await total() - t, 2.5e9, 'the last valid value stays');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('a reader switches a portfolio deal off and changes terms: the total moves by exactly that deal, agrees with computedeal portfolio, and the link keeps it', async () => {
   const page = await newPage(browser, { viewport: { width: 390, height: 844 } });
   await page.goto(`${server.url}?chart=portfolio`);

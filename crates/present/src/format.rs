@@ -210,6 +210,19 @@ impl Fmt {
         }
     }
 
+    /// How a large sum is typed in a field (a deal's value in the portfolio):
+    /// billions of dollars or euros, crores of rupees. Gives the currency
+    /// and the field's number for one US dollar ($38B is 38 in billions of
+    /// dollars, 3,37,060 crore rupees at 88.7).
+    pub fn large_sum_unit(&self) -> (Currency, f64) {
+        match self.currency {
+            Currency::Usd => (Currency::Usd, 1e-9),
+            _ if !(self.fx.is_finite() && self.fx > 0.0) => (Currency::Usd, 1e-9),
+            Currency::Inr => (Currency::Inr, self.fx / 1e7),
+            Currency::Eur => (Currency::Eur, self.fx / 1e9),
+        }
+    }
+
     /// An input's field text: in the display currency and its grouping.
     pub fn field(&self, param: &Param, v: f64) -> String {
         let f = self.input_factor(param);
@@ -451,6 +464,23 @@ pub fn field_text_grouped(param: &Param, v: f64, indian: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_large_sum_is_typed_in_billions_or_crores() {
+        // $38B: 38 billion dollars; × 88.7 = ₹3,370.6 billion = 3,37,060 crore; × 0.857 = €32.566 billion.
+        let (c, f) = Fmt::new(Lang::En, Currency::Usd, 1.0).large_sum_unit();
+        assert_eq!((c, 38e9 * f), (Currency::Usd, 38.0));
+        let (c, f) = Fmt::new(Lang::Hi, Currency::Inr, 88.7).large_sum_unit();
+        assert_eq!(c, Currency::Inr);
+        assert!((38e9 * f - 337_060.0).abs() < 1e-6, "{}", 38e9 * f);
+        let (c, f) = Fmt::new(Lang::En, Currency::Eur, 0.857).large_sum_unit();
+        assert_eq!(c, Currency::Eur);
+        assert!((38e9 * f - 32.566).abs() < 1e-9, "{}", 38e9 * f);
+        // A rate that cannot convert leaves the field in dollars.
+        for fx in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+            assert_eq!(Fmt::new(Lang::Hi, Currency::Inr, fx).large_sum_unit(), (Currency::Usd, 1e-9));
+        }
+    }
 
     #[test]
     fn inputs_in_dollars_read_and_type_in_the_display_currency() {

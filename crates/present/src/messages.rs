@@ -127,7 +127,12 @@ pub struct Messages {
     pub pf_threshold: &'static str,
     pub pf_reading: &'static str,
     pub pf_reading_of: &'static str,
+    /// "Value, {unit}": the unit is `pf_bn` or `pf_crore`.
     pub pf_value: &'static str,
+    /// Billions of a currency, `{cur}` its symbol ("US$ bn").
+    pub pf_bn: &'static str,
+    /// Crores of rupees, `{cur}` the symbol ("₹ crore").
+    pub pf_crore: &'static str,
     pub pf_value_of: &'static str,
     pub pf_start: &'static str,
     pub pf_start_of: &'static str,
