@@ -16,7 +16,7 @@ use computedeal_core::outputs::Unit;
 use computedeal_core::params::{format_number, tidy};
 use computedeal_core::portfolio::{self, check_number, Choices, Portfolio, THRESHOLD, VALUE};
 use computedeal_present::charts::portfolio::PortfolioView;
-use computedeal_present::format::Currency;
+use computedeal_present::format::{number_field_text, Currency};
 use computedeal_present::i18n::{backlog_note, deal_what, fill, messages};
 use computedeal_present::notices::notice_text;
 
@@ -161,7 +161,7 @@ pub fn portfolio_controls(props: &PortfolioControlsProps) -> Html {
                         })
                     };
                     let (vk, sk, tk) = (format!("value.{id}"), format!("start.{id}"), format!("term.{id}"));
-                    let value = p.value(d, c).map(|v| format_number(tidy(v * per_usd))).unwrap_or_default();
+                    let value = p.value(d, c).map(|v| number_field_text(tidy(v * per_usd), fmt.indian())).unwrap_or_default();
                     let start = format_number(c.start.get(&id).copied().unwrap_or(d.start));
                     let term = format_number(c.term_years.get(&id).copied().unwrap_or(d.term_years));
                     let (what, in_lang) = deal_what(lang, d);

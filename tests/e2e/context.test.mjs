@@ -156,15 +156,15 @@ test('in rupees a deal\'s value is shown and typed in crores, with Indian groupi
   const total = async () => Number(await page.locator('.pf-total').getAttribute('data-total-usd'));
   const label = page.locator('li[data-deal="cerebras"] label', { has: page.locator('#pf-value-cerebras') });
   assert.match(await label.innerText(), /मूल्य, करोड़ ₹/);
-  // Cerebras' $10B × 88.7 = ₹88,700 crore.
-  assert.equal(await page.locator('#pf-value-cerebras').inputValue(), '88700');
+  // Cerebras' $10B × 88.7 = ₹88,700 crore, grouped as the page's other inputs are.
+  assert.equal(await page.locator('#pf-value-cerebras').inputValue(), '88,700');
   // ₹1,10,875 crore ÷ 88.7 = $12.5B: +$2.5B, in the link as dollars.
   const t = await total();
   await page.fill('#pf-value-cerebras', '1,10,875');
   await page.press('#pf-value-cerebras', 'Enter');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('portfolio')?.includes('value.cerebras=12500000000'));
   assert.equal(await total() - t, 2.5e9);
-  assert.equal(await page.locator('#pf-value-cerebras').inputValue(), '110875');
+  assert.equal(await page.locator('#pf-value-cerebras').inputValue(), '1,10,875');
   // A refusal names the range in crores: $5 trillion × 88.7 ÷ 10⁷ = 4,43,50,000.
   await page.fill('#pf-value-cerebras', '-5');
   await page.press('#pf-value-cerebras', 'Enter');

@@ -442,22 +442,27 @@ pub fn field_text(param: &Param, v: f64) -> String {
 /// (38,00,00,00,000); `Param::parse` reads either grouping back.
 pub fn field_text_grouped(param: &Param, v: f64, indian: bool) -> String {
     match param.kind {
-        Kind::Number if v.fract() == 0.0 && v.abs() < 1e15 => fixed_with(v, 0, indian),
-        Kind::Number => {
-            // The shortest text that reads back, its whole part grouped
-            // when it is written out in digits (7,273.4, not 7273.4).
-            let text = format_number(tidy(v));
-            match text.split_once('.') {
-                Some((whole, frac)) if !text.contains('e') && v.abs() >= 1000.0 => {
-                    // An ASCII minus, which `Param::parse` reads back.
-                    let (sign, digits) = whole.strip_prefix('-').map(|d| ("-", d)).unwrap_or(("", whole));
-                    format!("{sign}{}.{frac}", fixed_with(digits.parse::<f64>().unwrap_or(0.0), 0, indian))
-                }
-                _ => text,
-            }
-        }
+        Kind::Number => number_field_text(v, indian),
         Kind::Count => fixed_with(v, 0, indian),
         _ => param.format(v),
+    }
+}
+
+/// A number as a field shows it: the shortest text that reads back, its
+/// whole part grouped (the Indian way when `indian`: 3,37,060; 7,273.4)
+/// when it is written out in digits; `Param::parse` reads either back.
+pub fn number_field_text(v: f64, indian: bool) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        return fixed_with(v, 0, indian);
+    }
+    let text = format_number(tidy(v));
+    match text.split_once('.') {
+        Some((whole, frac)) if !text.contains('e') && v.abs() >= 1000.0 => {
+            // An ASCII minus, which `Param::parse` reads back.
+            let (sign, digits) = whole.strip_prefix('-').map(|d| ("-", d)).unwrap_or(("", whole));
+            format!("{sign}{}.{frac}", fixed_with(digits.parse::<f64>().unwrap_or(0.0), 0, indian))
+        }
+        _ => text,
     }
 }
 
@@ -476,6 +481,11 @@ mod tests {
         let (c, f) = Fmt::new(Lang::En, Currency::Eur, 0.857).large_sum_unit();
         assert_eq!(c, Currency::Eur);
         assert!((38e9 * f - 32.566).abs() < 1e-9, "{}", 38e9 * f);
+        // As the field shows them: 3,37,060 crore; 32.566 billion euros; $1,250 billion.
+        assert_eq!(number_field_text(337_060.0, true), "3,37,060");
+        assert_eq!(number_field_text(32.566, false), "32.566");
+        assert_eq!(number_field_text(1250.0, false), "1,250");
+        assert_eq!(number_field_text(110_875.5, true), "1,10,875.5");
         // A rate that cannot convert leaves the field in dollars.
         for fx in [0.0, -1.0, f64::NAN, f64::INFINITY] {
             assert_eq!(Fmt::new(Lang::Hi, Currency::Inr, fx).large_sum_unit(), (Currency::Usd, 1e-9));
