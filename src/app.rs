@@ -79,6 +79,37 @@ fn use_window() -> (u32, bool) {
     (*size, *system_dark)
 }
 
+/// On a narrow screen the button to the inputs floats at the bottom of the
+/// screen. While the reader scrolls down through the answer and the charts
+/// it steps aside (`data-away`, style.css), so it covers no chart; scrolling
+/// up brings it back, and near the end of the page it stays. An attribute
+/// set on the element, not state: a scroll re-renders nothing.
+#[hook]
+fn use_quick_return() {
+    use_effect_with((), |_| {
+        let listener = web_sys::window().map(|w| {
+            let last = std::cell::Cell::new(w.scroll_y().unwrap_or(0.0));
+            let win = w.clone();
+            EventListener::new(&w, "scroll", move |_| {
+                let y = win.scroll_y().unwrap_or(0.0);
+                let dy = y - last.get();
+                if dy.abs() < 8.0 {
+                    return;
+                }
+                last.set(y);
+                let Some(doc) = win.document() else { return };
+                let view = win.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+                let end = doc.document_element().map(|e| e.scroll_height() as f64).unwrap_or(0.0);
+                let away = dy > 0.0 && y > 120.0 && y + view < end - 200.0;
+                if let Some(button) = doc.query_selector("a.to-inputs").ok().flatten() {
+                    let _ = button.toggle_attribute_with_force("data-away", away);
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}
+
 /// The document's language, theme and title follow the page's.
 #[hook]
 fn use_document(lang: Lang, theme: ThemeChoice) {
@@ -137,6 +168,7 @@ pub fn app(props: &AppProps) -> Html {
         ThemeChoice::Dark => true,
     };
     use_document(state.lang, state.view.theme);
+    use_quick_return();
     use_url_sync(&state.scenario, &state.view);
     // A link to a chart scrolls to it (an embed shows only that chart).
     {

@@ -49,6 +49,14 @@ for (const size of SIZES) {
       const button = page.locator('a.to-inputs');
       const b = await button.boundingBox();
       assert.ok(b && b.y + b.height <= height && b.y > height / 2, `the inputs button is at ${JSON.stringify(b)}`);
+      // Scrolling down through the charts it steps aside, so it covers none; scrolling up brings it back.
+      await page.evaluate(() => window.scrollBy(0, 900));
+      await page.waitForFunction(() => document.querySelector('a.to-inputs').getBoundingClientRect().top >= innerHeight);
+      await page.evaluate(() => window.scrollBy(0, -300));
+      await page.waitForFunction(() => {
+        const r = document.querySelector('a.to-inputs').getBoundingClientRect();
+        return r.bottom <= innerHeight && r.top > innerHeight / 2;
+      });
       await button.click();
       await page.waitForFunction(() => Math.abs(document.getElementById('inputs').getBoundingClientRect().top) < 5);
     }
