@@ -79,30 +79,40 @@ fn use_window() -> (u32, bool) {
     (*size, *system_dark)
 }
 
-/// On a narrow screen the button to the inputs floats at the bottom of the
-/// screen. While the reader scrolls down through the answer and the charts
-/// it steps aside (`data-away`, style.css), so it covers no chart; scrolling
-/// up brings it back, and near the end of the page it stays. An attribute
-/// set on the element, not state: a scroll re-renders nothing.
+/// On a narrow screen the first screen links to the inputs under the lead
+/// figures, and a button to them floats at the bottom of the screen. The
+/// button steps aside (`data-away`, style.css) while that link is on
+/// screen and while the reader scrolls down through the answer and the
+/// charts, so it covers no chart; scrolling up brings it back, and near the
+/// end of the page it stays. An attribute set on the element, not state: a
+/// scroll re-renders nothing.
 #[hook]
 fn use_quick_return() {
     use_effect_with((), |_| {
         let listener = web_sys::window().map(|w| {
+            let place = |win: &web_sys::Window, down: bool| {
+                let Some(doc) = win.document() else { return };
+                let y = win.scroll_y().unwrap_or(0.0);
+                let view = win.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+                let end = doc.document_element().map(|e| e.scroll_height() as f64).unwrap_or(0.0);
+                let inline_shown = doc.query_selector("a.to-inputs-inline").ok().flatten().is_some_and(|a| {
+                    let r = a.get_bounding_client_rect();
+                    r.height() > 0.0 && r.bottom() > 0.0 && r.top() < view
+                });
+                let away = inline_shown || (down && y + view < end - 200.0);
+                if let Some(button) = doc.query_selector("a.to-inputs").ok().flatten() {
+                    let _ = button.toggle_attribute_with_force("data-away", away);
+                }
+            };
+            place(&w, false);
             let last = std::cell::Cell::new(w.scroll_y().unwrap_or(0.0));
             let win = w.clone();
             EventListener::new(&w, "scroll", move |_| {
                 let y = win.scroll_y().unwrap_or(0.0);
                 let dy = y - last.get();
-                if dy.abs() < 8.0 {
-                    return;
-                }
-                last.set(y);
-                let Some(doc) = win.document() else { return };
-                let view = win.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-                let end = doc.document_element().map(|e| e.scroll_height() as f64).unwrap_or(0.0);
-                let away = dy > 0.0 && y > 120.0 && y + view < end - 200.0;
-                if let Some(button) = doc.query_selector("a.to-inputs").ok().flatten() {
-                    let _ = button.toggle_attribute_with_force("data-away", away);
+                if dy.abs() >= 8.0 {
+                    last.set(y);
+                    place(&win, dy > 0.0);
                 }
             })
         });
@@ -242,6 +252,7 @@ pub fn app(props: &AppProps) -> Html {
             <Headline state={rc.clone()} outcome={derived.outcome.clone()} mc={mc.clone()} />
             <Cards state={rc.clone()} outcome={derived.outcome.clone()} pinned={derived.pinned.clone()} pinned_summary={a_summary.clone()} mc={mc.clone()} only={LEAD.to_vec()} class={classes!("lead")} />
             <Glossary lang={lang} />
+            <a class="to-inputs-inline" href="#inputs">{ m.to_inputs }</a>
             <ImportStatus state={rc.clone()} />
             if let Some(compare) = &state.view.compare {
                 <p class="compare-status" role="status">{ computedeal_present::reading::compare_line(compare, s, &state.fmt()) }</p>

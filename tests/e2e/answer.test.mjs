@@ -45,18 +45,21 @@ for (const size of SIZES) {
     if (size.name === 'desktop') assert.ok(inputs.top < height, `inputs start at ${inputs.top}`);
     else {
       assert.ok(inputs.top > chart.top, 'the inputs follow the first chart');
-      // A button to them stays in view at the bottom of the screen, and takes the reader there.
-      const button = page.locator('a.to-inputs');
-      const b = await button.boundingBox();
-      assert.ok(b && b.y + b.height <= height && b.y > height / 2, `the inputs button is at ${JSON.stringify(b)}`);
-      // Scrolling down through the charts it steps aside, so it covers none; scrolling up brings it back.
-      await page.evaluate(() => window.scrollBy(0, 900));
-      await page.waitForFunction(() => document.querySelector('a.to-inputs').getBoundingClientRect().top >= innerHeight);
+      // The first screen links to them under the lead figures; meanwhile the floating button covers nothing.
+      const inline = await box(page, 'a.to-inputs-inline');
+      assert.ok(inline.bottom <= height, `the link to the inputs ends at ${inline.bottom} px`);
+      const away = () => page.waitForFunction(() => document.querySelector('a.to-inputs').getBoundingClientRect().top >= innerHeight);
+      await away();
+      // Scrolling down through the charts it stays aside, so it covers none; scrolling up brings it
+      // back at the bottom of the screen, and it takes the reader to the inputs.
+      await page.evaluate(() => window.scrollBy(0, 1600));
+      await away();
       await page.evaluate(() => window.scrollBy(0, -300));
       await page.waitForFunction(() => {
         const r = document.querySelector('a.to-inputs').getBoundingClientRect();
         return r.bottom <= innerHeight && r.top > innerHeight / 2;
       });
+      const button = page.locator('a.to-inputs');
       await button.click();
       await page.waitForFunction(() => Math.abs(document.getElementById('inputs').getBoundingClientRect().top) < 5);
     }
