@@ -81,11 +81,11 @@ fn use_window() -> (u32, bool) {
 
 /// On a narrow screen the first screen links to the inputs under the lead
 /// figures, and a button to them floats at the bottom of the screen. The
-/// button steps aside (`data-away`, style.css) while that link is on
-/// screen and while the reader scrolls down through the answer and the
-/// charts, so it covers no chart; scrolling up brings it back, and near the
-/// end of the page it stays. An attribute set on the element, not state: a
-/// scroll re-renders nothing.
+/// button steps aside (`data-away`, style.css) while the lead figures or
+/// that link are on screen and while the reader scrolls down through the
+/// answer and the charts, so it covers no figure and no chart; scrolling up
+/// brings it back, and near the end of the page it stays. An attribute set
+/// on the element, not state: a scroll re-renders nothing.
 #[hook]
 fn use_quick_return() {
     use_effect_with((), |_| {
@@ -95,11 +95,13 @@ fn use_quick_return() {
                 let y = win.scroll_y().unwrap_or(0.0);
                 let view = win.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
                 let end = doc.document_element().map(|e| e.scroll_height() as f64).unwrap_or(0.0);
-                let inline_shown = doc.query_selector("a.to-inputs-inline").ok().flatten().is_some_and(|a| {
-                    let r = a.get_bounding_client_rect();
-                    r.height() > 0.0 && r.bottom() > 0.0 && r.top() < view
-                });
-                let away = inline_shown || (down && y + view < end - 200.0);
+                let shown = |selector: &str| {
+                    doc.query_selector(selector).ok().flatten().is_some_and(|e| {
+                        let r = e.get_bounding_client_rect();
+                        r.height() > 0.0 && r.bottom() > 0.0 && r.top() < view
+                    })
+                };
+                let away = shown("a.to-inputs-inline") || shown(".cards.lead") || (down && y + view < end - 200.0);
                 if let Some(button) = doc.query_selector("a.to-inputs").ok().flatten() {
                     let _ = button.toggle_attribute_with_force("data-away", away);
                 }

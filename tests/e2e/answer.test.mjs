@@ -18,6 +18,14 @@ const SIZES = [
   { name: 'Hindi phone', query: '?lang=hi', options: { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }, chartScreens: 2 },
 ];
 
+/** Scrolls by `dy` and waits two frames, so that the page has handled that scroll before the next one. */
+async function scrollBy(page, dy) {
+  await page.evaluate((d) => new Promise((done) => {
+    window.scrollBy(0, d);
+    requestAnimationFrame(() => requestAnimationFrame(done));
+  }), dy);
+}
+
 /** The top and bottom of an element in page coordinates. */
 async function box(page, selector) {
   return page.locator(selector).first().evaluate((e) => { const r = e.getBoundingClientRect(); return { top: r.top + scrollY, bottom: r.bottom + scrollY }; });
@@ -52,9 +60,9 @@ for (const size of SIZES) {
       await away();
       // Scrolling down through the charts it stays aside, so it covers none; scrolling up brings it
       // back at the bottom of the screen, and it takes the reader to the inputs.
-      await page.evaluate(() => window.scrollBy(0, 1600));
+      await scrollBy(page, 1600);
       await away();
-      await page.evaluate(() => window.scrollBy(0, -300));
+      await scrollBy(page, -300);
       await page.waitForFunction(() => {
         const r = document.querySelector('a.to-inputs').getBoundingClientRect();
         return r.bottom <= innerHeight && r.top > innerHeight / 2;
@@ -66,6 +74,27 @@ for (const size of SIZES) {
     assert.deepEqual(page.errors, []);
   });
 }
+
+test('on a phone in Hindi and rupees, where the rate row pushes the link to the inputs down, nothing floats over the lead figures', async () => {
+  const page = await newPage(browser, { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  await page.goto(server.url + '?lang=hi&currency=INR');
+  await waitReady(page);
+  const floating = () => page.evaluate(() => {
+    const r = document.querySelector('a.to-inputs').getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, height: innerHeight };
+  });
+  const lead = await box(page, '.cards.lead');
+  assert.ok(lead.top < 740, `the lead figures start on the first screen (${lead.top} px)`);
+  await page.waitForFunction(() => document.querySelector('a.to-inputs').getBoundingClientRect().top >= innerHeight);
+  // Past the lead figures and the link, scrolling up brings the button back.
+  await scrollBy(page, 2000);
+  await scrollBy(page, -300);
+  await page.waitForFunction(() => { const r = document.querySelector('a.to-inputs').getBoundingClientRect(); return r.bottom <= innerHeight && r.top > innerHeight / 2; });
+  const f = await floating();
+  assert.ok(f.bottom <= f.height, `the button is back on screen: ${JSON.stringify(f)}`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
 
 test('the headline states the number and its range, and the title follows it', async () => {
   const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
