@@ -71,8 +71,7 @@ fn on_number(p: &'static Portfolio, c: Choices, dispatch: Callback<Action>, key:
             dispatch.emit(Action::SetPortfolio(next, error_key));
             return;
         }
-        let digits: String = text.chars().filter(|ch| !matches!(ch, ',' | '_')).collect();
-        match check_number(&key, &digits, range) {
+        match check_number(&key, &text, range) {
             Ok(v) => {
                 let value = match scale {
                     Scale::Exp(exp) => format!("{v}e{exp}"),
@@ -205,7 +204,9 @@ pub fn portfolio_controls(props: &PortfolioControlsProps) -> Html {
             }
             <h4>{ m.pf_backlogs }</h4>
             <ul class="pf-backlogs">
-                { for p.backlogs.iter().map(|b| html! {
+                { for p.backlogs.iter().map(|b| {
+                    let (note, in_lang) = backlog_note(lang, b);
+                    html! {
                     <li data-seller={b.seller.clone()}>{ fill(m.pf_backlog_row, &[
                         ("seller", &b.seller),
                         ("openai", &fmt.money(b.openai_usd)),
@@ -213,8 +214,9 @@ pub fn portfolio_controls(props: &PortfolioControlsProps) -> Html {
                         ("share", &fmt.value(b.openai_usd / b.backlog_usd, Unit::Fraction)),
                         ("date", &b.date),
                     ]) }
-                    { " " }<span class="help" lang={(!backlog_note(lang, b).1).then_some("en")}>{ backlog_note(lang, b).0.to_string() }</span>
+                    { " " }<span class="help" lang={(!in_lang).then_some("en")}>{ note.to_string() }</span>
                     </li>
+                    }
                 }) }
             </ul>
         </details>

@@ -263,10 +263,16 @@ pub fn tidy(v: f64) -> f64 {
     format!("{v:.11e}").parse::<f64>().unwrap_or(v)
 }
 
+/// A number's text without its group separators: commas, Western or Indian
+/// (1,000,000 or 10,00,000), and underscores.
+pub fn without_grouping(text: &str) -> String {
+    text.chars().filter(|c| *c != '_' && *c != ',').collect()
+}
+
 /// Parses a plain decimal or scientific number ("38e9", "0.08", "1_000").
 /// Rejects "inf", "NaN" and friends that `f64::from_str` would accept.
 pub fn parse_number(text: &str) -> Option<f64> {
-    let cleaned: String = text.chars().filter(|c| *c != '_' && *c != ',').collect();
+    let cleaned = without_grouping(text);
     if cleaned.is_empty() || !cleaned.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E')) {
         return None;
     }

@@ -507,11 +507,12 @@ impl Portfolio {
 }
 
 /// A number the reader gave for `key` (a query's value or a field's text),
-/// within `range`; or the notice that names it, what was given and what is
+/// within `range`, its digits grouped or not as `Param::parse` reads them
+/// (`1,10,875`); or the notice that names it, what was given and what is
 /// allowed.
 pub fn check_number(key: &str, text: &str, (lo, hi): (f64, f64)) -> Result<f64, Notice> {
     let range = || Allowed::Range { min: crate::params::tidy(lo).to_string(), max: crate::params::tidy(hi).to_string() };
-    match text.trim().parse::<f64>() {
+    match crate::params::without_grouping(text.trim()).parse::<f64>() {
         Ok(v) if v.is_finite() && (lo..=hi).contains(&v) => Ok(v),
         Ok(v) if v.is_finite() => Err(Notice::rejected(key, text, Problem::OutOfRange { allowed: range() })),
         Ok(_) => Err(Notice::rejected(key, text, Problem::NotFinite)),

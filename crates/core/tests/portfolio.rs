@@ -275,4 +275,11 @@ fn a_field_applied_over_the_choices_changes_only_its_own_and_a_bad_one_changes_n
     let n = portfolio::check_number("term.coreweave", "31", portfolio::TERM).unwrap_err();
     assert_eq!(n.given, "31");
     assert!(matches!(&n.problem, Problem::OutOfRange { allowed: computedeal_core::notice::Allowed::Range { min, max } } if min == "0.25" && max == "30"));
+    // Digits grouped the Indian or the Western way read as the page's other inputs do; a refusal keeps the text as given.
+    assert_eq!(portfolio::check_number("value.cerebras", " 1,10,875 ", (0.0, 1e9)), Ok(110_875.0));
+    assert_eq!(portfolio::check_number("value.cerebras", "12_500_000_000", portfolio::VALUE), Ok(12.5e9));
+    let n = portfolio::check_number("value.cerebras", "-1,000", portfolio::VALUE).unwrap_err();
+    assert_eq!(n.given, "-1,000");
+    assert!(matches!(&n.problem, Problem::OutOfRange { .. }));
+    assert!(matches!(&portfolio::check_number("value.cerebras", "1,2,a", portfolio::VALUE).unwrap_err().problem, Problem::NotANumber { .. }));
 }
