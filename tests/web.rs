@@ -32,6 +32,14 @@ fn mount(query: &str) -> web_sys::Element {
     root
 }
 
+/// Waits `ms` milliseconds (a timer's promise: the deferred drawing runs meanwhile).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().expect("a window").set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 fn kpi(root: &web_sys::Element, key: &str) -> f64 {
     root.query_selector(&format!("[data-kpi={key}]"))
         .ok()
@@ -140,4 +148,25 @@ async fn a_cost_of_capital_of_1e_17_gives_numbers_not_nan() {
     let reading = root.query_selector("#reading").ok().flatten().and_then(|n| n.text_content()).unwrap_or_default();
     assert!(!reading.contains('–') && !reading.contains("NaN"), "{reading}");
     root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn no_chips_or_no_availability_draw_every_chart_or_say_why() {
+    // Regression (issue 27): with no hour delivered the heatmap's price axis
+    // was NaN and plotters asserted on every render, so the page panicked.
+    // A panic aborts this test; the heatmap's card must say why instead.
+    for query in ["?accelerators=0&uncertainty=off", "?availability=0&uncertainty=off"] {
+        let root = mount(query);
+        yew::scheduler::flush().await;
+        // The charts below the first screen are drawn after the frame.
+        sleep(1500).await;
+        yew::scheduler::flush().await;
+        assert_eq!(
+            root.query_selector_all("figure.chart-card canvas").map(|l| l.length()).unwrap_or(0),
+            computedeal_present::charts::ChartId::ALL.len() as u32,
+            "{query}"
+        );
+        assert_ne!(root.get_attribute("data-state").as_deref(), Some("crashed"), "{query}");
+        root.remove();
+    }
 }

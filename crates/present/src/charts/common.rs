@@ -459,14 +459,57 @@ pub fn place_legend<DB: DrawingBackend>(
     Ok(Placed { plot, above, rows_inside: 0 })
 }
 
-/// A "no data yet" panel.
+/// Lines of `text` no wider than `width` backend pixels, broken at spaces
+/// (and inside a word, such as a URL, that is wider on its own).
+pub fn wrap<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    text: &str,
+    style: &TextStyle,
+    width: u32,
+) -> Result<Vec<String>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let fits = |s: &str| area.estimate_text_size(s, style).map(|(w, _)| w <= width);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
+        if fits(&candidate)? {
+            line = candidate;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        // A word wider than the line on its own is cut where it must be.
+        for c in word.chars() {
+            let next = format!("{line}{c}");
+            if !line.is_empty() && !fits(&next)? {
+                lines.push(std::mem::take(&mut line));
+                line.push(c);
+            } else {
+                line = next;
+            }
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    Ok(lines)
+}
+
+/// A panel that says, in the chart's place, why there is no chart (yet):
+/// centred, wrapped to the width.
 pub fn draw_message<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, theme: &Theme, text: &str) -> DrawResult<DB> {
     area.fill(&theme.background)?;
     let (w, h) = area.dim_in_pixel();
     let style = theme
         .muted_font(14.0)
         .pos(plotters::style::text_anchor::Pos::new(plotters::style::text_anchor::HPos::Center, plotters::style::text_anchor::VPos::Center));
-    area.draw(&Text::new(text.to_string(), ((w / 2) as i32, (h / 2) as i32), style))?;
+    let lines = wrap(area, text, &style, w.saturating_sub(2 * theme.px(12.0)).max(1))?;
+    let step = theme.px(14.0 * 1.35) as i32;
+    let top = h as i32 / 2 - step * (lines.len() as i32 - 1) / 2;
+    for (i, line) in lines.iter().enumerate() {
+        area.draw(&Text::new(line.clone(), ((w / 2) as i32, top + step * i as i32), style.clone()))?;
+    }
     area.present()?;
     Ok(Meta::default())
 }

@@ -37,13 +37,17 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
     let m = theme.m();
     area.fill(&theme.background)?;
     let (np, na) = (g.prices.len(), g.availabilities.len());
-    if np < 2 || na < 2 {
-        return super::common::draw_message(area, theme, "No grid");
-    }
     // Prices are drawn in the display currency, so the ticks are round in it.
     let f = theme.fmt.fx;
-    let (p0, p1) = (g.prices[0] * f, g.prices[np - 1] * f);
-    let (a0, a1) = (g.availabilities[0], g.availabilities[na - 1]);
+    let ends = |v: &[f64], scale: f64| match (v.first(), v.last()) {
+        (Some(a), Some(b)) if np >= 2 && na >= 2 && (a * scale).is_finite() && (b * scale).is_finite() && a < b => Some((a * scale, b * scale)),
+        _ => None,
+    };
+    // No hour delivered (no chips, or no availability): no price per hour,
+    // so no axis to vary it along; the chart says why in its place.
+    let (Some((p0, p1)), Some((a0, a1))) = (ends(&g.prices, f), ends(&g.availabilities, 1.0)) else {
+        return super::common::draw_message(area, theme, &fill(m.msg_no_grid, &[("unit", m.hour(gpu))]));
+    };
     let (dp, da) = ((p1 - p0) / (np - 1) as f64, (a1 - a0) / (na - 1) as f64);
     let mut legend = Legend::default();
     legend.add(m.lg_break_even, Mark::Line(theme.text.to_rgba(), 2.0));

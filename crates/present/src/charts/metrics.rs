@@ -99,11 +99,13 @@ impl<DB: DrawingBackend> DrawingBackend for Measured<DB> {
     }
 
     fn draw_text<T: BackendTextStyle>(&mut self, text: &str, style: &T, pos: BackendCoord) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-        self.0.draw_text(text, style, pos)
+        // No text reaches the image that would make it unreadable (an SVG
+        // with U+FFFF or a control character does not parse).
+        self.0.draw_text(&crate::html::printable(text), style, pos)
     }
 
     fn estimate_text_size<T: BackendTextStyle>(&self, text: &str, style: &T) -> Result<(u32, u32), DrawingErrorKind<DB::ErrorType>> {
-        Ok(text_size(text, style.family().as_str(), style.size()))
+        Ok(text_size(&crate::html::printable(text), style.family().as_str(), style.size()))
     }
 }
 

@@ -23,7 +23,7 @@ use plotters::prelude::*;
 
 use computedeal_core::outputs::{Output, Unit};
 
-pub use common::{draw_legend, draw_message, nice_ceiling, Corner, DrawResult, Legend, Mark, Meta, Table, Theme};
+pub use common::{draw_legend, draw_message, nice_ceiling, wrap, Corner, DrawResult, Legend, Mark, Meta, Table, Theme};
 
 /// CSS pixels a downloaded image adds to the chart's height for its frame
 /// (title, subtitle, source line and URL).
@@ -39,43 +39,6 @@ pub struct Frame {
     pub subtitle: Option<String>,
     pub source: String,
     pub url: String,
-}
-
-/// Lines of `text` no wider than `width` backend pixels, broken at spaces
-/// (and inside a word, such as a URL, that is wider on its own).
-fn wrap<DB: DrawingBackend>(
-    area: &DrawingArea<DB, plotters::coord::Shift>,
-    text: &str,
-    style: &TextStyle,
-    width: u32,
-) -> Result<Vec<String>, DrawingAreaErrorKind<DB::ErrorType>> {
-    let fits = |s: &str| area.estimate_text_size(s, style).map(|(w, _)| w <= width);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
-        if fits(&candidate)? {
-            line = candidate;
-            continue;
-        }
-        if !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-        }
-        // A word wider than the line on its own is cut where it must be.
-        for c in word.chars() {
-            let next = format!("{line}{c}");
-            if !line.is_empty() && !fits(&next)? {
-                lines.push(std::mem::take(&mut line));
-                line.push(c);
-            } else {
-                line = next;
-            }
-        }
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    Ok(lines)
 }
 
 /// The charts, in page order.
@@ -351,6 +314,14 @@ impl ChartInput {
         let sub = theme.muted_font(13.0);
         let small = theme.muted_font(11.0);
         let line_height = |css: f64| theme.px(css * 1.3) as i32;
+        // The frame's words may come from a link or a flag: nothing
+        // unprintable reaches the image, whatever the backend.
+        let frame = &Frame {
+            title: crate::html::printable(&frame.title).into_owned(),
+            subtitle: frame.subtitle.as_deref().map(|s| crate::html::printable(s).into_owned()),
+            source: crate::html::printable(&frame.source).into_owned(),
+            url: crate::html::printable(&frame.url).into_owned(),
+        };
         let mut head: Vec<(String, &TextStyle, i32)> = wrap(area, &frame.title, &title, width)?.into_iter().map(|l| (l, &title, line_height(17.0))).collect();
         if let Some(s) = frame.subtitle.as_deref().filter(|s| !s.is_empty()) {
             head.extend(wrap(area, s, &sub, width)?.into_iter().map(|l| (l, &sub, line_height(13.0))));
