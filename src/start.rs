@@ -8,10 +8,12 @@ use computedeal_present::view::decode_page;
 
 use crate::app::{App, AppProps};
 
-/// Shows a plain message in the page when the app panics. The message is
-/// set as text, never as HTML.
+/// Shows a plain message in the page when the app panics, before or after
+/// the app has mounted. The message is set as text, never as HTML. Set
+/// through Yew: `Renderer::render` replaces any hook set with
+/// `std::panic::set_hook` by its own unless one was set this way.
 fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
+    yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("computedeal panicked: {info}").into());
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
         if let Some(crash) = doc.get_element_by_id("crash") {
@@ -25,8 +27,10 @@ fn install_panic_hook() {
 }
 
 /// Starts the app in `#app` with the scenario of the URL's query string.
-/// `?debug=panic` makes it panic on purpose (the end-to-end tests check the
-/// crash message); `?bench=1` runs the browser benchmarks instead.
+/// `?debug=panic` makes it panic on purpose before it mounts, and
+/// `?debug=panic-after-mount` once it has mounted and drawn (the end-to-end
+/// tests check the crash message for both); `?bench=1` runs the browser
+/// benchmarks instead.
 pub fn start() {
     install_panic_hook();
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
@@ -57,6 +61,20 @@ pub fn start() {
     let lang = page.view.lang.or_else(browser_lang).unwrap_or_default();
     let props = AppProps { scenario: page.scenario, notices: page.warnings, view: page.view, lang };
     yew::Renderer::<App>::with_root_and_props(root, props).render();
+    if page.raw.get("debug").map(String::as_str) == Some("panic-after-mount") {
+        // Once the app says it is ready (mounted, drawn), from a task of its own.
+        gloo::timers::callback::Interval::new(100, || {
+            let ready = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("app"))
+                .and_then(|a| a.get_attribute("data-state"))
+                .is_some_and(|s| s == "ready");
+            if ready {
+                panic!("debug=panic-after-mount was requested in the URL");
+            }
+        })
+        .forget();
+    }
 }
 
 /// The view a downloaded single file was saved with:

@@ -213,12 +213,20 @@ test('a phone-width page has no horizontal scroll', async () => {
   }
 });
 
-test('a panic shows a plain message instead of a blank page', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}?debug=panic`);
-  await page.waitForSelector('#app[data-state="crashed"]', { timeout: 30000 });
-  const crash = page.locator('#crash');
-  assert.equal(await crash.isVisible(), true);
-  assert.match(await crash.textContent(), /stopped because of an internal error/);
-  await page.context().close();
+test('a panic shows a plain message instead of a blank page, before and after the app mounts', async () => {
+  // Before: the start-up code panics. After: the app has mounted and drawn
+  // (Yew's Renderer replaces a hook set with std::panic::set_hook; ours is
+  // set through yew::set_custom_panic_hook so it stays).
+  for (const debug of ['panic', 'panic-after-mount']) {
+    const page = await newPage(browser);
+    await page.goto(`${server.url}?debug=${debug}`);
+    await page.waitForSelector('#app[data-state="crashed"]', { timeout: 60000 });
+    // After mounting, the app's own elements are there under the message.
+    const mounted = await page.evaluate(() => document.querySelector('#app .cards') !== null);
+    assert.equal(mounted, debug === 'panic-after-mount', `${debug}: the app had ${mounted ? '' : 'not '}mounted`);
+    const crash = page.locator('#crash');
+    assert.equal(await crash.isVisible(), true, debug);
+    assert.match(await crash.textContent(), /stopped because of an internal error/, debug);
+    await page.context().close();
+  }
 });
