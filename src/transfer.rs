@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use computedeal_core::codec::{decode_json, MAX_JSON_BYTES};
+use computedeal_core::codec::{decode_file, MAX_JSON_BYTES};
 use computedeal_core::model::Outcome;
 use computedeal_core::notice::{Notice, Problem, Severity};
 use computedeal_engine::mc::Summary;
@@ -67,9 +67,10 @@ pub fn transfer(props: &TransferProps) -> Html {
             }
             let dispatch = dispatch.clone();
             let file_name = name.clone();
-            *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(&file, move |text| match text {
-                Ok(text) => {
-                    let d = decode_json(&text);
+            // The bytes, decoded as the command line decodes a file.
+            *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_bytes(&file, move |bytes| match bytes {
+                Ok(bytes) => {
+                    let d = decode_file(&bytes);
                     let rejected: Vec<Notice> = d.notices.iter().filter(|w| w.severity == Severity::Rejected).cloned().collect();
                     if rejected.is_empty() {
                         dispatch.emit(Action::Imported(name, Box::new(d.scenario), d.notices));

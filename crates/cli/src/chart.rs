@@ -163,6 +163,12 @@ pub fn run_chart(rest: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i
         let Some(value) = inline.or_else(|| args.next().cloned()) else {
             return bad(err, format!("--{name} needs a value"));
         };
+        // Addresses and file names may hold & and =; every other value may not.
+        if !matches!(name, "url" | "out") {
+            if let Err(why) = crate::flag_value(&format!("--{name}"), &value) {
+                return bad(err, why);
+            }
+        }
         let whole = |range: (u32, u32)| value.parse::<u32>().ok().filter(|v| (range.0..=range.1).contains(v));
         match name {
             "format" => match value.as_str() {
@@ -191,7 +197,15 @@ pub fn run_chart(rest: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i
                 Some(t) => threads = t,
                 None => return bad(err, format!("--threads '{value}' is not a whole number from 1 to 64")),
             },
-            "url" => url = Some(value),
+            "url" => match value.chars().position(computedeal_present::html::unprintable) {
+                None => url = Some(value),
+                Some(i) => {
+                    return bad(
+                        err,
+                        format!("--url holds a control character or non-character at character {} ({:?}); give the address as plain text", i + 1, value),
+                    )
+                }
+            },
             "out" => file = Some(value),
             _ => return bad(err, format!("unknown option --{name}")),
         }

@@ -75,12 +75,44 @@ Usage:
   computedeal --help       print this help
   computedeal --version    print the version
 
-Exit status: 0 on success, 2 on bad input (the reasons go to stderr).
+Exit status: 0 on success, 2 on bad input (the reasons go to stderr),
+1 when the output cannot be written or drawn.
+
+Options take values, not queries: a value of --samples, --seed,
+--threads, --format, --width, --height or --scale holding & or = is
+refused (put scenario keys in QUERY).
 ";
+
+/// The output, remembering the first write that failed: every command
+/// writes through it, and `run` turns a failed write (a full disk, a closed
+/// pipe) into exit status 1 and a message on stderr, whatever the command.
+struct Checked<'a> {
+    inner: &'a mut dyn Write,
+    failed: Option<std::io::Error>,
+}
+
+impl Write for Checked<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let r = self.inner.write(buf);
+        if let Err(e) = &r {
+            self.failed.get_or_insert_with(|| std::io::Error::new(e.kind(), e.to_string()));
+        }
+        r
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let r = self.inner.flush();
+        if let Err(e) = &r {
+            self.failed.get_or_insert_with(|| std::io::Error::new(e.kind(), e.to_string()));
+        }
+        r
+    }
+}
 
 /// Runs the command line on the process's arguments (without the program
 /// name), as the operating system gives them; returns the exit status. An
-/// argument that is not UTF-8 is bad input, named by its position.
+/// argument that is not UTF-8 is bad input, named by its position. Output
+/// that cannot be written is exit status 1, said on stderr.
 pub fn run(args: &[OsString], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let mut text = Vec::with_capacity(args.len());
     for (i, a) in args.iter().enumerate() {
@@ -102,6 +134,19 @@ pub fn run(args: &[OsString], stdin: &mut dyn Read, out: &mut dyn Write, err: &m
 
 /// Runs the command line on arguments that are text.
 pub fn run_text(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let mut checked = Checked { inner: out, failed: None };
+    let code = dispatch(args, stdin, &mut checked, err);
+    let _ = checked.flush();
+    match checked.failed {
+        Some(e) => {
+            let _ = writeln!(err, "computedeal: cannot write the output: {e}");
+            1
+        }
+        None => code,
+    }
+}
+
+fn dispatch(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let rest = args.get(1..).unwrap_or(&[]);
     match args.first().map(String::as_str) {
         None | Some("--help") | Some("-h") | Some("help") => {
@@ -157,15 +202,14 @@ fn read_capped(mut r: impl Read) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Decodes a file's bytes: refused whole when over the cap or not UTF-8.
+/// Decodes a file's bytes as the page's import does (`codec::decode_file`);
+/// more than the cap was read only when the file is over it, whose size is
+/// then unknown.
 fn decode_bytes(bytes: Vec<u8>) -> Decoded {
     if bytes.len() > codec::MAX_JSON_BYTES {
         return codec::refused_file(Problem::FileOverCap { max: codec::MAX_JSON_BYTES });
     }
-    match String::from_utf8(bytes) {
-        Ok(text) => codec::decode_json(&text),
-        Err(e) => codec::refused_file(Problem::NotUtf8 { byte: e.utf8_error().valid_up_to() + 1 }),
-    }
+    codec::decode_file(&bytes)
 }
 
 /// Reads the scenario argument of `command`. Rejected values make it bad
@@ -241,26 +285,30 @@ fn run_mc(rest: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut 
     let mut args = rest.iter();
     while let Some(arg) = args.next() {
         let flag = |name: &str| arg == name || arg.starts_with(&format!("{name}="));
-        let mut value = |name: &str| -> Option<String> {
-            match arg.strip_prefix(&format!("{name}=")) {
-                Some(v) => Some(v.to_string()),
-                None => args.next().cloned(),
-            }
+        let mut value = |name: &str| -> Result<String, String> {
+            let v = match arg.strip_prefix(&format!("{name}=")) {
+                Some(v) => v.to_string(),
+                None => args.next().cloned().ok_or_else(|| format!("{name} needs a value"))?,
+            };
+            flag_value(name, &v)
         };
         if flag("--samples") {
             match value("--samples") {
-                Some(v) => overrides.push((P::samples, v)),
-                None => return usage(err, "--samples needs a number"),
+                Ok(v) => overrides.push((P::samples, v)),
+                Err(why) => return usage(err, &why),
             }
         } else if flag("--seed") {
             match value("--seed") {
-                Some(v) => overrides.push((P::seed, v)),
-                None => return usage(err, "--seed needs a number"),
+                Ok(v) => overrides.push((P::seed, v)),
+                Err(why) => return usage(err, &why),
             }
         } else if flag("--threads") {
-            match value("--threads").and_then(|v| v.parse::<usize>().ok()).filter(|t| (1..=64).contains(t)) {
-                Some(t) => threads = t,
-                None => return usage(err, "--threads needs a whole number from 1 to 64"),
+            match value("--threads") {
+                Ok(v) => match v.parse::<usize>().ok().filter(|t| (1..=64).contains(t)) {
+                    Some(t) => threads = t,
+                    None => return usage(err, &format!("--threads '{v}' is not a whole number from 1 to 64")),
+                },
+                Err(why) => return usage(err, &why),
             }
         } else if arg.starts_with("--") {
             return usage(err, &format!("unknown option {arg}"));
@@ -291,6 +339,18 @@ fn run_mc(rest: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut 
     let setup = computedeal_engine::mc::Setup::new(&decoded.scenario, computedeal_engine::batch::Engine::Simd);
     let summary = computedeal_engine::mc::run(&setup, 16, threads);
     print_json(out, &mc_json(&decoded, &summary))
+}
+
+/// A flag's value as text, refused when it holds `&` or `=`: flags take
+/// values, not queries (`--seed '1&threshold=0.01'` would otherwise carry
+/// a key into the query it is added to). `--url`, `--out` and `--site-url`
+/// are addresses and file names, checked by their own commands.
+pub fn flag_value(name: &str, value: &str) -> Result<String, String> {
+    if value.contains(['&', '=']) {
+        Err(format!("{name} takes a value, not a query: '{value}' holds & or = (put scenario keys in QUERY)"))
+    } else {
+        Ok(value.to_string())
+    }
 }
 
 fn usage(err: &mut dyn Write, why: &str) -> i32 {

@@ -185,6 +185,42 @@ pub fn fill_template(template: &str, title: &str, description: &str, head: &str,
     Ok(format!("{}\n  {head}\n{}", s[..at].trim_end(), &s[at..]))
 }
 
+/// The `--site-url` the pages' tags are made absolute with, ending in '/':
+/// an absolute http(s) address with a host, no space, control character,
+/// quote or angle bracket, no query and no fragment; empty for relative
+/// tags. A refusal names the flag, what was given and what is allowed.
+pub fn site_url(u: &str) -> Result<String, String> {
+    if u.is_empty() {
+        return Ok(String::new());
+    }
+    let refuse = |why: &str| {
+        Err(format!(
+            "--site-url {:?} {why}; give the absolute http(s) address the site is served from, without query or fragment, e.g. https://example.org/computedeal/",
+            u
+        ))
+    };
+    let rest = match u.split_once("://") {
+        Some((scheme, rest)) if scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http") => rest,
+        _ => return refuse("is not an http or https address"),
+    };
+    if let Some(c) = u.chars().find(|c| computedeal_present::html::unprintable(*c) || c.is_whitespace()) {
+        return refuse(&format!("holds {c:?}, a space or control character"));
+    }
+    if let Some(c) = u.chars().find(|c| matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`')) {
+        return refuse(&format!("holds {c:?}, which an address in a tag may not"));
+    }
+    if u.contains(['?', '#']) {
+        return refuse("has a query or fragment (? or #), which every page's address would repeat");
+    }
+    let host = rest.split('/').next().unwrap_or("");
+    let host = host.rsplit_once('@').map(|(_, h)| h).unwrap_or(host);
+    let name = host.strip_prefix('[').and_then(|h| h.split_once(']').map(|(n, _)| n)).unwrap_or_else(|| host.split(':').next().unwrap_or(""));
+    if name.is_empty() || name.starts_with('.') || name.ends_with("..") {
+        return refuse("has no host name");
+    }
+    Ok(if u.ends_with('/') { u.to_string() } else { format!("{u}/") })
+}
+
 /// `computedeal site DIST [--site-url URL] [--threads T]`.
 pub fn run_site(rest: &[String], err: &mut dyn Write) -> i32 {
     let bad = |err: &mut dyn Write, why: String| {
@@ -195,21 +231,17 @@ pub fn run_site(rest: &[String], err: &mut dyn Write) -> i32 {
     let mut args = rest.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--site-url" => match args.next() {
-                Some(u) if u.is_empty() => base.clear(),
-                Some(u) if (u.starts_with("https://") || u.starts_with("http://")) && !u.contains(['"', '<', '>', ' ']) => {
-                    base = if u.ends_with('/') { u.clone() } else { format!("{u}/") };
-                }
-                Some(u) => {
-                    return bad(
-                        err,
-                        format!("--site-url '{u}' is not an http(s) address; give the address the site is served from, e.g. https://example.org/computedeal/"),
-                    )
-                }
+            "--site-url" => match args.next().map(|u| site_url(u)) {
+                Some(Ok(u)) => base = u,
+                Some(Err(why)) => return bad(err, why),
                 None => return bad(err, "--site-url needs an address".into()),
             },
-            "--threads" => match args.next().and_then(|t| t.parse::<usize>().ok()).filter(|t| (1..=64).contains(t)) {
-                Some(t) => threads = t,
+            "--threads" => match args.next().map(|t| crate::flag_value("--threads", t)) {
+                Some(Ok(t)) => match t.parse::<usize>().ok().filter(|t| (1..=64).contains(t)) {
+                    Some(t) => threads = t,
+                    None => return bad(err, format!("--threads '{t}' is not a whole number from 1 to 64")),
+                },
+                Some(Err(why)) => return bad(err, why),
                 None => return bad(err, "--threads needs a whole number from 1 to 64".into()),
             },
             a if a.starts_with("--") => return bad(err, format!("unknown option {a}")),

@@ -173,7 +173,7 @@ fn mc_rejects_bad_distributions_and_sample_counts() {
         (&["mc", "pue=1.35~1.1"], "pue='1.35~1.1': the low end must be below the high end"),
         (&["mc", "pue=norm:1.2,-1"], "the standard deviation must be positive"),
         (&["mc", "", "--samples", "50"], "samples=50 is out of range: allowed 1000 to 1000000"),
-        (&["mc", "", "--threads", "0"], "--threads needs a whole number"),
+        (&["mc", "", "--threads", "0"], "--threads '0' is not a whole number from 1 to 64"),
         (&["mc", "corr=pue:pue:0.5&pue=1.1~1.3"], "an input cannot be correlated with itself"),
     ];
     for (args, want) in cases {
@@ -221,7 +221,7 @@ fn stdin_is_read_up_to_the_cap_and_no_further() {
     let out = child.wait_with_output().expect("finished");
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2));
-    assert!(err.contains("not UTF-8 text (byte 13"), "{err}");
+    assert!(err.contains("not UTF-8 or UTF-16 text (byte 13"), "{err}");
 }
 
 #[test]
@@ -249,4 +249,165 @@ fn a_cost_of_capital_a_few_ulps_from_zero_is_sound() {
         let c = cost(q);
         assert!((c - zero).abs() <= 1e-9 * zero, "{q}: {c} vs {zero}");
     }
+}
+
+/// A writer that refuses every byte, as a full disk does.
+struct Full;
+
+impl std::io::Write for Full {
+    fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+        Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "No space left on device"))
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn output_that_cannot_be_written_is_exit_status_1_for_every_command() {
+    // Issue 27: `computedeal eval > /dev/full` exited 0. Every command that
+    // prints goes through one checked writer.
+    let commands: [&[&str]; 9] = [
+        &["eval"],
+        &["mc", "samples=1000"],
+        &["params"],
+        &["presets"],
+        &["portfolio", "samples=1000"],
+        &["portfolio", "samples=1000", "--json"],
+        &["chart", "deployment"],
+        &["--help"],
+        &["--version"],
+    ];
+    for args in commands {
+        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        let mut err = Vec::new();
+        let code = computedeal_cli::run_text(&args, &mut std::io::empty(), &mut Full, &mut err);
+        let err = String::from_utf8_lossy(&err);
+        assert_eq!(code, 1, "{args:?}: {err}");
+        assert!(err.contains("cannot write") && err.contains("No space left"), "{args:?}: {err}");
+    }
+    // And the binary itself, on Linux's always-full device.
+    if std::path::Path::new("/dev/full").exists() {
+        for args in [&["eval"][..], &["params"], &["--version"]] {
+            let full = std::fs::OpenOptions::new().write(true).open("/dev/full").expect("/dev/full opens");
+            let out = Command::new(env!("CARGO_BIN_EXE_computedeal")).args(args).stdout(full).output().expect("the binary runs");
+            assert_eq!(out.status.code(), Some(1), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+            assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write"), "{args:?}");
+        }
+    }
+}
+
+#[test]
+fn flags_take_values_not_queries() {
+    // Issue 27: `mc portfolio=1 --seed '1&threshold=0.01'` ran with the
+    // threshold and exited 0.
+    for args in [
+        &["mc", "portfolio=1", "--seed", "1&threshold=0.01"][..],
+        &["mc", "samples=1000", "--samples=2000&pue=1.3"],
+        &["mc", "--threads", "2&x=1"],
+        &["chart", "deployment", "--width", "400&lang=hi"],
+        &["chart", "deployment", "--format=svg&x"],
+        &["site", "/nonexistent", "--threads", "1=2"],
+    ] {
+        let (code, out, err) = computedeal(args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(out.is_empty(), "{args:?}");
+        let flag = args.iter().find(|a| a.starts_with("--")).map(|a| a.split('=').next().unwrap_or(a)).expect("a flag");
+        assert!(err.contains(flag) && err.contains("not a query"), "{args:?}: {err}");
+    }
+    // An address may hold them: --url is the frame's address.
+    let (code, _, err) = computedeal(&["chart", "deployment", "--url", "https://example.org/?preset=aws-openai-2025&pue=1.3"]);
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn a_control_character_in_url_is_refused_by_name() {
+    // Issue 27: it made the SVG unparseable (and the PNG exit 1).
+    let (code, out, err) = computedeal(&["chart", "deployment", "--url", "index.html\u{1}x"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty());
+    assert!(err.contains("--url") && err.contains("character 11"), "{err}");
+}
+
+#[test]
+fn a_title_with_non_characters_still_draws_images_that_parse() {
+    // Issue 27: U+FFFE or U+FFFF in title= made the SVG unparseable and the PNG fail.
+    for format in ["svg", "png"] {
+        let (code, out, err) = computedeal(&["chart", "deployment", "title=Deal%EF%BF%BF%EF%BF%BE%01here", "--format", format]);
+        assert_eq!(code, 0, "{format}: {err}");
+        // Two non-characters and a control character.
+        assert!(err.contains("title had 3 character(s) that no page or image can show"), "{format}: {err}");
+        if format == "svg" {
+            assert!(out.contains("Dealhere") || out.contains("Deal here"), "the title, cleaned, is in the image");
+            assert!(!out.contains('\u{FFFF}') && !out.contains('\u{FFFE}') && !out.contains('\u{1}'));
+        }
+    }
+}
+
+#[test]
+fn files_are_read_as_the_page_reads_them() {
+    // Issue 27: the page imported UTF-8 with a byte-order mark and UTF-16
+    // that the command line refused; one decoder (codec::decode_file) now.
+    let dir = std::env::temp_dir().join(format!("computedeal-files-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temp dir");
+    let text = r#"{"preset": "microsoft-iren-2025", "pue": 1.3}"#;
+    let utf16 = |le: bool| -> Vec<u8> {
+        let mut b = if le { vec![0xFF, 0xFE] } else { vec![0xFE, 0xFF] };
+        for u in text.encode_utf16() {
+            b.extend(if le { u.to_le_bytes() } else { u.to_be_bytes() });
+        }
+        b
+    };
+    let plain = computedeal(&["eval", "preset=microsoft-iren-2025&pue=1.3"]).1;
+    let plain_npv = json(&plain)["outcome"]["npv_usd"].clone();
+    for (name, bytes) in [("bom.json", [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat()), ("le.json", utf16(true)), ("be.json", utf16(false))] {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).expect("written");
+        let (code, out, err) = computedeal(&["eval", path.to_str().expect("a path")]);
+        assert_eq!(code, 0, "{name}: {err}");
+        assert_eq!(json(&out)["outcome"]["npv_usd"], plain_npv, "{name}");
+    }
+    // What a file holds that is not read is said.
+    let path = dir.join("extra.json");
+    std::fs::write(&path, r#"{"scenario": {"pue": 1.3, "lang": "hi"}, "scenario": {"pue": 1.2, "title": "x"}, "note": "mine"}"#).expect("written");
+    let (code, _, err) = computedeal(&["eval", path.to_str().expect("a path")]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("scenario is given more than once"), "{err}");
+    assert!(err.contains("title is a setting of the page's address"), "{err}");
+    assert!(err.contains("'note' sits beside \"scenario\""), "{err}");
+    // What `computedeal eval` writes reads back without a word.
+    let path = dir.join("eval.json");
+    std::fs::write(&path, computedeal(&["eval", "preset=india-1gw&pue=1.3"]).1).expect("written");
+    let (code, _, err) = computedeal(&["eval", path.to_str().expect("a path")]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn site_url_must_be_an_absolute_http_address_with_a_host() {
+    use computedeal_cli::site::site_url;
+    assert_eq!(site_url(""), Ok(String::new()));
+    assert_eq!(site_url("https://example.org"), Ok("https://example.org/".into()));
+    assert_eq!(site_url("http://example.org:8080/deal/"), Ok("http://example.org:8080/deal/".into()));
+    assert_eq!(site_url("https://[::1]/x"), Ok("https://[::1]/x/".into()));
+    for (bad, why) in [
+        ("https://", "no host"),
+        ("https:///path", "no host"),
+        ("ftp://example.org/", "not an http"),
+        ("example.org", "not an http"),
+        ("https://example.org/\nx", "control"),
+        ("https://example.org/\tx", "control"),
+        ("https://exa mple.org/", "control"),
+        ("https://example.org/?a=1", "query or fragment"),
+        ("https://example.org/#top", "query or fragment"),
+        ("https://example.org/\"x", "may not"),
+        ("https://example.org/\u{1}", "control"),
+    ] {
+        let e = site_url(bad).expect_err(bad);
+        assert!(e.starts_with("--site-url") && e.contains(why), "{bad:?}: {e}");
+    }
+    // From the command line, the refusal names the flag before anything is written.
+    let (code, _, err) = computedeal(&["site", "/nonexistent", "--site-url", "https://"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--site-url") && err.contains("no host"), "{err}");
 }

@@ -160,8 +160,15 @@ fn decode_pairs(pairs: Vec<(String, RawValue)>, notices: &mut Vec<Notice>) -> De
         match presets::by_id(text.trim()) {
             Some(p) => preset = p,
             None => notices.push(
-                Notice::rejected(key, &text, Problem::BadPreset { allowed: Allowed::OneOf(presets::PRESETS.iter().map(|p| p.id.key().to_string()).collect()) })
-                    .using(preset.id.key()),
+                Notice::rejected(
+                    key,
+                    &text,
+                    Problem::BadPreset {
+                        allowed: Allowed::OneOf(presets::PRESETS.iter().map(|p| p.id.key().to_string()).collect()),
+                        used: preset.id.key().to_string(),
+                    },
+                )
+                .using(preset.id.key()),
             ),
         }
     }
@@ -189,8 +196,10 @@ fn decode_pairs(pairs: Vec<(String, RawValue)>, notices: &mut Vec<Notice>) -> De
             continue;
         }
         if VIEW_KEYS.contains(&key.as_str()) {
-            // A pinned scenario is a whole query of its own.
-            let limit = if key == "compare" { MAX_QUERY_CHARS } else { MAX_VALUE_CHARS };
+            // A pinned scenario and the portfolio's choices are whole queries
+            // of their own, capped by their own decoders; an embed's title
+            // and subtitle are cut to their length, with a notice, by the view.
+            let limit = if matches!(key.as_str(), "compare" | "portfolio" | "title" | "subtitle") { MAX_QUERY_CHARS } else { MAX_VALUE_CHARS };
             if shown.chars().count() > limit {
                 notices.push(too_long(&key, &shown, limit));
             } else {
@@ -388,6 +397,50 @@ pub fn refused_file(problem: Problem) -> Decoded {
     decode_pairs(Vec::new(), &mut vec![Notice::rejected("", "", problem)])
 }
 
+/// Decodes a scenario file's bytes, as the page's import and the command
+/// line both read them: UTF-8 (with or without a byte-order mark) or UTF-16
+/// with its byte-order mark (little- or big-endian), then `decode_json`.
+/// Bytes over `MAX_JSON_BYTES` are refused whole, and so is text in no
+/// accepted encoding (the first byte that is not, counting from 1).
+pub fn decode_file(bytes: &[u8]) -> Decoded {
+    if bytes.len() > MAX_JSON_BYTES {
+        return refused_file(Problem::FileTooBig { bytes: bytes.len(), max: MAX_JSON_BYTES });
+    }
+    match file_text(bytes) {
+        Ok(text) => decode_json(&text),
+        Err(byte) => refused_file(Problem::NotUtf8 { byte }),
+    }
+}
+
+/// A file's text in the accepted encodings, or the first byte (from 1)
+/// that is not text in its encoding.
+pub fn file_text(bytes: &[u8]) -> Result<String, usize> {
+    let utf16 = |body: &[u8], unit: fn([u8; 2]) -> u16| -> Result<String, usize> {
+        if body.len() % 2 == 1 {
+            return Err(2 + body.len());
+        }
+        let units = body.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+        let mut text = String::with_capacity(body.len() / 2);
+        let mut at = 0;
+        for c in char::decode_utf16(units) {
+            match c {
+                Ok(c) => {
+                    text.push(c);
+                    at += c.len_utf16();
+                }
+                Err(_) => return Err(3 + 2 * at),
+            }
+        }
+        Ok(text)
+    };
+    match bytes {
+        [0xEF, 0xBB, 0xBF, body @ ..] => std::str::from_utf8(body).map(str::to_string).map_err(|e| 4 + e.valid_up_to()),
+        [0xFF, 0xFE, body @ ..] => utf16(body, u16::from_le_bytes),
+        [0xFE, 0xFF, body @ ..] => utf16(body, u16::from_be_bytes),
+        _ => std::str::from_utf8(bytes).map(str::to_string).map_err(|e| 1 + e.valid_up_to()),
+    }
+}
+
 /// Decodes a scenario from JSON: either a scenario object or an export
 /// holding one under `"scenario"`. Keys the export adds (`outcome`, ...)
 /// are skipped; other unknown keys are warned about.
@@ -414,11 +467,39 @@ pub fn decode_json(text: &str) -> Decoded {
     };
     // A key given twice in the object: JSON keeps the last, and it is said.
     let (root_dups, scenario_dups) = duplicate_keys(text);
+    let shown = |v: &Value| v.as_str().map(String::from).unwrap_or_else(|| v.to_string());
+    if nested && root_dups.iter().any(|k| k == "scenario") {
+        notices.push(Notice::repaired("scenario", "{…}", Problem::Duplicate).using("{…}"));
+    }
     for key in if nested { scenario_dups } else { root_dups } {
-        let shown = object.get(&key).map(|v| v.as_str().map(String::from).unwrap_or_else(|| v.to_string())).unwrap_or_default();
+        let shown = object.get(&key).map(shown).unwrap_or_default();
         notices.push(Notice::repaired(&key, &shown, Problem::Duplicate).using(shown.clone()));
     }
+    // What a file holds that is not read is said: the parts the page's export
+    // and `computedeal eval` add (`outcome`, `monte_carlo`, each output, …)
+    // are skipped quietly; anything else beside `scenario`, and the page's
+    // own settings (`lang`, `title`, …), which belong to an address, not to
+    // a scenario.
     let export_keys = ["outcome", "warnings", "generator", "version", "query", "notes", "summary", "view"];
+    let export_root = ["monte_carlo", "quarters", "years", "preset"];
+    if nested {
+        if let Value::Object(root) = &root {
+            let added = |k: &str| export_keys.contains(&k) || export_root.contains(&k) || crate::outputs::Output::from_key(k).is_some();
+            for (k, v) in root.iter().filter(|(k, _)| *k != "scenario" && !added(k)) {
+                notices.push(Notice::repaired(k, &shown(v), Problem::BesideScenario));
+            }
+        }
+    }
+    let object: serde_json::Map<String, Value> = object
+        .into_iter()
+        .filter(|(k, v)| {
+            let view = VIEW_KEYS.contains(&k.as_str());
+            if view {
+                notices.push(Notice::repaired(k, &shown(v), Problem::ViewKeyInFile));
+            }
+            !view
+        })
+        .collect();
     let pairs = object.into_iter().filter(|(k, _)| !export_keys.contains(&k.as_str())).map(|(k, v)| {
         let raw = match v {
             Value::String(s) => RawValue::Text(s),
@@ -611,5 +692,58 @@ mod tests {
             assert!(!d.notices.is_empty(), "{bad}");
             assert_eq!(d.scenario, Scenario::default(), "{bad}");
         }
+    }
+}
+
+#[cfg(test)]
+mod file_tests {
+    use super::*;
+
+    #[test]
+    fn a_file_is_read_in_utf8_with_or_without_its_mark_and_in_utf16_with_its_mark() {
+        let text = r#"{"pue": 1.3, "preset": "microsoft-iren-2025"}"#;
+        let want = decode_json(text);
+        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        let bom: Vec<u8> = [0xEF, 0xBB, 0xBF].iter().chain(text.as_bytes()).copied().collect();
+        for bytes in [text.as_bytes().to_vec(), bom, le.clone(), be] {
+            assert_eq!(decode_file(&bytes), want);
+        }
+        // Not text in its encoding: the first byte that is not, from 1.
+        // `{"pue": ` is 8 bytes: 0xFE is byte 9 of the plain file.
+        assert_eq!(file_text(b"{\"pue\": \xfe}"), Err(9));
+        // After a UTF-8 mark, the same byte is 3 further on.
+        assert_eq!(file_text(b"\xef\xbb\xbf{\"pue\": \xfe}"), Err(12));
+        // UTF-16 with an odd byte count (the dangling last byte), and with a
+        // lone surrogate (its first byte: mark 2 + two units of 2 = byte 7).
+        assert_eq!(file_text(&le[..le.len() - 1]), Err(le.len() - 1));
+        let lone: Vec<u8> = [0xFF, 0xFE, b'{', 0, b'"', 0, 0x00, 0xD8, b'"', 0].to_vec();
+        assert_eq!(file_text(&lone), Err(7));
+        assert!(matches!(decode_file(&lone).notices[0].problem, Problem::NotUtf8 { byte: 7 }));
+        // Without its mark UTF-16 is not read as text.
+        assert!(matches!(decode_file(&le[2..]).notices[0].problem, Problem::NotUtf8 { .. } | Problem::NotJson { .. }));
+        // Over the cap, refused whole.
+        let big = vec![b' '; MAX_JSON_BYTES + 1];
+        assert!(matches!(decode_file(&big).notices[0].problem, Problem::FileTooBig { bytes, .. } if bytes == MAX_JSON_BYTES + 1));
+    }
+
+    #[test]
+    fn what_a_file_holds_that_is_not_read_is_said() {
+        let d = decode_json(r#"{"scenario": {"pue": 1.3, "lang": "hi", "title": "x"}, "outcome": {}, "mine": 1}"#);
+        let said: Vec<(&str, &Problem)> = d.notices.iter().map(|n| (n.key.as_str(), &n.problem)).collect();
+        assert!(said.contains(&("mine", &Problem::BesideScenario)), "{said:?}");
+        assert!(said.contains(&("lang", &Problem::ViewKeyInFile)) && said.contains(&("title", &Problem::ViewKeyInFile)), "{said:?}");
+        // What an export adds is skipped quietly.
+        assert!(!said.iter().any(|(k, _)| *k == "outcome"), "{said:?}");
+        assert_eq!(d.scenario.inputs.pue, 1.3);
+        // A view key at the root of a flat scenario file is said too.
+        let d = decode_json(r#"{"pue": 1.3, "currency": "inr"}"#);
+        assert!(d.notices.iter().any(|n| n.key == "currency" && n.problem == Problem::ViewKeyInFile), "{:?}", d.notices);
+        // Two "scenario" objects: the last is used, and it is said.
+        let d = decode_json(r#"{"scenario": {"pue": 1.3}, "scenario": {"pue": 1.2}}"#);
+        assert_eq!(d.scenario.inputs.pue, 1.2);
+        assert!(d.notices.iter().any(|n| n.key == "scenario" && n.problem == Problem::Duplicate), "{:?}", d.notices);
+        // None of these refuse the file.
+        assert!(d.notices.iter().all(|n| n.severity != crate::notice::Severity::Rejected));
     }
 }

@@ -113,8 +113,10 @@ pub enum Problem {
         count: usize,
         keys: Vec<String>,
     },
+    /// Not a preset: the allowed ids and the preset used instead.
     BadPreset {
         allowed: Allowed,
+        used: String,
     },
     BadUncertainty,
     // Distributions.
@@ -166,6 +168,8 @@ pub enum Problem {
     CorrPairRepeated,
     /// A pinned scenario that pins another: its own `compare=` is ignored.
     NestedCompare,
+    /// A portfolio query inside the page's `portfolio=`: ignored.
+    NestedPortfolio,
     CorrNotUncertain {
         key: String,
     },
@@ -213,6 +217,17 @@ pub enum Problem {
     /// A file the browser could not read, with the browser's own reason.
     FileUnreadable {
         reason: String,
+    },
+    /// A key of a file's root object beside its `scenario`, which only
+    /// that object's keys set: not read.
+    BesideScenario,
+    /// A setting of the page's address (`lang`, `title`, …) in a scenario
+    /// file, which carries only the scenario: not read.
+    ViewKeyInFile,
+    /// Characters that no image or page can show (control characters,
+    /// non-characters such as U+FFFF): removed from the text.
+    Unprintable {
+        count: usize,
     },
 }
 

@@ -543,10 +543,31 @@ fn decode_onto(p: &Portfolio, mut c: Choices, query: &str, nested: bool) -> (Cho
     let number = |key: &str, text: &str, range: (f64, f64), notices: &mut Vec<Notice>| -> Option<f64> {
         check_number(key, text, range).map_err(|n| notices.push(n)).ok()
     };
-    for pair in query.trim_start_matches('?').split('&').filter(|s| !s.is_empty()) {
+    // The main query's rules (`codec`): the whole query and each value
+    // capped, a key given twice said (the last wins; `off` and `reading`
+    // are lists that add up), many unknown keys said in one notice.
+    let mut query = query.trim_start_matches('?');
+    if query.len() > crate::codec::MAX_QUERY_CHARS {
+        let mut cut = crate::codec::MAX_QUERY_CHARS;
+        while !query.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        notices.push(Notice::rejected("", "", Problem::QueryTooLong { chars: query.len(), max: crate::codec::MAX_QUERY_CHARS }));
+        query = &query[..cut];
+    }
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let mut unknown: Vec<Notice> = Vec::new();
+    for pair in query.split('&').filter(|s| !s.is_empty()) {
         let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
         let text = crate::codec::percent_decode(raw);
         let text = text.as_str();
+        if text.chars().count() > crate::codec::MAX_VALUE_CHARS && !(nested && key == "portfolio") {
+            notices.push(Notice::rejected(key, text, Problem::TooLong { chars: text.chars().count(), max: crate::codec::MAX_VALUE_CHARS }));
+            continue;
+        }
+        if !matches!(key, "off" | "reading") && !seen.insert(key.to_string()) {
+            notices.push(Notice::repaired(key, text, Problem::Duplicate).using(text));
+        }
         let known_deal = |id: &str, notices: &mut Vec<Notice>| {
             let ok = deal(id).is_some();
             if !ok {
@@ -560,7 +581,8 @@ fn decode_onto(p: &Portfolio, mut c: Choices, query: &str, nested: bool) -> (Cho
                 c = inner;
                 notices.extend(inner_notices);
             }
-            "portfolio" => {}
+            "portfolio" if nested => {}
+            "portfolio" => notices.push(Notice::rejected(key, text, Problem::NestedPortfolio)),
             "off" => {
                 for id in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
                     if known_deal(id, &mut notices) {
@@ -618,12 +640,30 @@ fn decode_onto(p: &Portfolio, mut c: Choices, query: &str, nested: bool) -> (Cho
                         }
                     }
                     Some(_) => {}
-                    None => notices.push(Notice::rejected(key, text, Problem::UnknownParam)),
+                    None => unknown.push(Notice::rejected(key, text, Problem::UnknownParam)),
                 }
             }
         }
     }
+    if unknown.len() > crate::codec::MAX_UNKNOWN_LISTED {
+        let keys = unknown.iter().take(crate::codec::MAX_UNKNOWN_LISTED).map(|n| n.key.clone()).collect();
+        notices.push(Notice::rejected("", "", Problem::UnknownParams { count: unknown.len(), keys }));
+    } else {
+        notices.append(&mut unknown);
+    }
     (c, notices)
+}
+
+/// A number as the link writes it: its digits (`12500000000`), or its
+/// exponent form where the digits would run past a value's length cap
+/// (5e-324 is 327 characters written out); both read back bit for bit.
+fn link_number(v: f64) -> String {
+    let plain = format!("{v}");
+    if plain.len() > 24 {
+        format!("{v:e}")
+    } else {
+        plain
+    }
 }
 
 /// The query `decode` reads back as these choices: only what differs from
@@ -648,12 +688,12 @@ pub fn encode(p: &Portfolio, c: &Choices) -> String {
         parts.push(format!("reading={}", readings.join(",")));
     }
     if c.threshold != d.threshold {
-        parts.push(format!("threshold={}", c.threshold));
+        parts.push(format!("threshold={}", link_number(c.threshold)));
     }
     for (field, map) in [("value", &c.value_usd), ("term", &c.term_years), ("start", &c.start)] {
         for x in &p.deals {
             if let Some(v) = map.get(&x.id) {
-                parts.push(format!("{field}.{}={v}", x.id));
+                parts.push(format!("{field}.{}={}", x.id, link_number(*v)));
             }
         }
     }

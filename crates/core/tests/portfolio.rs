@@ -283,3 +283,49 @@ fn a_field_applied_over_the_choices_changes_only_its_own_and_a_bad_one_changes_n
     assert!(matches!(&n.problem, Problem::OutOfRange { .. }));
     assert!(matches!(&portfolio::check_number("value.cerebras", "1,2,a", portfolio::VALUE).unwrap_err().problem, Problem::NotANumber { .. }));
 }
+
+#[test]
+fn the_portfolio_query_follows_the_main_querys_rules() {
+    // Issue 27: a repeated threshold was used silently, a nested portfolio=
+    // ignored without a word, 10,000 unknown keys gave 10,000 notices and a
+    // 100 KB value was echoed whole.
+    use computedeal_core::codec::{MAX_QUERY_CHARS, MAX_UNKNOWN_LISTED, MAX_VALUE_CHARS};
+    use computedeal_core::notice::Severity;
+    let p = portfolio::portfolio().expect("the shipped portfolio");
+
+    // A repeat is said, and the last value is used (as in the main query).
+    let (c, w) = decode(p, "threshold=0.5&threshold=0.25");
+    assert_eq!(c.threshold, 0.25);
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert_eq!((w[0].key.as_str(), &w[0].problem, w[0].severity, w[0].used.as_deref()), ("threshold", &Problem::Duplicate, Severity::Repaired, Some("0.25")));
+    // Lists add up: two off= are two deals off, and nothing to say.
+    let (c, w) = decode(p, "off=oracle-stargate&off=coreweave");
+    assert!(w.is_empty() && c.off.len() == 2, "{w:?}");
+
+    // A portfolio= inside the page's portfolio= is nested: said, not used.
+    let (c, w) = apply(p, &Choices::default(), "threshold=0.5&portfolio=threshold%3D0.2");
+    assert_eq!(c.threshold, 0.5);
+    assert!(w.iter().any(|n| n.problem == Problem::NestedPortfolio && n.key == "portfolio"), "{w:?}");
+    // At the top (the command line's form) it is the page's form and is read.
+    let (c, w) = decode(p, "portfolio=threshold%3D0.2");
+    assert!(w.is_empty() && c.threshold == 0.2, "{w:?}");
+
+    // Many unknown keys: one notice naming the first few and the count.
+    let many: String = (0..10_000).map(|i| format!("k{i}=1&")).collect();
+    let (_, w) = decode(p, &many);
+    let unknown: Vec<_> = w.iter().filter(|n| matches!(n.problem, Problem::UnknownParam | Problem::UnknownParams { .. })).collect();
+    assert_eq!(unknown.len(), 1, "{} notices", unknown.len());
+    match &unknown[0].problem {
+        // The query is cut at the cap first: 8192 bytes of "kN=1&" pairs.
+        Problem::UnknownParams { count, keys } => assert!(*count > MAX_UNKNOWN_LISTED && *count < 2000 && keys.len() == MAX_UNKNOWN_LISTED, "{count}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(w.iter().any(|n| matches!(n.problem, Problem::QueryTooLong { max, .. } if max == MAX_QUERY_CHARS)), "the cut is said");
+
+    // A value over the cap is refused, and the notice does not carry 100 KB.
+    let (c, w) = decode(p, &format!("threshold={}", "1".repeat(100_000)));
+    assert_eq!(c.threshold, Choices::default().threshold);
+    let long = w.iter().find(|n| matches!(n.problem, Problem::TooLong { .. })).expect("a too-long notice");
+    assert!(long.given.len() <= MAX_QUERY_CHARS, "{} bytes echoed", long.given.len());
+    assert!(matches!(long.problem, Problem::TooLong { max, .. } if max == MAX_VALUE_CHARS));
+}

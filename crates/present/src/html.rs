@@ -9,6 +9,23 @@ pub fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
+/// A character no page or image can carry: a control character (C0, DEL,
+/// C1) or a Unicode non-character (U+FDD0–U+FDEF, and U+FFFE and U+FFFF in
+/// every plane), which XML 1.0 forbids or discourages: an SVG holding one
+/// does not parse.
+pub fn unprintable(c: char) -> bool {
+    c.is_control() || ('\u{FDD0}'..='\u{FDEF}').contains(&c) || (c as u32 & 0xFFFE) == 0xFFFE
+}
+
+/// The text without its unprintable characters (borrowed when it has none).
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(unprintable) {
+        std::borrow::Cow::Owned(text.chars().filter(|c| !unprintable(*c)).collect())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// The file of a preset's own page, which `computedeal site` writes beside
 /// `index.html` (and which, offline, the service worker answers with the
 /// calculator's page: `preset_of_page` then names the deal).

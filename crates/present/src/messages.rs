@@ -288,6 +288,7 @@ pub struct Messages {
     pub cap_price: &'static str,
     pub cap_gw_year: &'static str,
     pub msg_no_distribution: &'static str,
+    pub msg_no_grid: &'static str,
     pub msg_no_uncertain: &'static str,
     // Tables
     pub tl_quarter: &'static str,
@@ -360,6 +361,10 @@ pub struct Messages {
     pub e_corr_repeated: &'static str,
     pub e_corr_pair_repeated: &'static str,
     pub e_nested_compare: &'static str,
+    pub e_nested_portfolio: &'static str,
+    pub e_beside_scenario: &'static str,
+    pub e_view_key_in_file: &'static str,
+    pub e_unprintable: &'static str,
     pub e_text_too_long: &'static str,
     pub e_too_long: &'static str,
     pub e_query_too_long: &'static str,

@@ -96,12 +96,12 @@ pub fn problem_text(lang: Lang, key: &str, given: &str, problem: &Problem) -> St
                 ],
             )
         }
-        Problem::BadPreset { allowed } => {
+        Problem::BadPreset { allowed, used } => {
             let list = match allowed {
                 Allowed::OneOf(list) => list.join(", "),
                 other => al(other),
             };
-            fill(m.e_bad_preset, &[("value", &quoted), ("list", &list)])
+            fill(m.e_bad_preset, &[("value", &quoted), ("preset", used), ("list", &list)])
         }
         Problem::BadUncertainty => fill(m.e_bad_uncertainty, &[("value", &quoted)]),
         Problem::CannotBeUncertain => fill(m.e_cannot_be_uncertain, &[("key", key)]),
@@ -130,6 +130,7 @@ pub fn problem_text(lang: Lang, key: &str, given: &str, problem: &Problem) -> St
         Problem::CorrRepeated => fill(m.e_corr_repeated, &[("value", &quoted)]),
         Problem::CorrPairRepeated => fill(m.e_corr_pair_repeated, &[("value", &quoted)]),
         Problem::NestedCompare => m.e_nested_compare.to_string(),
+        Problem::NestedPortfolio => m.e_nested_portfolio.to_string(),
         Problem::CorrNotUncertain { key: k } => fill(m.e_corr_not_uncertain, &[("value", &quoted), ("key", k)]),
         Problem::CorrScaled { scale } => fill(m.e_corr_scaled, &[("value", &quoted), ("scale", &scale.to_string())]),
         Problem::RampBeforeStart { start } => fill(m.e_ramp_before_start, &[("ramp_end", plain), ("start", start)]),
@@ -158,6 +159,9 @@ pub fn problem_text(lang: Lang, key: &str, given: &str, problem: &Problem) -> St
         }
         Problem::FileUnreadable { reason } => fill(m.e_file_unreadable, &[("reason", reason)]),
         Problem::TextTooLong { max } => fill(m.e_text_too_long, &[("key", key), ("max", &max.to_string())]),
+        Problem::BesideScenario => fill(m.e_beside_scenario, &[("key", &shorten(lang, key))]),
+        Problem::ViewKeyInFile => fill(m.e_view_key_in_file, &[("key", key)]),
+        Problem::Unprintable { count } => fill(m.e_unprintable, &[("key", key), ("n", &count.to_string())]),
     }
 }
 
@@ -219,6 +223,180 @@ pub fn undefined_text(lang: Lang, why: Undefined) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One of every problem, with values in its fields. The `match` below
+    /// has no wildcard: a new problem does not compile until it is here.
+    fn every_problem() -> Vec<Problem> {
+        let r = || Allowed::Range { min: "1".into(), max: "3".into() };
+        let one_of = || Allowed::OneOf(vec!["a".into(), "b".into(), "c".into(), "d".into()]);
+        let all = vec![
+            Problem::NotFinite,
+            Problem::NotWhole,
+            Problem::NoSuchChoice,
+            Problem::OutOfRange { allowed: r() },
+            Problem::NotANumber { allowed: r() },
+            Problem::NotAllowed { allowed: one_of() },
+            Problem::BadQuarter,
+            Problem::NumberNotText { allowed: one_of() },
+            Problem::NotNumberOrText { allowed: Allowed::UpTo { n: 2, of: vec!["a".into(), "b".into()] } },
+            Problem::TooLong { chars: 300, max: 256 },
+            Problem::QueryTooLong { chars: 9000, max: 8192 },
+            Problem::FileTooBig { bytes: 2_000_000, max: 1_048_576 },
+            Problem::FileOverCap { max: 1_048_576 },
+            Problem::NotUtf8 { byte: 9 },
+            Problem::NotJson { line: 1, column: 2 },
+            Problem::NoScenarioObject,
+            Problem::Duplicate,
+            Problem::UnknownParam,
+            Problem::UnknownParams { count: 12, keys: vec!["x".into(), "y".into()] },
+            Problem::BadPreset { allowed: one_of(), used: "aws-openai-2025".into() },
+            Problem::BadUncertainty,
+            Problem::CannotBeUncertain,
+            Problem::NotNumberOrDist,
+            Problem::DistArg { arg: "z".into() },
+            Problem::DistArity { family: DistFamily::Pert, want: 3, got: 2 },
+            Problem::DistEnd { part: DistPart::High, number: 9.0, allowed: r() },
+            Problem::DistOrder,
+            Problem::DistMode { mode: 5.0 },
+            Problem::DistSd { sd: -1.0 },
+            Problem::DistP5 { p5: -1.0 },
+            Problem::DistP5P95,
+            Problem::DistUnknown { name: "beta".into() },
+            Problem::CorrNotText { max: 256 },
+            Problem::CorrForm,
+            Problem::CorrNotParam { key: "x".into() },
+            Problem::CorrNotNumber,
+            Problem::CorrSelf,
+            Problem::CorrRange { rho: 2.0 },
+            Problem::CorrRepeated,
+            Problem::CorrPairRepeated,
+            Problem::NestedCompare,
+            Problem::NestedPortfolio,
+            Problem::CorrNotUncertain { key: "pue".into() },
+            Problem::CorrScaled { scale: 0.5 },
+            Problem::RampBeforeStart { start: "2026Q1".into() },
+            Problem::RampAfterTerm,
+            Problem::ExpansionBeforeStart { start: "2026Q1".into() },
+            Problem::ExpansionValueAlone,
+            Problem::CpuValueAlone,
+            Problem::AcceleratorValueAlone,
+            Problem::RefreshNeedsSigning,
+            Problem::Unusual { typical: r() },
+            Problem::BadLang { allowed: one_of() },
+            Problem::BadCurrency { allowed: one_of() },
+            Problem::BadFx { currency: "inr".into(), allowed: r(), default: 88.7 },
+            Problem::BadChart { allowed: one_of() },
+            Problem::TextTooLong { max: 100 },
+            Problem::FileUnreadable { reason: "gone".into() },
+            Problem::BesideScenario,
+            Problem::ViewKeyInFile,
+            Problem::Unprintable { count: 2 },
+        ];
+        for p in &all {
+            match p {
+                Problem::NotFinite
+                | Problem::NotWhole
+                | Problem::NoSuchChoice
+                | Problem::OutOfRange { .. }
+                | Problem::NotANumber { .. }
+                | Problem::NotAllowed { .. }
+                | Problem::BadQuarter
+                | Problem::NumberNotText { .. }
+                | Problem::NotNumberOrText { .. }
+                | Problem::TooLong { .. }
+                | Problem::QueryTooLong { .. }
+                | Problem::FileTooBig { .. }
+                | Problem::FileOverCap { .. }
+                | Problem::NotUtf8 { .. }
+                | Problem::NotJson { .. }
+                | Problem::NoScenarioObject
+                | Problem::Duplicate
+                | Problem::UnknownParam
+                | Problem::UnknownParams { .. }
+                | Problem::BadPreset { .. }
+                | Problem::BadUncertainty
+                | Problem::CannotBeUncertain
+                | Problem::NotNumberOrDist
+                | Problem::DistArg { .. }
+                | Problem::DistArity { .. }
+                | Problem::DistEnd { .. }
+                | Problem::DistOrder
+                | Problem::DistMode { .. }
+                | Problem::DistSd { .. }
+                | Problem::DistP5 { .. }
+                | Problem::DistP5P95
+                | Problem::DistUnknown { .. }
+                | Problem::CorrNotText { .. }
+                | Problem::CorrForm
+                | Problem::CorrNotParam { .. }
+                | Problem::CorrNotNumber
+                | Problem::CorrSelf
+                | Problem::CorrRange { .. }
+                | Problem::CorrRepeated
+                | Problem::CorrPairRepeated
+                | Problem::NestedCompare
+                | Problem::NestedPortfolio
+                | Problem::CorrNotUncertain { .. }
+                | Problem::CorrScaled { .. }
+                | Problem::RampBeforeStart { .. }
+                | Problem::RampAfterTerm
+                | Problem::ExpansionBeforeStart { .. }
+                | Problem::ExpansionValueAlone
+                | Problem::CpuValueAlone
+                | Problem::AcceleratorValueAlone
+                | Problem::RefreshNeedsSigning
+                | Problem::Unusual { .. }
+                | Problem::BadLang { .. }
+                | Problem::BadCurrency { .. }
+                | Problem::BadFx { .. }
+                | Problem::BadChart { .. }
+                | Problem::TextTooLong { .. }
+                | Problem::FileUnreadable { .. }
+                | Problem::BesideScenario
+                | Problem::ViewKeyInFile
+                | Problem::Unprintable { .. } => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn no_notice_or_undefined_output_shows_a_raw_placeholder_in_either_language() {
+        // Issue 27: `?preset=nope` said "…using {preset}. Allowed: …".
+        for lang in Lang::ALL {
+            for problem in every_problem() {
+                for (key, used, severity) in [("pue", Some("1.2"), Severity::Rejected), ("compare.pue", None, Severity::Repaired), ("", None, Severity::Noted)]
+                {
+                    let n = Notice { key: key.into(), given: "x".into(), problem: problem.clone(), severity, used: used.map(String::from) };
+                    let text = notice_text(lang, &n);
+                    assert!(!text.contains('{') && !text.contains('}'), "{lang:?} {problem:?}: {text}");
+                    assert!(!text.trim().is_empty(), "{lang:?} {problem:?}");
+                }
+            }
+            for why in [
+                Undefined::IrrNoSignChange,
+                Undefined::IrrOutOfRange,
+                Undefined::NoPayback,
+                Undefined::NoCpuSide,
+                Undefined::NothingOnline,
+                Undefined::NoRevenue,
+                Undefined::NpvNotPositive,
+            ] {
+                let text = undefined_text(lang, why);
+                assert!(!text.contains('{'), "{lang:?} {why:?}: {text}");
+            }
+        }
+        // And the real one, from a link, in both languages.
+        for lang in Lang::ALL {
+            let d = decode_query("preset=nope");
+            let text = notice_text(lang, &d.notices[0]);
+            assert!(text.contains("aws-openai-2025") && !text.contains('{'), "{text}");
+            let d = decode_query("compare=preset%3Dnope");
+            for n in &d.notices {
+                assert!(!notice_text(lang, n).contains('{'), "{}", notice_text(lang, n));
+            }
+        }
+    }
     use computedeal_core::codec::decode_query;
     use computedeal_core::dist::Dist;
 

@@ -113,16 +113,31 @@ pub fn fold_text(text: &str, max: usize) -> Option<String> {
     (!folded.is_empty()).then(|| folded.chars().take(max).collect())
 }
 
-/// Control characters as spaces, runs of whitespace as one space, trimmed.
+/// Control characters as spaces, non-characters (U+FFFF…) dropped, runs of
+/// whitespace as one space, trimmed.
 fn fold(text: &str) -> String {
-    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+    text.chars()
+        .filter_map(|c| match c {
+            c if c.is_control() => Some(' '),
+            c if crate::html::unprintable(c) => None,
+            c => Some(c),
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A writer's text as an embed shows it: control characters dropped,
 /// whitespace folded, cut at `max` characters (with a notice). None when
-/// nothing is left.
+/// nothing is left. Characters no image can carry (besides the line breaks
+/// and tabs folded to spaces) are said in a notice.
 fn plain_text(key: &str, text: &str, max: usize, warnings: &mut Vec<Notice>) -> Option<String> {
+    let dropped = text.chars().filter(|c| crate::html::unprintable(*c) && !c.is_whitespace()).count();
     let folded = fold(text);
+    if dropped > 0 {
+        warnings.push(Notice { used: Some(folded.chars().take(max).collect()), ..Notice::repaired(key, text, Problem::Unprintable { count: dropped }) });
+    }
     if folded.is_empty() {
         return None;
     }
@@ -248,7 +263,8 @@ impl View {
         if let Some(text) = keys.get("portfolio").filter(|t| !matches!(t.trim(), "" | "1")) {
             // Its own query; its notices are named as the portfolio's.
             if let Ok(p) = computedeal_core::portfolio::portfolio() {
-                let (c, notices) = computedeal_core::portfolio::decode(p, text);
+                // The value is the choices' query itself: a `portfolio=` in it is nested.
+                let (c, notices) = computedeal_core::portfolio::apply(p, &Choices::default(), text);
                 v.portfolio = c;
                 warnings.extend(notices.into_iter().map(|w| Notice { key: format!("portfolio.{}", w.key), ..w }));
             }
@@ -411,7 +427,9 @@ mod tests {
         let hostile = "<img src=x onerror=alert(1)> & \u{7}\n  “quoted”";
         let q = format!("embed=1&title={}&subtitle=%20%20&static=1&plain=1&transparent=1&theme=dark", percent_encode(hostile));
         let p = decode_page(&q);
-        assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+        // The bell (a control character that is not white space) is said.
+        assert_eq!(p.warnings.len(), 1, "{:?}", p.warnings);
+        assert_eq!((p.warnings[0].key.as_str(), &p.warnings[0].problem), ("title", &Problem::Unprintable { count: 1 }));
         assert_eq!(p.view.title.as_deref(), Some("<img src=x onerror=alert(1)> & “quoted”"));
         assert_eq!(p.view.subtitle, None);
         assert!(p.view.still && p.view.plain && p.view.transparent && p.view.embed);
@@ -426,6 +444,15 @@ mod tests {
         assert_eq!(p.warnings.len(), 1);
         assert_eq!(p.warnings[0].problem, Problem::TextTooLong { max: TITLE_MAX });
         assert_eq!(p.warnings[0].used.as_deref(), Some("द".repeat(100).as_str()));
+        // Longer than a plain value may be (256 characters): cut, not ignored.
+        let p = decode_page(&format!("title={}", "a".repeat(300)));
+        assert_eq!(p.view.title.as_ref().map(|t| t.len()), Some(TITLE_MAX));
+        assert_eq!(p.warnings[0].problem, Problem::TextTooLong { max: TITLE_MAX });
+        // Non-characters (U+FFFE, U+FFFF, U+FDD0) and a control character
+        // are removed and counted; no image carries them (issue 27).
+        let p = decode_page(&format!("title={}", percent_encode("A\u{FFFE}B\u{FFFF}C\u{FDD0}\u{1}D")));
+        assert_eq!(p.view.title.as_deref(), Some("ABC D"));
+        assert_eq!(p.warnings[0].problem, Problem::Unprintable { count: 4 });
         // A flag that is not one.
         let p = decode_page("static=yes");
         assert!(!p.view.still);
