@@ -80,7 +80,8 @@ fn eval_without_arguments_is_the_default_deal() {
     assert_eq!(code, 0);
     let v = json(&out);
     assert_eq!(v["preset"], "aws-openai-2025");
-    // 91% of $38B over 200,000 GPUs × 26 effective quarters × 2,190 h.
+    // 91% of $38B over 200,000 GPUs × 26 effective quarters × 2,190 h,
+    // every hour online billed (a commitment): $3.0365 per GPU-hour.
     let price = v["price_usd_per_accelerator_hour"].as_f64().unwrap_or(0.0);
     assert!((price - 34.58e9 / (200_000.0 * 26.0 * 2190.0)).abs() < 1e-9, "{price}");
 }

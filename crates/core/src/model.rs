@@ -23,11 +23,14 @@
 //!   cost = (PV(accelerator revenue) − NPV) / PV(hours), that is every cost
 //!   less the end values and the CPU side's revenue, and margin = NPV /
 //!   PV(accelerator revenue), so the margin always has the NPV's sign.
-//! - Revenue is earned per delivered hour at the contract's implied price:
-//!   the value divided by the hours planned with full availability and no
-//!   delay. Delay and unavailability therefore cost revenue (at signing) or
-//!   defer it (at delivery). Hours the buyer stops paying for (the
-//!   shortfall) are re-let at the market curve.
+//! - Revenue is earned per hour online at the contract's implied price: the
+//!   value divided by the hours planned with no delay. Under take-or-pay
+//!   (`revenue_basis`, the default: a commitment) every hour online is
+//!   billed; billed on delivery, only the available ones. Delay therefore
+//!   costs revenue (at signing) or defers it (at delivery), and so does
+//!   unavailability when billed on delivery. Hours the buyer stops paying
+//!   for (the shortfall) are re-let at the market curve, paid as delivered.
+//!   Energy follows the hours delivered.
 
 use std::collections::BTreeMap;
 
@@ -325,7 +328,8 @@ impl Rates {
             it_charge: capital_charge(r, x.it_life_years, x.residual_fraction),
             facility_charge: crf(r, x.facility_life_years),
             usd_per_kw_facility: x.facility_capex_usd_per_mw / 1000.0,
-            mwh_per_it_mw_quarter: x.load_factor * x.pue * HOURS_PER_QUARTER,
+            // Energy follows the hours delivered: hardware that is down draws none.
+            mwh_per_it_mw_quarter: x.load_factor * x.pue * x.availability * HOURS_PER_QUARTER,
             kw_per_vcpu: x.w_per_vcpu / 1000.0,
             ln_discount: libm::log1p(r),
             ln_market: libm::log1p(-x.market_decline),
@@ -372,10 +376,8 @@ struct Quarterly {
     revenue: Vec<f64>,
     acc_revenue: Vec<f64>,
     relet: Vec<f64>,
-    /// Accelerator-hours online and their accelerator revenue, both at full
-    /// availability (the levelized price does not depend on it).
+    /// Accelerator-hours online (of which `availability` are delivered).
     unit_hours: Vec<f64>,
-    unit_revenue: Vec<f64>,
     book_dep: Vec<f64>,
     tax_dep: Vec<f64>,
     /// End values and the tax basis they leave with, by quarter.
@@ -407,7 +409,6 @@ impl Quarterly {
             acc_revenue: z(),
             relet: z(),
             unit_hours: z(),
-            unit_revenue: z(),
             book_dep: z(),
             tax_dep: z(),
             terminal: z(),
@@ -556,21 +557,23 @@ fn tranche(k: usize, t: &Tranche, x: &Inputs, rates: &Rates, dq: f64, q: &mut Qu
         q.acc_energy_mwh[i] += acc_mwh;
         q.energy_mwh[i] += mwh;
         q.energy_usd[i] += mwh * x.electricity_usd_per_mwh * libm::exp(rates.ln_escalation * years);
-        // Hours billed: those online times the availability.
+        // Hours online, of which the available ones are delivered; the
+        // contract bills `billed_share` of them (all under take-or-pay).
+        let billed = x.billed_share();
         let unit_hours = units * HOURS_PER_QUARTER;
-        let vcpu_hours = vcpus * HOURS_PER_QUARTER * x.availability;
+        let vcpu_hours = vcpus * HOURS_PER_QUARTER * billed;
         // The buyer's shortfall: from `shortfall_year`, that share of the
         // accelerator-hours is re-let at the market curve instead.
         let short = x.shortfall_share * (i as f64 + 1.0 - 4.0 * x.shortfall_year).clamp(0.0, 1.0);
         let market = t.market_usd_per_hour * libm::exp(rates.ln_market * years);
+        // Hours re-let at the market are paid as delivered.
         let unit_relet = short * unit_hours * market;
-        let unit_revenue = (1.0 - short) * unit_hours * price + unit_relet;
-        let acc_revenue = unit_revenue * x.availability;
+        let unit_contract = (1.0 - short) * unit_hours * price;
+        let acc_revenue = unit_contract * billed + unit_relet * x.availability;
         q.acc_revenue[i] += acc_revenue;
         q.relet[i] += unit_relet * x.availability;
         q.revenue[i] += acc_revenue + cpu_price * vcpu_hours;
         q.unit_hours[i] += unit_hours;
-        q.unit_revenue[i] += unit_revenue;
         totals.acc_hours += unit_hours * x.availability;
         totals.gw_years += it_mw_acc / 1000.0 / 4.0;
 
@@ -651,7 +654,7 @@ fn full_deployment(x: &Inputs, plan: &Plan, rates: &Rates) -> FullDeployment {
     let it_mw_full: f64 = plan.tranches.iter().map(|t| t.accelerators * t.it_kw / 1000.0).sum();
     let it_capex_full: f64 = plan.tranches.iter().map(|t| t.accelerators * t.capex_usd).sum();
     let fac_capex_full = x.facility_capex_usd_per_mw * it_mw_full;
-    let energy_mwh_per_year = it_mw_full * x.load_factor * x.pue * HOURS_PER_YEAR;
+    let energy_mwh_per_year = it_mw_full * x.load_factor * x.pue * x.availability * HOURS_PER_YEAR;
     let tco_usd_per_year = it_capex_full * rates.it_charge
         + fac_capex_full * rates.facility_charge
         + x.opex_fraction_of_capex * (it_capex_full + fac_capex_full)
@@ -673,7 +676,7 @@ fn cpu_side(x: &Inputs, rates: &Rates) -> CpuSide {
     let it_mw = x.vcpus * rates.kw_per_vcpu / 1000.0;
     let it_capex = x.vcpus * x.capex_usd_per_vcpu;
     let fac_capex = x.facility_capex_usd_per_mw * it_mw;
-    let energy_mwh = it_mw * x.load_factor * x.pue * HOURS_PER_YEAR;
+    let energy_mwh = it_mw * x.load_factor * x.pue * x.availability * HOURS_PER_YEAR;
     let tco_usd_per_year = it_capex * rates.it_charge
         + fac_capex * rates.facility_charge
         + x.opex_fraction_of_capex * (it_capex + fac_capex)
@@ -726,11 +729,13 @@ pub fn evaluate(x: &Inputs) -> Outcome {
         notes.insert(Output::payback_years, Undefined::NoPayback);
         f64::NAN
     });
-    // The levelized price, cost and margin, and the end value's share. The
-    // price is the same at any availability (its hours and revenue both
-    // scale with it); cost = price − NPV / PV(hours delivered).
+    // The levelized price, cost and margin, and the end value's share: per
+    // hour billed (every hour online under take-or-pay, the delivered ones
+    // otherwise), so the price is the contract's at any availability, as a
+    // rent is quoted; price = PV(revenue) / PV(hours billed), cost = price −
+    // NPV / PV(hours billed).
     let pv_revenue = pv(&q.acc_revenue, x.wacc);
-    let pv_hours = pv(&q.unit_hours, x.wacc) * x.availability;
+    let pv_hours = pv(&q.unit_hours, x.wacc) * x.billed_share();
     let pv_terminal = pv(&q.terminal, x.wacc);
     let (price, cost, margin) = if pv_hours > 0.0 {
         let margin = npv_usd / pv_revenue;
@@ -740,7 +745,7 @@ pub fn evaluate(x: &Inputs) -> Outcome {
             notes.insert(Output::margin, Undefined::NoRevenue);
             f64::NAN
         };
-        let price = pv(&q.unit_revenue, x.wacc) / pv(&q.unit_hours, x.wacc);
+        let price = pv_revenue / pv_hours;
         (price, price - npv_usd / pv_hours, margin)
     } else {
         for o in [Output::price_usd_per_accelerator_hour, Output::cost_usd_per_accelerator_hour, Output::margin] {
@@ -1218,6 +1223,29 @@ mod tests {
         // A delay only defers revenue from delivery: 20M all the same.
         x.delay_months = 6.0;
         assert!(close(evaluate(&x).out.revenue_usd, 20e6, 1e-12));
+    }
+
+    #[test]
+    fn the_revenue_basis_by_hand() {
+        // The flat deal at 90% availability: $20M for 1,000 chips over a year.
+        let mut x = flat();
+        x.availability = 0.9;
+        // Take-or-pay (the default): all 8,760,000 hours online are billed,
+        // $20M of revenue at $20M / 8.76M h = $2.2831 per hour billed.
+        let commit = evaluate(&x);
+        assert!((commit.out.revenue_usd - 20e6).abs() < 1e-6, "{}", commit.out.revenue_usd);
+        assert!((commit.out.price_usd_per_accelerator_hour - 20e6 / 8.76e6).abs() < 1e-12);
+        // Energy follows the hours delivered: 1 MW × 1.5 × 8,760 h × 90% =
+        // 11,826 MWh, $1,182,600 at $100.
+        let energy: f64 = commit.quarters.iter().map(|q| q.energy_usd).sum();
+        assert!((energy - 1_182_600.0).abs() < 1e-6, "{energy}");
+        // Billed on delivery: 90% of the hours and of the $20M, the same price.
+        x.revenue_basis = choose(P::revenue_basis, "delivered");
+        let delivered = evaluate(&x);
+        assert!((delivered.out.revenue_usd - 18e6).abs() < 1e-6, "{}", delivered.out.revenue_usd);
+        assert!((delivered.out.price_usd_per_accelerator_hour - commit.out.price_usd_per_accelerator_hour).abs() < 1e-12);
+        // The same costs: the NPVs differ by the $2M not billed.
+        assert!((commit.out.npv_usd - delivered.out.npv_usd - 2e6).abs() < 1e-6);
     }
 
     #[test]

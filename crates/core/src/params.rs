@@ -283,6 +283,11 @@ pub const PRECISIONS: &[&str] = &["bf16", "fp8", "fp4"];
 /// When the term starts: at signing (the deal's first quarter, ramp
 /// included) or at the delivery of each tranche's capacity.
 pub const TERM_BASES: &[&str] = &["signing", "delivery"];
+/// What the buyer pays for: the capacity online whatever it uses
+/// (`take_or_pay`, a commitment billed in full; the hours the hardware is
+/// down are the seller's loss in cost, not in revenue) or the hours
+/// delivered (`delivered`: downtime is unbilled).
+pub const REVENUE_BASES: &[&str] = &["take_or_pay", "delivered"];
 /// What the assets are worth when they leave the deal.
 pub const TERMINALS: &[&str] = &["market", "book", "none"];
 /// What happens when hardware reaches the end of its life within the term.
@@ -463,6 +468,8 @@ define_params! {
     samples => p(Count, 100_000.0, 1_000.0, 1_000_000.0, 1_000.0).group(Uncertainty).src("model-default").log(),
     seed => p(Count, 1.0, 0.0, 4_294_967_295.0, 1.0).group(Uncertainty).src("model-default"),
     sampling => p(Choice(SAMPLINGS), 0.0, 0.0, 1.0, 1.0).group(Uncertainty).src("rqmc"),
+    // Deal (last in the table, so the Monte Carlo's draws of the others keep their keys)
+    revenue_basis => p(Choice(REVENUE_BASES), 0.0, 0.0, 1.0, 1.0).group(Deal).src("aws-openai-release"),
 }
 
 impl Inputs {
@@ -481,6 +488,20 @@ impl Inputs {
     /// True when each tranche's term runs from the delivery of its capacity.
     pub fn from_delivery(&self) -> bool {
         self.term_basis == 1.0
+    }
+    /// True when the contract is billed on the capacity online (a
+    /// commitment), false when on the hours delivered.
+    pub fn take_or_pay(&self) -> bool {
+        self.revenue_basis == 0.0
+    }
+    /// The share of the hours online that is billed: all of them under
+    /// take-or-pay, the available ones when billed on delivery.
+    pub fn billed_share(&self) -> f64 {
+        if self.take_or_pay() {
+            1.0
+        } else {
+            self.availability
+        }
     }
     pub fn terminal(&self) -> Terminal {
         match self.terminal as usize {

@@ -139,7 +139,7 @@ proptest! {
     }
 
     /// With no end value and no shortfall, the levelized cost is every
-    /// outflow less the CPU side's revenue, over the delivered hours, both
+    /// outflow less the CPU side's revenue, over the hours billed, both
     /// discounted to the middle of each quarter; summed here by hand from
     /// the quarterly rows.
     #[test]
@@ -154,10 +154,12 @@ proptest! {
         let (mut costs, mut hours, mut scale) = (0.0, 0.0, 0.0);
         for (i, q) in o.quarters.iter().enumerate() {
             let d = v.powf(i as f64 + 0.5);
-            let cpu_revenue = q.vcpus_online * 2190.0 * x.availability * cpu_price;
+            // The CPU side is billed as the contract is (all hours online under take-or-pay).
+            let cpu_revenue = q.vcpus_online * 2190.0 * x.billed_share() * cpu_price;
             costs += (q.capex_usd + q.opex_usd + q.energy_usd - cpu_revenue) * d;
             scale += (q.capex_usd + q.opex_usd + q.energy_usd + cpu_revenue) * d;
-            hours += q.accelerators_online * 2190.0 * x.availability * d;
+            // Per hour billed: every hour online under take-or-pay.
+            hours += q.accelerators_online * 2190.0 * x.billed_share() * d;
         }
         prop_assume!(hours > 1e-300);
         let want = costs / hours;

@@ -363,6 +363,8 @@ pub static EN: Messages = Messages {
     u_npv_not_positive: "the NPV is not positive, so the end value is not a share of it",
     c_signing: "At signing",
     c_delivery: "From delivery",
+    c_take_or_pay: "Commitment (take-or-pay)",
+    c_delivered: "Hours delivered",
     c_market: "Market value",
     c_book: "Book value",
     c_none: "Nothing",
@@ -384,6 +386,7 @@ pub fn param(p: P) -> ParamText {
     let (label, unit, help) = match p {
         P::value_usd => ("Contract value", "USD", "What the buyer commits to spend over the term. Deals like this are consumption commitments, not cash up front."),
         P::term_years => ("Term", "years", "Length of the contract: from its first quarter, or from the delivery of each share of capacity (see when the term starts)."),
+        P::revenue_basis => ("Billed on", "", "Commitment: the buyer pays for all the capacity online, as a committed contract does, so hours lost to downtime cost the seller nothing in revenue. Hours delivered: only the hours the hardware is up are billed. Both: energy is drawn only in the hours delivered. Service credits for downtime are not modelled: the contracts' terms are not public."),
         P::term_basis => ("Term starts", "", "At signing: the term runs from the first quarter, so the ramp uses up part of it. From delivery: each share of capacity is billed for the whole term from the quarter it comes online, and leaves when its term ends."),
         P::start => ("First quarter", "", "The quarter the contract starts, written like 2025Q4."),
         P::expansion_value_usd => ("Expansion value", "USD", "Contract value of a second tranche (an expansion). 0 switches the expansion off."),

@@ -426,6 +426,8 @@ pub struct Messages {
     // The choices of the choice parameters that are not chips or precisions.
     pub c_signing: &'static str,
     pub c_delivery: &'static str,
+    pub c_take_or_pay: &'static str,
+    pub c_delivered: &'static str,
     pub c_market: &'static str,
     pub c_book: &'static str,
     pub c_none: &'static str,

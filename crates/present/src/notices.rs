@@ -192,6 +192,8 @@ pub fn choice_text(lang: Lang, id: &str) -> Option<&'static str> {
     Some(match id {
         "signing" => m.c_signing,
         "delivery" => m.c_delivery,
+        "take_or_pay" => m.c_take_or_pay,
+        "delivered" => m.c_delivered,
         "market" => m.c_market,
         "book" => m.c_book,
         "none" => m.c_none,

@@ -161,16 +161,17 @@ mod tests {
         let s = decode_query("").scenario;
         let o = evaluate(&s.inputs);
         let text = reading(&s, &o, Some(0.12), &Fmt::default());
-        // Price 91% of $38B / (200,000 × 26 quarters × 2,190 h) = $3.04; the
-        // levelized cost and the margin (NPV / PV of revenue) from the model.
+        // Price: 91% of $38B over the hours online, all billed under a
+        // commitment, 200,000 × 26 quarters × 2,190 h = $3.04; the levelized
+        // cost and the margin (NPV / PV of revenue) from the model.
         assert!(
-            text.starts_with("At these assumptions AWS earns $3.04 per GPU-hour from OpenAI against a cost of $2.29 (capital, energy and opex, net of what the hardware is worth at the end), a margin of 24.7%."),
+            text.starts_with("At these assumptions AWS earns $3.04 per GPU-hour from OpenAI against a cost of $2.20 (capital, energy and opex, net of what the hardware is worth at the end), a margin of 27.4%."),
             "{text}"
         );
-        assert!(text.contains("worth $6.27B today"), "{text}");
-        assert!(text.contains("paid back after 4.8 years"), "{text}");
+        assert!(text.contains("worth $7.18B today"), "{text}");
+        assert!(text.contains("paid back after 4.6 years"), "{text}");
         // The break-even names the same hour as the price (a GB300 is a GPU).
-        assert!(text.contains("breaks even if the price falls to $2.29 per GPU-hour"), "{text}");
+        assert!(text.contains("breaks even if the price falls to $2.20 per GPU-hour"), "{text}");
         assert!(!text.contains("accelerator-hour"), "{text}");
         assert!(text.contains("is 12.0%"), "{text}");
     }
@@ -207,12 +208,12 @@ mod tests {
     fn the_headline_states_the_answer_with_its_range() {
         let s = decode_query("").scenario;
         let o = evaluate(&s.inputs);
-        // NPV +$6.27B at 8% (the model's; see the reading's test), price and cost as there.
+        // NPV +$7.18B at 8% (the model's; see the reading's test), price and cost as there.
         let range = Range { npv_p5: -1.2e9, npv_p95: 11.04e9, p_loss: 0.054 };
         let text = headline(&s, &o, &Fmt::default()) + &headline_range(Some(range), false, &Fmt::default());
         assert_eq!(
             text,
-            "AWS earns $6.27B in today's money on this deal with OpenAI: $3.04 per GPU-hour against a cost of $2.29. In 9 of 10 scenarios, between −$1.20B and $11.0B; a 5.4% chance of a loss."
+            "AWS earns $7.18B in today's money on this deal with OpenAI: $3.04 per GPU-hour against a cost of $2.20. In 9 of 10 scenarios, between −$1.20B and $11.0B; a 5.4% chance of a loss."
         );
         assert_eq!(headline_range(None, true, &Fmt::default()), " Working out the range…");
         assert_eq!(headline_range(None, false, &Fmt::default()), "");

@@ -71,7 +71,7 @@ fn every_chart_renders_its_data() {
     assert_eq!(meta.rows, o.years.len());
 
     let (svg, _) = render("cashflow", |a| charts::cash_flow::draw(a, &o, &summary.bands, None, &theme).expect("drawn"));
-    assert!(svg.contains("P10–P90") && svg.contains("payback 4.8 yr"), "{}", &svg[..200]);
+    assert!(svg.contains("P10–P90") && svg.contains("payback 4.6 yr"), "{}", &svg[..200]);
 
     let npv = summary.get(Output::npv_usd).expect("summarized");
     let (svg, meta) = render("histogram", |a| charts::histogram::draw(a, npv, Unit::Usd, Some(0.0), &theme).expect("drawn"));

@@ -72,6 +72,8 @@ pub struct Shared {
     pub terminal: Terminal,
     pub refresh: bool,
     pub tax_depreciation: TaxDepreciation,
+    /// Billed on the capacity online (take-or-pay) rather than on delivery.
+    pub take_or_pay: bool,
     /// The first quarter's place in its calendar year (0 for Q1), for the book P&L's years.
     pub quarter_of_year: usize,
     /// The most quarters any scenario of the batch can span (for the bands).
@@ -149,6 +151,7 @@ impl Shared {
             terminal: base.terminal(),
             refresh: base.refreshes(),
             tax_depreciation: base.tax_depreciation(),
+            take_or_pay: base.take_or_pay(),
             quarter_of_year: (base.start as i64).rem_euclid(4) as usize,
             horizon_max: t1.max(t2),
             mc_only: false,

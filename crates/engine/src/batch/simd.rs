@@ -298,7 +298,6 @@ pub struct Scratch {
     ebit: Vec<V>,
     revenue: Vec<V>,
     acc_revenue: Vec<V>,
-    unit_revenue: Vec<V>,
     unit_hours: Vec<V>,
     acc_online: Vec<V>,
     racks: Vec<V>,
@@ -339,7 +338,7 @@ impl Rates {
             it_charge: capital_charge(x.wacc, ln_1r, x.it_life_years, x.residual_fraction),
             facility_charge: crf(x.wacc, ln_1r, x.facility_life_years),
             usd_per_kw_facility: x.facility_capex_usd_per_mw / 1000.0,
-            mwh_per_it_mw_quarter: x.load_factor * x.pue * HOURS_PER_QUARTER,
+            mwh_per_it_mw_quarter: x.load_factor * x.pue * x.availability * HOURS_PER_QUARTER,
             kw_per_vcpu: x.w_per_vcpu / 1000.0,
             ln_discount: ln_1r,
             ln_market: ln_1p(-x.market_decline),
@@ -500,7 +499,9 @@ fn tranche(t: &Tranche, x: &InputsT<V>, c: &Shared, rates: &Rates, dq: V, sc: &m
     let mw_cpu_rate = t.vcpus * rates.kw_per_vcpu * 0.001;
     let pflops_rate = t.n * (t.tflops / 1000.0);
     let unit_hours_rate = t.n * HOURS_PER_QUARTER;
-    let cpu_revenue_rate = t.cpu_price * (t.vcpus * HOURS_PER_QUARTER * x.availability);
+    // Mirror of `Inputs::billed_share`: the share of the hours online billed.
+    let billed = if c.take_or_pay { s(1.0) } else { x.availability };
+    let cpu_revenue_rate = t.cpu_price * (t.vcpus * HOURS_PER_QUARTER * billed);
     let energy_price = rates.mwh_per_it_mw_quarter * x.electricity_usd_per_mwh;
     let racks_rate = t.n * (1.0 / t.per_rack);
     // Refresh (at signing only), and the price factors of its vintages.
@@ -547,7 +548,6 @@ fn tranche(t: &Tranche, x: &InputsT<V>, c: &Shared, rates: &Rates, dq: V, sc: &m
         ebit,
         revenue,
         acc_revenue,
-        unit_revenue,
         unit_hours,
         acc_online,
         racks,
@@ -561,8 +561,7 @@ fn tranche(t: &Tranche, x: &InputsT<V>, c: &Shared, rates: &Rates, dq: V, sc: &m
         ..
     } = sc;
     let (q_operating, q_terminal, q_taxable, q_ebit) = (q(operating, &quarters), q(terminal, &quarters), q(taxable, &quarters), q(ebit, &quarters));
-    let (q_revenue, q_acc_revenue, q_unit_revenue, q_unit_hours) =
-        (q(revenue, &quarters), q(acc_revenue, &quarters), q(unit_revenue, &quarters), q(unit_hours, &quarters));
+    let (q_revenue, q_acc_revenue, q_unit_hours) = (q(revenue, &quarters), q(acc_revenue, &quarters), q(unit_hours, &quarters));
     let (q_acc_online, q_racks, q_acc_it_mw, q_cpu_it_mw) = (q(acc_online, &quarters), q(racks, &quarters), q(acc_it_mw, &quarters), q(cpu_it_mw, &quarters));
     let (q_total_it_mw, q_pflops, q_acc_mwh, q_all_mwh) = (q(total_it_mw, &quarters), q(pflops, &quarters), q(acc_mwh, &quarters), q(all_mwh, &quarters));
     for j in 0..=t.span_max {
@@ -620,13 +619,13 @@ fn tranche(t: &Tranche, x: &InputsT<V>, c: &Shared, rates: &Rates, dq: V, sc: &m
         let energy = online * (mw_acc_rate + mw_cpu_rate) * energy_price * escalation;
         let unit_hours = online * unit_hours_rate;
         let short = x.shortfall_share * clamp01(s(i as f64 + 1.0) - x.shortfall_year * 4.0);
-        let unit_revenue = (one - short) * unit_hours * t.price + short * unit_hours * (t.market * market_factor);
-        let acc_revenue = unit_revenue * x.availability;
+        // The contract bills `billed` of the hours online; hours re-let at
+        // the market are paid as delivered.
+        let acc_revenue = (one - short) * unit_hours * t.price * billed + short * unit_hours * (t.market * market_factor) * x.availability;
         let revenue = acc_revenue + online * cpu_revenue_rate;
         q_acc_revenue[j] += acc_revenue;
         q_revenue[j] += revenue;
         q_unit_hours[j] += unit_hours;
-        q_unit_revenue[j] += unit_revenue;
         q_operating[j] += revenue - capex - opex - energy;
         q_taxable[j] += revenue - energy - opex - tax_dep;
         q_ebit[j] += revenue - book_dep - energy - opex;
@@ -691,7 +690,7 @@ fn full_deployment(x: &InputsT<V>, t1: &Tranche, t2: &Tranche, rates: &Rates) ->
     let it_mw_full = (t1.n * t1.kw + t2.n * t2.kw) / 1000.0;
     let it_capex_full = t1.n * t1.capex + t2.n * t2.capex;
     let fac_capex_full = x.facility_capex_usd_per_mw * it_mw_full;
-    let energy_mwh_per_year = it_mw_full * x.load_factor * x.pue * HOURS_PER_YEAR;
+    let energy_mwh_per_year = it_mw_full * x.load_factor * x.pue * x.availability * HOURS_PER_YEAR;
     let tco_usd_per_year = it_capex_full * rates.it_charge
         + fac_capex_full * rates.facility_charge
         + x.opex_fraction_of_capex * (it_capex_full + fac_capex_full)
@@ -708,7 +707,7 @@ fn cpu_tco_usd_per_year(x: &InputsT<V>, rates: &Rates) -> V {
     let it_mw = x.vcpus * rates.kw_per_vcpu / 1000.0;
     let it_capex = x.vcpus * x.capex_usd_per_vcpu;
     let fac_capex = x.facility_capex_usd_per_mw * it_mw;
-    let energy_mwh = it_mw * x.load_factor * x.pue * HOURS_PER_YEAR;
+    let energy_mwh = it_mw * x.load_factor * x.pue * x.availability * HOURS_PER_YEAR;
     it_capex * rates.it_charge + fac_capex * rates.facility_charge + x.opex_fraction_of_capex * (it_capex + fac_capex) + energy_mwh * x.electricity_usd_per_mwh
 }
 
@@ -795,7 +794,6 @@ pub fn evaluate(x: &InputsT<V>, c: &Shared, sc: &mut Scratch, out: &mut OutputsT
         &mut sc.ebit,
         &mut sc.revenue,
         &mut sc.acc_revenue,
-        &mut sc.unit_revenue,
         &mut sc.unit_hours,
         &mut sc.acc_online,
         &mut sc.racks,
@@ -821,14 +819,14 @@ pub fn evaluate(x: &InputsT<V>, c: &Shared, sc: &mut Scratch, out: &mut OutputsT
     sc.flows.extend(sc.operating.iter().zip(sc.terminal.iter()).map(|(o, t)| *o + *t));
     sc.after_tax.clear();
     sc.after_tax.extend(sc.flows.iter().zip(sc.taxable.iter()).map(|(f, t)| *f - x.tax_rate * *t));
-    let [npv, npv_after_tax, pv_revenue, pv_unit_hours, pv_unit_revenue, pv_terminal] =
-        npvs_mid_quarter([&sc.flows, &sc.after_tax, &sc.acc_revenue, &sc.unit_hours, &sc.unit_revenue, &sc.terminal], ln_1r);
+    let [npv, npv_after_tax, pv_revenue, pv_unit_hours, pv_terminal] =
+        npvs_mid_quarter([&sc.flows, &sc.after_tax, &sc.acc_revenue, &sc.unit_hours, &sc.terminal], ln_1r);
     let irr = irr_quarterly(&sc.flows);
     // Not summarized by the Monte Carlo: skipped there.
     let irr_after_tax = if c.mc_only { nan } else { irr_quarterly(&sc.after_tax) };
     let payback = payback_years(&sc.operating, &mut sc.cumulative);
-    let pv_hours = pv_unit_hours * x.availability;
-    let price = pv_unit_revenue / pv_unit_hours;
+    let pv_hours = pv_unit_hours * if c.take_or_pay { s(1.0) } else { x.availability };
+    let price = pv_revenue / pv_hours;
     let delivered = pv_hours.cmp_gt(zero);
     let margin = npv / pv_revenue;
     let margin = (delivered & pv_revenue.cmp_gt(zero)).blend(margin, nan);
