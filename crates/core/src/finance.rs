@@ -200,13 +200,16 @@ pub fn sign_changes(flows: &[f64]) -> usize {
     let mut last_positive = None;
     let mut changes = 0;
     for &cf in flows {
-        if cf > 0.0 || cf < 0.0 {
-            let positive = cf > 0.0;
-            if last_positive.is_some_and(|p| p != positive) {
-                changes += 1;
-            }
-            last_positive = Some(positive);
+        // Zeros (and a NaN, which no flow is) have no sign.
+        let positive = match cf.partial_cmp(&0.0) {
+            Some(std::cmp::Ordering::Greater) => true,
+            Some(std::cmp::Ordering::Less) => false,
+            _ => continue,
+        };
+        if last_positive.is_some_and(|p| p != positive) {
+            changes += 1;
         }
+        last_positive = Some(positive);
     }
     changes
 }
