@@ -146,6 +146,10 @@ pub enum IrrError {
     NoSignChange,
     /// The NPV does not reach zero for any yearly rate from `IRR_MIN` to `IRR_MAX`.
     OutOfRange,
+    /// The cash flows change sign more than once and the NPV is zero at
+    /// more than one yearly rate from `IRR_MIN` to `IRR_MAX`: no one rate
+    /// describes the deal.
+    MultipleRoots,
 }
 
 /// Bounds of the IRR search, as yearly rates.
@@ -163,6 +167,53 @@ pub const IRR_MAX_STEPS: usize = 100;
 /// Yearly rates at which the NPV is evaluated first, to bracket the IRR.
 pub const IRR_GRID: [f64; 5] = [IRR_MIN, -0.5, 0.0, 0.25, IRR_MAX];
 
+/// Steps of the finer scan within each interval of `IRR_GRID`, evenly
+/// spaced in the discount factor: a step is about 1.5 points of yearly rate
+/// from 0% to 25%, 2 to 5 points from −50% to 0%, and coarser further out
+/// (13 points just above 25%).
+pub const IRR_SCAN_STEPS: usize = 16;
+
+/// Points of the finer scan, from `IRR_MIN` to `IRR_MAX`: the grid's five
+/// and 15 between each two of them.
+pub const IRR_SCAN_POINTS: usize = (IRR_GRID.len() - 1) * IRR_SCAN_STEPS + 1;
+
+/// The `i`-th point of the finer scan (0 is `IRR_MIN`, the last `IRR_MAX`):
+/// its discount factor and yearly rate. Every `IRR_SCAN_STEPS`-th point is
+/// a point of `IRR_GRID`, exactly; the rest divide the factor's interval
+/// between two of them evenly.
+pub fn irr_scan_point(i: usize) -> (f64, f64) {
+    let (k, j) = (i / IRR_SCAN_STEPS, i % IRR_SCAN_STEPS);
+    let a = quarterly_discount(IRR_GRID[k]);
+    if j == 0 {
+        return (a, IRR_GRID[k]);
+    }
+    let b = quarterly_discount(IRR_GRID[k + 1]);
+    let x = a + (b - a) * (j as f64 / IRR_SCAN_STEPS as f64);
+    (x, rate_from_discount_factor(x))
+}
+
+/// How many times the cash flows change sign, zeros skipped. By Descartes'
+/// rule of signs the NPV is zero at no more positive discount factors
+/// (rates above −100%) than this, counted with multiplicity, and at a
+/// number of the same parity: one sign change, exactly one root.
+pub fn sign_changes(flows: &[f64]) -> usize {
+    let mut last_positive = None;
+    let mut changes = 0;
+    for &cf in flows {
+        // Zeros (and a NaN, which no flow is) have no sign.
+        let positive = match cf.partial_cmp(&0.0) {
+            Some(std::cmp::Ordering::Greater) => true,
+            Some(std::cmp::Ordering::Less) => false,
+            _ => continue,
+        };
+        if last_positive.is_some_and(|p| p != positive) {
+            changes += 1;
+        }
+        last_positive = Some(positive);
+    }
+    changes
+}
+
 /// The NPV of quarterly flows at discount factor x, and its derivative in x:
 /// Σ cf_i x^i by Horner's rule.
 fn npv_polynomial(flows: &[f64], x: f64) -> (f64, f64) {
@@ -175,37 +226,88 @@ fn npv_polynomial(flows: &[f64], x: f64) -> (f64, f64) {
     (p, dp)
 }
 
-/// Yearly IRR of quarterly cash flows: the rate at which `npv_quarterly` is
-/// zero. The NPV is a polynomial in the quarterly discount factor
-/// x = (1 + r)^−1/4; it is evaluated at the rates of `IRR_GRID`, the first
-/// interval (from the lowest rate up) where it changes sign brackets the
-/// root, and safeguarded Newton iteration finds it: a Newton step is taken
-/// only when it stays inside the bracket and is less than half the step
-/// before it, else the bracket is halved (Numerical Recipes' `rtsafe`), so
-/// the search never does worse than bisection. With the usual outflows-then-inflows there is one
-/// root; otherwise this is the lowest one the grid separates.
-pub fn irr_quarterly(flows: &[f64]) -> Result<f64, IrrError> {
-    let has_pos = flows.iter().any(|&c| c > 0.0);
-    let has_neg = flows.iter().any(|&c| c < 0.0);
-    if !(has_pos && has_neg) {
-        return Err(IrrError::NoSignChange);
-    }
+/// Where the IRR search looks: a rate at which the NPV is exactly zero, or
+/// an interval of discount factors [lo, hi] over which it changes sign
+/// (with the NPV at each end).
+enum Bracket {
+    Exact(f64),
+    Between { lo: f64, hi: f64, f_lo: f64, f_hi: f64 },
+}
+
+/// For flows of one sign change: the first point of `IRR_GRID` (from the
+/// lowest rate up) with a zero NPV, or the first interval where it changes
+/// sign. Descartes' rule allows one root only.
+fn grid_bracket(flows: &[f64]) -> Result<Bracket, IrrError> {
     let xs = IRR_GRID.map(quarterly_discount);
     let fs = xs.map(|x| npv_polynomial(flows, x).0);
-    let mut bracket = None;
     for k in 0..IRR_GRID.len() {
         if fs[k] == 0.0 {
-            return Ok(IRR_GRID[k]);
+            return Ok(Bracket::Exact(IRR_GRID[k]));
         }
         if k + 1 < IRR_GRID.len() && (fs[k] > 0.0) != (fs[k + 1] > 0.0) {
-            bracket = Some(k);
-            break;
+            // x falls as the rate rises: the bracket is [xs[k + 1], xs[k]].
+            return Ok(Bracket::Between { lo: xs[k + 1], hi: xs[k], f_lo: fs[k + 1], f_hi: fs[k] });
         }
     }
-    let Some(k) = bracket else { return Err(IrrError::OutOfRange) };
-    // x falls as the rate rises: the bracket is [xs[k + 1], xs[k]].
-    let (mut lo, mut hi) = (xs[k + 1], xs[k]);
-    let (f_lo, f_hi) = (fs[k + 1], fs[k]);
+    Err(IrrError::OutOfRange)
+}
+
+/// For flows of several sign changes: the NPV at every point of the finer
+/// scan, where each zero, and each interval between two non-zero values of
+/// opposite signs, is a root. Exactly one is the bracket; more than one is
+/// `MultipleRoots`; none, `OutOfRange`.
+fn scan_bracket(flows: &[f64]) -> Result<Bracket, IrrError> {
+    let mut found = None;
+    let mut before: Option<(f64, f64)> = None;
+    for i in 0..IRR_SCAN_POINTS {
+        let (x, rate) = irr_scan_point(i);
+        let f = npv_polynomial(flows, x).0;
+        let root = if f == 0.0 {
+            Some(Bracket::Exact(rate))
+        } else {
+            match before {
+                Some((x_before, f_before)) if f_before != 0.0 && (f_before > 0.0) != (f > 0.0) => {
+                    Some(Bracket::Between { lo: x, hi: x_before, f_lo: f, f_hi: f_before })
+                }
+                _ => None,
+            }
+        };
+        if let Some(root) = root {
+            if found.is_some() {
+                return Err(IrrError::MultipleRoots);
+            }
+            found = Some(root);
+        }
+        before = Some((x, f));
+    }
+    found.ok_or(IrrError::OutOfRange)
+}
+
+/// Yearly IRR of quarterly cash flows: the rate at which `npv_quarterly` is
+/// zero. The NPV is a polynomial in the quarterly discount factor
+/// x = (1 + r)^−1/4. With one sign change in the flows (Descartes: one
+/// root at most) it is evaluated at the rates of `IRR_GRID`, and the first
+/// interval (from the lowest rate up) where it changes sign brackets the
+/// root. With more than one sign change there may be several roots, so it
+/// is evaluated at the `IRR_SCAN_POINTS` of the finer scan (the grid's
+/// points among them): one root seen there is bracketed and found as
+/// before; more than one is `MultipleRoots`, since no single rate then
+/// describes the deal. Roots closer together than the scan's spacing, or
+/// a double root between two of its points, may go unseen. In the bracket,
+/// safeguarded Newton iteration finds the root: a Newton step is taken
+/// only when it stays inside the bracket and is less than half the step
+/// before it, else the bracket is halved (Numerical Recipes' `rtsafe`), so
+/// the search never does worse than bisection.
+pub fn irr_quarterly(flows: &[f64]) -> Result<f64, IrrError> {
+    let bracket = match sign_changes(flows) {
+        0 => return Err(IrrError::NoSignChange),
+        1 => grid_bracket(flows)?,
+        _ => scan_bracket(flows)?,
+    };
+    let (mut lo, mut hi, f_lo, f_hi) = match bracket {
+        Bracket::Exact(rate) => return Ok(rate),
+        Bracket::Between { lo, hi, f_lo, f_hi } => (lo, hi, f_lo, f_hi),
+    };
     let lo_positive = f_lo > 0.0;
     // Start at the secant point of the bracket.
     let mut x = lo - f_lo * (hi - lo) / (f_hi - f_lo);
@@ -364,5 +466,101 @@ mod tests {
         let irr = irr_quarterly(&flows).expect("an IRR");
         let scale: f64 = npv_quarterly(&flows.iter().map(|c| c.abs()).collect::<Vec<_>>(), irr);
         assert!(npv_quarterly(&flows, irr).abs() <= 1e-10 * scale, "{irr}: {}", npv_quarterly(&flows, irr));
+    }
+
+    /// Flows of one sign change take the grid's path as before the finer
+    /// scan existed: the same IRR, bit for bit (the bits the search gave
+    /// before the scan was added).
+    #[test]
+    fn one_sign_change_irrs_are_as_before_bit_for_bit() {
+        let mut century = vec![-3.2e12];
+        century.extend((1..100).map(|i| -1.36e11 * 1.025f64.powi(i)));
+        century.push(1.22e12 * 40.0);
+        let cases: [(Vec<f64>, u64); 7] = [
+            (vec![-100.0, 0.0, 0.0, 0.0, 121.0], 0x3fca_e147_ae14_7ada),
+            (vec![-100.0, 30.0, 40.0, 50.0], 0x3fd9_ff80_327f_4abd),
+            (vec![-55.6285e6, 4.3715e6, 4.3715e6, 4.3715e6, 49.5e6], 0x3fc2_27d7_080b_4635),
+            (vec![-100.0, 0.0, 0.0, 0.0, 50.0], 0xbfdf_ffff_ffff_ffff),
+            (vec![0.0, -1.0, -2.0, 0.0, 0.5, 0.7, 0.9, 1.1], 0x3fb0_7a2d_059d_f2d8),
+            // Inflow first, outflows after (borrowing): one sign change too.
+            (vec![50.0, -20.0, -20.0, -20.0], 0x3fdc_b015_cec5_63ae),
+            (century, 0xbf9d_b11f_99ad_721b),
+        ];
+        for (flows, bits) in cases {
+            assert_eq!(sign_changes(&flows), 1);
+            let irr = irr_quarterly(&flows).expect("an IRR");
+            assert_eq!(irr.to_bits(), bits, "{flows:?}: {irr} vs {}", f64::from_bits(bits));
+        }
+    }
+
+    #[test]
+    fn sign_changes_skip_zeros() {
+        assert_eq!(sign_changes(&[]), 0);
+        assert_eq!(sign_changes(&[0.0, -0.0, 0.0]), 0);
+        assert_eq!(sign_changes(&[-1.0, 0.0, -2.0]), 0);
+        assert_eq!(sign_changes(&[0.0, -1.0, 0.0, 2.0, 3.0, -1.0, 0.0]), 2);
+        assert_eq!(sign_changes(&[-100.0, 110.0, -100.0, 110.0]), 3);
+    }
+
+    #[test]
+    fn the_scan_holds_the_grid_and_runs_up_the_rates() {
+        assert_eq!(IRR_SCAN_POINTS, 65);
+        for (k, rate) in IRR_GRID.iter().enumerate() {
+            assert_eq!(irr_scan_point(k * IRR_SCAN_STEPS), (quarterly_discount(*rate), *rate));
+        }
+        for i in 1..IRR_SCAN_POINTS {
+            let ((x0, r0), (x1, r1)) = (irr_scan_point(i - 1), irr_scan_point(i));
+            assert!(x1 < x0 && r1 > r0, "{i}");
+            // Each point's rate is its factor's.
+            assert!(close(quarterly_discount(r1), x1, 1e-14), "{i}");
+        }
+    }
+
+    #[test]
+    fn several_roots_have_no_irr() {
+        // −100, +230, −132 in three successive quarters: the NPV is
+        // −100 + 230x − 132x² = −(11x − 10)(12x − 10), zero at x = 10/11
+        // (10% a quarter, 1.1⁴ − 1 = 46.41% a year) and at x = 10/12 (20% a
+        // quarter, 1.2⁴ − 1 = 107.36% a year): both in range.
+        let flows = [-100.0, 230.0, -132.0];
+        for r in [1.1f64.powi(4) - 1.0, 1.2f64.powi(4) - 1.0] {
+            assert!(npv_quarterly(&flows, r).abs() < 1e-12, "{r}");
+        }
+        assert_eq!(irr_quarterly(&flows), Err(IrrError::MultipleRoots));
+        // (The grid alone saw no root at all: the NPV is negative at each of
+        // its rates, e.g. −100 + 230 − 132 = −2 at 0% and, at 25%
+        // (x = 0.945742), −100 + 217.52 − 118.06 = −0.54.)
+        let grid = IRR_GRID.map(|r| npv_quarterly(&flows, r));
+        assert!(grid.iter().all(|f| *f < 0.0), "{grid:?}");
+        // The same flows a year apart: roots at 10% and 20% a year
+        // (x = 0.976454 and 0.955443), both between the grid's 0% and 25%,
+        // six steps of the scan apart.
+        let yearly = [-100.0, 0.0, 0.0, 0.0, 230.0, 0.0, 0.0, 0.0, -132.0];
+        assert!(npv_quarterly(&yearly, 0.1).abs() < 1e-12 && npv_quarterly(&yearly, 0.2).abs() < 1e-12);
+        assert_eq!(irr_quarterly(&yearly), Err(IrrError::MultipleRoots));
+        // Scaled to the size of a deal, the same.
+        assert_eq!(irr_quarterly(&flows.map(|f| f * 1e8)), Err(IrrError::MultipleRoots));
+        // A root exactly on a point of the scan counts once: −98 + 230x − 132x²
+        // is zero at x = 1 (0%, a point of the grid: −98 + 230 − 132 = 0) and
+        // at x = 98/132 = 0.742424 ((132/98)⁴ − 1 = 229.15% a year).
+        assert_eq!(irr_quarterly(&[-98.0, 230.0, -132.0]), Err(IrrError::MultipleRoots));
+    }
+
+    #[test]
+    fn several_sign_changes_and_one_root_in_range_have_an_irr() {
+        // −100, +110, −100, +110: three sign changes, but the NPV is
+        // (110x − 100)(x² + 1), zero only at x = 10/11: 1.1⁴ − 1 = 46.41% a year.
+        let irr = irr_quarterly(&[-100.0, 110.0, -100.0, 110.0]);
+        assert!(irr.is_ok_and(|r| close(r, 1.1f64.powi(4) - 1.0, 1e-12)), "{irr:?}");
+        // −40 + 54x − 11x² = −(11x − 10)(x − 4): roots at x = 10/11 (46.41% a
+        // year) and x = 4 (4⁻⁴ − 1 = −99.61% a year, below the range's −99%).
+        let irr = irr_quarterly(&[-40.0, 54.0, -11.0]);
+        assert!(irr.is_ok_and(|r| close(r, 1.1f64.powi(4) - 1.0, 1e-12)), "{irr:?}");
+        // −4 + 5x − x² = −(x − 1)(x − 4): zero exactly at x = 1, 0% a year (a
+        // point of the scan, so the grid's rate exactly), and at x = 4, below −99%.
+        assert_eq!(irr_quarterly(&[-4.0, 5.0, -1.0]), Ok(0.0));
+        // Two sign changes and no root at all: −1 + 3x − 3x² has no real root
+        // (3² − 4·3·1 < 0).
+        assert_eq!(irr_quarterly(&[-1.0, 3.0, -3.0]), Err(IrrError::OutOfRange));
     }
 }

@@ -242,6 +242,9 @@ pub enum Undefined {
     IrrNoSignChange,
     /// The NPV does not reach zero for any rate in the IRR search's range.
     IrrOutOfRange,
+    /// The cash flows change sign more than once and the NPV is zero at more
+    /// than one rate in the IRR search's range: no one rate describes the deal.
+    IrrMultipleRoots,
     /// The cumulative cash flow (before the assets' value at the end of the
     /// term) is still negative when the deal ends.
     NoPayback,
@@ -261,6 +264,7 @@ impl From<IrrError> for Undefined {
         match e {
             IrrError::NoSignChange => Undefined::IrrNoSignChange,
             IrrError::OutOfRange => Undefined::IrrOutOfRange,
+            IrrError::MultipleRoots => Undefined::IrrMultipleRoots,
         }
     }
 }
@@ -1067,6 +1071,26 @@ mod tests {
         assert!(close(o.out.pflops_peak, 5_000.0, 1e-12));
         // 1,000 GB300 in racks of 72.
         assert!(close(o.out.racks_peak, 1000.0 / 72.0, 1e-12));
+    }
+
+    /// Issue 28.3: the flows of this deal go −, +, −: the refresh in the
+    /// term's last quarter is bought and, with no end value, never earns.
+    /// The NPV is zero at two rates (near −86% and near 12.5% a year, found
+    /// by evaluating it on a fine grid): there is no IRR, and the note says
+    /// why. (It used to show −86%, the lower root, and no note.)
+    #[test]
+    fn a_deal_with_two_irrs_has_none() {
+        let d = crate::codec::decode_query("refresh=refresh&terminal=none&it_life_years=6.75&market_decline=0");
+        let o = evaluate(&d.scenario.inputs);
+        let cf = flows(&o);
+        assert_eq!(finance::sign_changes(&cf), 2);
+        // Both roots, bracketed by hand: the NPV's sign flips across each.
+        assert!(finance::npv_quarterly(&cf, -0.87) < 0.0 && finance::npv_quarterly(&cf, -0.86) > 0.0);
+        assert!(finance::npv_quarterly(&cf, 0.12) > 0.0 && finance::npv_quarterly(&cf, 0.13) < 0.0);
+        assert_eq!(o.get(Output::irr), None);
+        assert_eq!(o.notes.get(&Output::irr), Some(&Undefined::IrrMultipleRoots));
+        // The NPV at the cost of capital stays: 8% is between the roots, and positive.
+        assert!(o.out.npv_usd > 0.0);
     }
 
     #[test]

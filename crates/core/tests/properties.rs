@@ -2,8 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use computedeal_core::codec::{decode_query, encode_query};
-use computedeal_core::finance::npv_quarterly;
-use computedeal_core::model::{evaluate, Outcome, Plan};
+use computedeal_core::finance::{npv_quarterly, sign_changes};
+use computedeal_core::model::{evaluate, Outcome, Plan, Undefined};
 use computedeal_core::outputs::{Output, OUTPUTS};
 use computedeal_core::params::{Inputs, P};
 use computedeal_core::presets::PRESETS;
@@ -246,6 +246,52 @@ proptest! {
             prop_assert!(npv_quarterly(&cf, irr).abs() <= 1e-8 * scale, "NPV at {irr} is {} of {scale}", npv_quarterly(&cf, irr));
         } else {
             prop_assert!(o.notes.contains_key(&Output::irr));
+        }
+    }
+
+    /// An IRR, when given, is a root: the NPV at it is zero to within a
+    /// millionth of the deal's size (valued at the start, or at the end
+    /// below 0%). Where the flows change sign once it is
+    /// the only root (Descartes), so it sits on the side of the cost of
+    /// capital the NPV there says: with outflows first, IRR > WACC ⇔ NPV > 0
+    /// (the other way round when inflows come first), but for an NPV within
+    /// rounding of zero or an IRR within 1e-9 of the WACC. And several
+    /// roots are said only of flows that change sign more than once.
+    #[test]
+    fn an_irr_is_a_root_on_the_npvs_side_of_the_wacc(x in deal()) {
+        let o = evaluate(&x);
+        let size = x.value_usd + x.expansion_value_usd;
+        for (output, npv, after_tax) in [(Output::irr, o.out.npv_usd, false), (Output::irr_after_tax, o.out.npv_after_tax_usd, true)] {
+            let cf: Vec<f64> = o.quarters.iter().map(|q| if after_tax { q.cash_flow_after_tax_usd } else { q.cash_flow_usd }).collect();
+            let changes = sign_changes(&cf);
+            let Some(irr) = o.get(output) else {
+                let why = o.notes.get(&output);
+                prop_assert!(why.is_some(), "{:?} is null without a reason", output);
+                prop_assert!(why != Some(&Undefined::IrrMultipleRoots) || changes > 1, "{:?}: several roots with {} sign changes", output, changes);
+                continue;
+            };
+            // A root of the NPV valued at the start is a root of it valued at
+            // any date. Valued at the start, a negative rate multiplies the last
+            // flows by up to 100^years (10^18 at −90% over 18 years): so below
+            // 0% the flows are valued at the deal's end instead, where no flow
+            // weighs more than its own size (the reversed flows at the rate
+            // whose discount factor is the inverse, 1/(1 + r) − 1).
+            let at_irr = if irr >= 0.0 {
+                npv_quarterly(&cf, irr)
+            } else {
+                let reversed: Vec<f64> = cf.iter().rev().copied().collect();
+                npv_quarterly(&reversed, 1.0 / (1.0 + irr) - 1.0)
+            };
+            prop_assert!(at_irr.abs() <= 1e-6 * size, "{:?} {}: NPV there {} on a deal of {}", output, irr, at_irr, size);
+            if changes == 1 {
+                // +1 when the outflows come first (lending), −1 when the inflows do (borrowing).
+                let lender = if cf.iter().find(|c| **c != 0.0).is_some_and(|c| *c < 0.0) { 1.0 } else { -1.0 };
+                let s = lender * npv;
+                // Either side of equality to rounding, both sides are allowed.
+                if s.abs() > npv_rounding(&x, npv) && (irr - x.wacc).abs() > 1e-9 {
+                    prop_assert_eq!(irr > x.wacc, s > 0.0, "{:?} {} at a WACC of {}, NPV {}", output, irr, x.wacc, npv);
+                }
+            }
         }
     }
 

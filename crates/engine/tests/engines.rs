@@ -327,9 +327,10 @@ fn random_batches_agree() {
 
 // The SIMD IRR stops Newton at a 1e-8 step (`IRR_STEP_STOP`), the scalar
 // at 1e-13. On flows of one sign change whose IRR lies anywhere in the
-// grid's range or outside it, and of several sign changes, zeros among them
-// and groups of lanes of different lengths: agreement to 1e-10, far inside
-// the engines' 1e-7, and NaN where the scalar finds no IRR.
+// grid's range or outside it, and of several sign changes (with one root in
+// range, none or two), zeros among them and groups of lanes of different
+// lengths: agreement to 1e-10, far inside the engines' 1e-7, and NaN where
+// the scalar finds no IRR.
 engine_test! {
 fn simd_irr_agrees_with_the_scalar_search() {
     use computedeal_engine::batch::simd::{irr_quarterly, V};
@@ -351,13 +352,31 @@ fn simd_irr_agrees_with_the_scalar_search() {
                 flows[0] = 0.0;
                 flows[out] = 0.0;
             }
+            // Two roots in range: −100, +230, −132 (zero at 10% and 20% a
+            // period) with periods of one to four quarters, from a random
+            // quarter on: no IRR.
+            8 => {
+                let (step, at) = (1 + g.below(4), g.below(n - 8));
+                flows.iter_mut().for_each(|f| *f = 0.0);
+                for (k, c) in [-100.0, 230.0, -132.0].into_iter().enumerate() {
+                    flows[(at + k * step).min(n - 1)] += size * c;
+                }
+            }
+            // A refresh bought in the last quarter of revenue, worth nothing
+            // after: outflows, inflows, one outflow and a zero (two roots,
+            // or one in range when the outflow is small).
+            9 => {
+                flows[n - 2] = -size * (0.05 + 2.0 * g.uniform());
+                flows[n - 1] = 0.0;
+            }
             _ => {}
         }
         flows
     };
+    let mut several_roots = 0;
     for case in 0..400 {
         let mut g = gen::Gen::new(10_000 + case);
-        let kinds: [usize; LANES] = std::array::from_fn(|_| g.below(8));
+        let kinds: [usize; LANES] = std::array::from_fn(|_| g.below(10));
         let lanes: Vec<Vec<f64>> = kinds.iter().map(|k| lane_flows(&mut g, *k)).collect();
         let quarters = lanes.iter().map(Vec::len).max().unwrap_or(0);
         let flows: Vec<V> = (0..quarters).map(|q| V::from(std::array::from_fn::<f64, LANES, _>(|l| lanes[l].get(q).copied().unwrap_or(0.0)))).collect();
@@ -367,9 +386,14 @@ fn simd_irr_agrees_with_the_scalar_search() {
             padded.resize(quarters, 0.0);
             match finance::irr_quarterly(&padded) {
                 Ok(r) => assert!((got[l] - r).abs() <= 1e-10 * r.abs().max(1.0), "case {case} lane {l} (kind {}): {} vs {r}", kinds[l], got[l]),
-                Err(e) => assert!(got[l].is_nan(), "case {case} lane {l}: {} where the scalar gives {e:?}", got[l]),
+                Err(e) => {
+                    several_roots += usize::from(e == finance::IrrError::MultipleRoots);
+                    assert!(got[l].is_nan(), "case {case} lane {l}: {} where the scalar gives {e:?}", got[l]);
+                }
             }
         }
     }
+    // The lanes of several roots beside lanes of one (kind 8 alone is a tenth of them).
+    assert!(several_roots >= 100, "{several_roots}");
 }
 }

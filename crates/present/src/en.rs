@@ -356,6 +356,7 @@ pub static EN: Messages = Messages {
     e_bad_chart: "chart={value} is not a chart: allowed {list}",
     u_irr_no_sign_change: "the cash flows never change sign, so there is no rate at which the NPV is zero",
     u_irr_out_of_range: "no discount rate between −99% and 1000% a year makes the NPV zero",
+    u_irr_multiple_roots: "the cash flows change sign more than once, so more than one rate makes the NPV zero and no single IRR describes the deal; look at the NPV at the cost of capital instead",
     u_no_payback: "the cumulative cash flow (before the assets' value at the end of the term) is still negative when the deal ends",
     u_no_cpu_side: "there is no CPU side (vcpus = 0)",
     u_no_revenue: "the capacity delivered earns nothing (no contract value for it), so there is no price to compare the cost with",

@@ -418,6 +418,7 @@ pub struct Messages {
     // Why an output is undefined
     pub u_irr_no_sign_change: &'static str,
     pub u_irr_out_of_range: &'static str,
+    pub u_irr_multiple_roots: &'static str,
     pub u_no_payback: &'static str,
     pub u_no_cpu_side: &'static str,
     pub u_nothing_online: &'static str,

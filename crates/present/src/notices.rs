@@ -214,6 +214,7 @@ pub fn undefined_text(lang: Lang, why: Undefined) -> &'static str {
     match why {
         Undefined::IrrNoSignChange => m.u_irr_no_sign_change,
         Undefined::IrrOutOfRange => m.u_irr_out_of_range,
+        Undefined::IrrMultipleRoots => m.u_irr_multiple_roots,
         Undefined::NoPayback => m.u_no_payback,
         Undefined::NoCpuSide => m.u_no_cpu_side,
         Undefined::NothingOnline => m.u_nothing_online,
@@ -378,6 +379,7 @@ mod tests {
             for why in [
                 Undefined::IrrNoSignChange,
                 Undefined::IrrOutOfRange,
+                Undefined::IrrMultipleRoots,
                 Undefined::NoPayback,
                 Undefined::NoCpuSide,
                 Undefined::NothingOnline,

@@ -22,7 +22,7 @@
 use wide::{f64x4, CmpEq, CmpGe, CmpGt, CmpLe, CmpLt, CmpNe};
 
 use super::columns::{Batch, Columns, Shared};
-use computedeal_core::finance::{IRR_GRID, IRR_MAX_STEPS, MACRS5};
+use computedeal_core::finance::{IRR_GRID, IRR_MAX_STEPS, IRR_SCAN_POINTS, MACRS5};
 use computedeal_core::model::{HOURS_PER_QUARTER, HOURS_PER_YEAR, WORST_YEAR_MIN_REVENUE_SHARE, WORST_YEAR_MIN_REVENUE_USD};
 use computedeal_core::outputs::{Output, OutputsT};
 use computedeal_core::params::{InputsT, TaxDepreciation, Terminal};
@@ -186,16 +186,33 @@ fn irr_grid_factors() -> [V; IRR_GRID.len()] {
     FACTORS.get_or_init(|| IRR_GRID.map(computedeal_core::finance::quarterly_discount)).map(s)
 }
 
+/// The points of `finance`'s finer scan (discount factor, yearly rate),
+/// worked out once with `finance::irr_scan_point`, so the same bits.
+fn irr_scan_points() -> &'static [(f64, f64); IRR_SCAN_POINTS] {
+    static POINTS: std::sync::OnceLock<[(f64, f64); IRR_SCAN_POINTS]> = std::sync::OnceLock::new();
+    POINTS.get_or_init(|| std::array::from_fn(computedeal_core::finance::irr_scan_point))
+}
+
 /// Mirror of `finance::irr_quarterly`: NaN where the scalar returns an error.
+/// Lanes whose flows change sign once take the grid's bracket; when a lane
+/// changes sign more than once, every lane's NPV is also taken at the
+/// points of the finer scan and those lanes take its one root (NaN for
+/// none or several); then one safeguarded Newton search serves them all.
 pub fn irr_quarterly(flows: &[V]) -> V {
     let zero = s(0.0);
+    let one = s(1.0);
     let none = zero.cmp_ne(zero);
-    let (mut has_pos, mut has_neg) = (none, none);
+    // Mirror of `finance::sign_changes`, counted in f64 per lane.
+    let (mut seen, mut last_positive, mut changes) = (none, none, zero);
     for cf in flows {
-        has_pos |= cf.cmp_gt(zero);
-        has_neg |= cf.cmp_lt(zero);
+        let positive = cf.cmp_gt(zero);
+        let nonzero = positive | cf.cmp_lt(zero);
+        changes += (nonzero & seen & (positive ^ last_positive)).blend(one, zero);
+        last_positive = nonzero.blend(positive, last_positive);
+        seen |= nonzero;
     }
-    let defined = has_pos & has_neg;
+    let defined = changes.cmp_gt(s(0.5));
+    let several = changes.cmp_gt(s(1.5));
     let xs = irr_grid_factors();
     // All grid points in one pass: independent Horner chains overlap in the pipeline.
     let mut fs = [zero; IRR_GRID.len()];
@@ -204,7 +221,8 @@ pub fn irr_quarterly(flows: &[V]) -> V {
             *f = *f * *x + *cf;
         }
     }
-    // The first grid point with a zero NPV, or the first interval with a sign change.
+    // Mirror of `finance::grid_bracket`: the first grid point with a zero
+    // NPV, or the first interval with a sign change.
     let (mut found, mut exact) = (none, none);
     let (mut exact_rate, mut lo, mut hi, mut f_lo, mut f_hi) = (zero, zero, zero, zero, zero);
     for k in 0..IRR_GRID.len() {
@@ -220,6 +238,43 @@ pub fn irr_quarterly(flows: &[V]) -> V {
             f_hi = change.blend(fs[k], f_hi);
             found |= change;
         }
+    }
+    if several.any() {
+        // Mirror of `finance::scan_bracket`: every zero of the scan, and every
+        // interval between non-zero values of opposite signs, is a root; the
+        // last one seen is kept, and used where it is the only one.
+        let points = irr_scan_points();
+        let mut fs = [zero; IRR_SCAN_POINTS];
+        for cf in flows.iter().rev() {
+            for (f, (x, _)) in fs.iter_mut().zip(points) {
+                *f = *f * s(*x) + *cf;
+            }
+        }
+        let (mut roots, mut scan_exact) = (zero, none);
+        let (mut scan_rate, mut scan_lo, mut scan_hi, mut scan_f_lo, mut scan_f_hi) = (zero, zero, zero, zero, zero);
+        for i in 0..IRR_SCAN_POINTS {
+            let hit = fs[i].cmp_eq(zero);
+            scan_rate = hit.blend(s(points[i].1), scan_rate);
+            roots += hit.blend(one, zero);
+            scan_exact |= hit;
+            if i > 0 {
+                let change = fs[i - 1].cmp_ne(zero) & !hit & (fs[i - 1].cmp_gt(zero) ^ fs[i].cmp_gt(zero));
+                scan_lo = change.blend(s(points[i].0), scan_lo);
+                scan_hi = change.blend(s(points[i - 1].0), scan_hi);
+                scan_f_lo = change.blend(fs[i], scan_f_lo);
+                scan_f_hi = change.blend(fs[i - 1], scan_f_hi);
+                roots += change.blend(one, zero);
+                scan_exact &= !change;
+            }
+        }
+        let one_root = roots.cmp_eq(one);
+        found = several.blend(one_root, found);
+        exact = several.blend(one_root & scan_exact, exact);
+        exact_rate = several.blend(scan_rate, exact_rate);
+        lo = several.blend(scan_lo, lo);
+        hi = several.blend(scan_hi, hi);
+        f_lo = several.blend(scan_f_lo, f_lo);
+        f_hi = several.blend(scan_f_hi, f_hi);
     }
     let bracketed = found & !exact;
     let lo_positive = f_lo.cmp_gt(zero);
