@@ -31,7 +31,7 @@ fn load(err: &mut dyn Write) -> Option<&'static Portfolio> {
 pub fn portfolio_json(p: &Portfolio, years: &[Year], risk: &Risk, total: f64) -> Value {
     json!({
         "buyer": p.buyer,
-        "as_of": p.as_of,
+        "as_of": p.as_of(),
         "total_usd": total,
         "years": years,
         "risk": risk,
@@ -72,7 +72,7 @@ pub fn run_portfolio(rest: &[String], out: &mut dyn Write, err: &mut dyn Write) 
     let pct = |v: f64| fmt.value(v, Unit::Fraction);
     let on = p.deals.iter().filter(|d| !c.off.contains(&d.id)).count();
     let mut text = String::new();
-    text.push_str(&format!("{}'s compute commitments, portfolio data as of {} ({} of {} deals on)\n\n", p.buyer, p.as_of, on, p.deals.len()));
+    text.push_str(&format!("{}'s compute commitments, portfolio data as of {} ({} of {} deals on)\n\n", p.buyer, p.as_of(), on, p.deals.len()));
     text.push_str(&format!("{:<6}{:>14}{:>8}{:>34}{:>14}\n", "year", "falling due", "GW", "revenue (low / middle / high)", "share"));
     for y in &years {
         let revenue = format!("{} / {} / {}", money(y.revenue_low_usd), money(y.revenue_mid_usd), money(y.revenue_high_usd));

@@ -26,7 +26,7 @@ impl PortfolioView {
     /// The view for a scenario's preset (its deal highlighted) and the reader's choices.
     pub fn new(p: &Portfolio, preset: &str, c: &Choices) -> PortfolioView {
         let this_deal = p.deals.iter().find(|d| d.presets.iter().any(|k| k == preset) && !c.off.contains(&d.id)).map(|d| d.id.clone());
-        PortfolioView { buyer: p.buyer.clone(), as_of: p.as_of.clone(), years: p.yearly(c), this_deal, total_usd: p.total_usd(c), risk: p.risk(c) }
+        PortfolioView { buyer: p.buyer.clone(), as_of: p.as_of().to_string(), years: p.yearly(c), this_deal, total_usd: p.total_usd(c), risk: p.risk(c) }
     }
 
     /// The shipped portfolio with the reader's choices, the scenario's deal
