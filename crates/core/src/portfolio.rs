@@ -561,8 +561,10 @@ impl Path {
 /// linearly from nothing at `start` to `gw` at `start + ramp`; a lease's
 /// ends with its term (`start + term`), a purchase's stays.
 ///
-/// The capacity's integral from `start` to `t` is `gw · A(t − start)`, with
-/// `A(x) = x²/(2·ramp)` while ramping (`x < ramp`) and `x − ramp/2` after.
+/// Over `[a, b)` while ramping the capacity's integral is
+/// `gw · (x_b² − x_a²)/(2·ramp)`, with `x` the years since the start; once
+/// ramped in it is `gw · (b − a)`, so a whole year at full capacity is
+/// exactly `gw`.
 pub fn ramped_gw(gw: f64, start: f64, term: f64, ramp: f64, kind: Kind, (y0, y1): (f64, f64)) -> f64 {
     let end = match kind {
         Kind::Lease => start + term,
@@ -572,16 +574,17 @@ pub fn ramped_gw(gw: f64, start: f64, term: f64, ramp: f64, kind: Kind, (y0, y1)
     if b <= a || y1 <= y0 {
         return 0.0;
     }
-    // A ramp of 0 never takes the first branch (x ≥ 0), so nothing divides by it.
-    let area = |t: f64| {
-        let x = t - start;
-        if x < ramp {
-            x * x / (2.0 * ramp)
-        } else {
-            x - ramp / 2.0
-        }
-    };
-    gw * (area(b) - area(a)) / (y1 - y0)
+    let ramped = start + ramp;
+    let mut years = 0.0;
+    // A ramp of 0 never takes this branch (a ≥ start), so nothing divides by it.
+    if a < ramped {
+        let (xa, xb) = (a - start, b.min(ramped) - start);
+        years += (xb * xb - xa * xa) / (2.0 * ramp);
+    }
+    if b > ramped {
+        years += b - a.max(ramped);
+    }
+    gw * years / (y1 - y0)
 }
 
 /// The year with the most gigawatts on average, and those gigawatts (the
