@@ -61,11 +61,13 @@ Usage:
       the tags' addresses absolute, as link previews need.
   computedeal portfolio [QUERY] [--json]
       OpenAI's announced compute commitments by year (dollars falling due,
-      gigawatts) against its revenue (reported, and its published plans as
-      low and high paths), the share they take, and the Monte Carlo chance
-      that some year's exceed a share of revenue. QUERY: off=ID,ID (switch
-      deals off), reading=aws-2026:b (the other reading of an ambiguous
-      deal), value.ID=, term.ID=, start.ID= (change a deal's terms),
+      gigawatts ramping in) against its revenue (reported, and its published
+      plans as low and high paths), the share they take, the Monte Carlo
+      chance that some year's exceed a share of revenue, and OpenAI's own
+      statements beside the records' totals. QUERY: off=ID,ID (switch deals
+      off), reading=aws-2026:b (the other reading of an ambiguous deal;
+      reading=nvidia:loi counts NVIDIA's letter of intent, off by default),
+      value.ID=, term.ID=, start.ID= (change a deal's terms),
       threshold= (default 1 = 100% of revenue), samples=, seed=; or the
       page's link, whose portfolio= holds the same query. The same query
       and seed give the same output. `computedeal mc 'portfolio=1&…'`

@@ -98,6 +98,29 @@ impl<'a> Record<'a> {
         v.as_i64().and_then(|i| i32::try_from(i).ok()).ok_or_else(|| wrong(&self.path(k), v, "a whole number"))
     }
 
+    /// A string that must be one of `allowed` (serde's unit enum variants);
+    /// another is named with what is allowed.
+    pub fn one_of(&mut self, k: &'static str, allowed: &[&'static str]) -> Result<&'static str, ShapeError> {
+        let v = self.required(k)?;
+        let at = self.path(k);
+        let s = v.as_str().ok_or_else(|| wrong(&at, v, "a string"))?;
+        allowed.iter().find(|a| **a == s).copied().ok_or_else(|| {
+            let names: Vec<String> = allowed.iter().map(|a| format!("`{a}`")).collect();
+            let expected = match names.as_slice() {
+                [one] => one.clone(),
+                [a, b] => format!("{a} or {b}"),
+                _ => format!("one of {}", names.join(", ")),
+            };
+            format!("unknown variant `{s}`, expected {expected} at {at}")
+        })
+    }
+
+    /// A whole number within `i32` that may be missing or null.
+    pub fn opt_int(&mut self, k: &'static str) -> Result<Option<i32>, ShapeError> {
+        let at = self.path(k);
+        self.optional(k).map(|v| v.as_i64().and_then(|i| i32::try_from(i).ok()).ok_or_else(|| wrong(&at, v, "a whole number"))).transpose()
+    }
+
     pub fn opt_string(&mut self, k: &'static str) -> Result<Option<String>, ShapeError> {
         self.optional(k).map(|v| string_of(v, &self.path(k))).transpose()
     }
@@ -214,5 +237,23 @@ mod tests {
         assert_eq!(rows(r#"[]"#), Err("invalid type: an array, expected an object at the top".into()));
         assert!(rows(r#"{"rows": [{"name": "a", "x": 1e400}]}"#).is_err(), "beyond f64 is not JSON serde reads");
         assert!(rows("not json").is_err());
+    }
+
+    #[test]
+    fn a_choice_outside_its_list_is_named_with_what_is_allowed() {
+        let kind = |text: &str, allowed: &[&'static str]| {
+            read(text, |mut r| {
+                let k = r.one_of("kind", allowed)?;
+                let y = r.opt_int("year")?;
+                r.done()?;
+                Ok((k, y))
+            })
+        };
+        assert_eq!(kind(r#"{"kind": "lease"}"#, &["lease", "purchase"]), Ok(("lease", None)));
+        assert_eq!(kind(r#"{"kind": "purchase", "year": 2030}"#, &["lease", "purchase"]), Ok(("purchase", Some(2030))));
+        assert_eq!(kind(r#"{"kind": "rent"}"#, &["lease", "purchase"]), Err("unknown variant `rent`, expected `lease` or `purchase` at kind".into()));
+        assert_eq!(kind(r#"{"kind": "x"}"#, &["a", "b", "c"]), Err("unknown variant `x`, expected one of `a`, `b`, `c` at kind".into()));
+        assert_eq!(kind(r#"{"kind": 1}"#, &["a"]), Err("invalid type: a number, expected a string at kind".into()));
+        assert_eq!(kind(r#"{"kind": "a", "year": 2030.5}"#, &["a"]), Err("invalid type: a number, expected a whole number at year".into()));
     }
 }

@@ -7,10 +7,12 @@
 //!
 //! Assumptions, each stated in the data file and the docs: a deal's value
 //! falls due evenly over its term from its start; a deal without a
-//! published value counts in gigawatts only; revenue's uncertainty is one
-//! factor per scenario, the position between the two plans in logarithms,
-//! triangular from half the gap below the lower plan to the higher plan
-//! (mode halfway between them).
+//! published value counts in gigawatts only; a deal's gigawatts ramp in
+//! linearly over its `ramp_years` (a published schedule, or our estimate of
+//! two years) and a lease's end with its term where chips bought stay;
+//! revenue's uncertainty is one factor per scenario, the position between
+//! the two plans in logarithms, triangular from half the gap below the
+//! lower plan to the higher plan (mode halfway between them).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -23,7 +25,10 @@ use crate::notice::{Allowed, Notice, Problem};
 
 /// The portfolio shipped with the calculator.
 pub const DATA: &str = include_str!("../data/openai-portfolio.json");
-pub const FORMAT: &str = "computedeal-portfolio/1";
+pub const FORMAT: &str = "computedeal-portfolio/2";
+
+/// The ramp of a deal whose record gives none, in years: our estimate.
+pub const RAMP_YEARS: f64 = 2.0;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Source {
@@ -39,7 +44,31 @@ pub struct Reading {
     pub label: Option<String>,
     /// None: no value was published.
     pub value_usd: Option<f64>,
+    /// This reading's gigawatts, where they differ from the deal's `gw`.
+    pub gw: Option<f64>,
     pub note: Option<String>,
+}
+
+/// Whether a deal's capacity outlasts its term.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Capacity rented (a cloud contract): it ends with the term.
+    Lease,
+    /// Chips bought: the payments end with the term, the capacity stays.
+    Purchase,
+}
+
+impl Kind {
+    pub const KEYS: [&'static str; 2] = ["lease", "purchase"];
+
+    fn of_key(k: &str) -> Kind {
+        if k == "purchase" {
+            Kind::Purchase
+        } else {
+            Kind::Lease
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -47,11 +76,16 @@ pub struct Deal {
     pub id: String,
     pub seller: String,
     pub what: String,
+    /// A lease (its capacity ends with its term) or a purchase (it stays).
+    pub kind: Kind,
     pub readings: Vec<Reading>,
     /// The start, as a year (2027.0 is 1 January 2027).
     pub start: f64,
     pub term_years: f64,
-    /// Contracted gigawatts, when published.
+    /// The years its gigawatts take to ramp in from its start, linearly
+    /// (None: `RAMP_YEARS`, our estimate).
+    pub ramp_years: Option<f64>,
+    /// Contracted gigawatts, when published (a reading may give its own).
     pub gw: Option<f64>,
     pub chip: String,
     pub announced: String,
@@ -73,6 +107,61 @@ impl Deal {
     pub fn default_reading(&self) -> usize {
         self.default_reading.as_ref().and_then(|l| self.readings.iter().position(|r| r.label.as_ref() == Some(l))).unwrap_or(0)
     }
+
+    /// The years its gigawatts take to ramp in.
+    pub fn ramp(&self) -> f64 {
+        self.ramp_years.unwrap_or(RAMP_YEARS)
+    }
+}
+
+/// What a statement of the buyer's counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StatedUnit {
+    /// US dollars.
+    Usd,
+    /// Gigawatts.
+    Gw,
+}
+
+impl StatedUnit {
+    pub const KEYS: [&'static str; 2] = ["usd", "gw"];
+
+    fn of_key(k: &str) -> StatedUnit {
+        if k == "gw" {
+            StatedUnit::Gw
+        } else {
+            StatedUnit::Usd
+        }
+    }
+}
+
+/// The buyer's own dated statement of its commitments, to set beside the
+/// records' totals (`Portfolio::ours`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Statement {
+    pub date: String,
+    /// What was said, in the data's words.
+    pub what: String,
+    pub value: f64,
+    pub unit: StatedUnit,
+    /// Dollars falling due through the end of this year, or the gigawatts on
+    /// average in this year; None: all the dollars, or the gigawatts contracted.
+    pub through: Option<i32>,
+    pub source: String,
+    /// Why the records' figure differs.
+    pub note: String,
+}
+
+/// Something that happened after a deal was announced, and what it changes
+/// in the records (`deals`: the records it touches, maybe none).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Event {
+    pub date: String,
+    pub what: String,
+    pub deals: Vec<String>,
+    pub sources: Vec<String>,
+    pub effect: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -113,13 +202,14 @@ pub struct Backlog {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Portfolio {
     pub format: String,
-    pub as_of: String,
     pub buyer: String,
     pub about: String,
     pub sources: BTreeMap<String, Source>,
     pub deals: Vec<Deal>,
     pub revenue: Revenue,
     pub backlogs: Vec<Backlog>,
+    pub statements: Vec<Statement>,
+    pub events: Vec<Event>,
 }
 
 /// What is wrong with a portfolio file (data; words come from the presentation).
@@ -137,15 +227,22 @@ pub enum PortfolioError {
         row: String,
         found: String,
     },
-    /// A value, term, start, GW or revenue that is not a positive finite number.
+    /// A value, term, start, GW or revenue that is not a positive finite
+    /// number, or a ramp that is negative.
     Number {
         row: String,
         field: &'static str,
         found: f64,
     },
-    /// A deal without readings, or two deals with one id.
+    /// A deal without readings or sources, two deals with one id, or a
+    /// default reading that names none of its readings.
     Deal {
         row: String,
+    },
+    /// An event naming a deal the file lacks.
+    UnknownDeal {
+        row: String,
+        found: String,
     },
     /// A revenue path without points or out of year order.
     Path {
@@ -168,7 +265,7 @@ fn source_of(v: &Value, at: String) -> Result<Source, ShapeError> {
 
 fn reading_of(v: &Value, at: String) -> Result<Reading, ShapeError> {
     let mut r = Record::of(v, at)?;
-    let x = Reading { label: r.opt_string("label")?, value_usd: r.opt_number("value_usd")?, note: r.opt_string("note")? };
+    let x = Reading { label: r.opt_string("label")?, value_usd: r.opt_number("value_usd")?, gw: r.opt_number("gw")?, note: r.opt_string("note")? };
     r.done().map(|_| x)
 }
 
@@ -178,9 +275,11 @@ fn deal_of(v: &Value, at: String) -> Result<Deal, ShapeError> {
         id: r.string("id")?,
         seller: r.string("seller")?,
         what: r.string("what")?,
+        kind: Kind::of_key(r.one_of("kind", &Kind::KEYS)?),
         readings: r.list("readings", reading_of)?,
         start: r.number("start")?,
         term_years: r.number("term_years")?,
+        ramp_years: r.opt_number("ramp_years")?,
         gw: r.opt_number("gw")?,
         chip: r.string("chip")?,
         announced: r.string("announced")?,
@@ -216,8 +315,35 @@ fn backlog_of(v: &Value, at: String) -> Result<Backlog, ShapeError> {
     r.done().map(|_| b)
 }
 
+fn statement_of(v: &Value, at: String) -> Result<Statement, ShapeError> {
+    let mut r = Record::of(v, at)?;
+    let s = Statement {
+        date: r.string("date")?,
+        what: r.string("what")?,
+        value: r.number("value")?,
+        unit: StatedUnit::of_key(r.one_of("unit", &StatedUnit::KEYS)?),
+        through: r.opt_int("through")?,
+        source: r.string("source")?,
+        note: r.string("note")?,
+    };
+    r.done().map(|_| s)
+}
+
+fn event_of(v: &Value, at: String) -> Result<Event, ShapeError> {
+    let mut r = Record::of(v, at)?;
+    let e = Event {
+        date: r.string("date")?,
+        what: r.string("what")?,
+        deals: r.strings("deals", false)?,
+        sources: r.strings("sources", false)?,
+        effect: r.string("effect")?,
+    };
+    r.done().map(|_| e)
+}
+
 /// The file's records, every field as its type says (`crate::json`; a
-/// `label`, `note`, `presets` or `default_reading` may be left out).
+/// `label`, `note`, a reading's `gw`, `ramp_years`, `through`, `presets` or
+/// `default_reading` may be left out).
 fn read(text: &str) -> Result<Portfolio, ShapeError> {
     crate::json::read(text, |mut r| {
         let mut rev = r.record("revenue")?;
@@ -231,13 +357,14 @@ fn read(text: &str) -> Result<Portfolio, ShapeError> {
         rev.done()?;
         let p = Portfolio {
             format: r.string("format")?,
-            as_of: r.string("as_of")?,
             buyer: r.string("buyer")?,
             about: r.string("about")?,
             sources: r.map("sources", source_of)?,
             deals: r.list("deals", deal_of)?,
             revenue,
             backlogs: r.list("backlogs", backlog_of)?,
+            statements: r.list("statements", statement_of)?,
+            events: r.list("events", event_of)?,
         };
         r.done().map(|_| p)
     })
@@ -264,7 +391,8 @@ pub fn parse(text: &str) -> Result<Portfolio, PortfolioError> {
     };
     let mut ids = BTreeSet::new();
     for d in &p.deals {
-        if d.readings.is_empty() || !ids.insert(d.id.clone()) || d.sources.is_empty() {
+        let unknown_default = d.default_reading.as_ref().is_some_and(|l| !d.readings.iter().any(|r| r.label.as_ref() == Some(l)));
+        if d.readings.is_empty() || !ids.insert(d.id.clone()) || d.sources.is_empty() || unknown_default {
             return Err(PortfolioError::Deal { row: d.id.clone() });
         }
         for s in &d.sources {
@@ -274,11 +402,20 @@ pub fn parse(text: &str) -> Result<Portfolio, PortfolioError> {
             if let Some(v) = r.value_usd {
                 positive(&d.id, "value_usd", v)?;
             }
+            if let Some(gw) = r.gw {
+                positive(&d.id, "gw", gw)?;
+            }
         }
         positive(&d.id, "term_years", d.term_years)?;
         positive(&d.id, "start", d.start)?;
         if let Some(gw) = d.gw {
             positive(&d.id, "gw", gw)?;
+        }
+        // A ramp of 0 is all at once.
+        if let Some(ramp) = d.ramp_years {
+            if !(ramp.is_finite() && ramp >= 0.0) {
+                return Err(PortfolioError::Number { row: d.id.clone(), field: "ramp_years", found: ramp });
+            }
         }
     }
     for (which, path) in [("low", &p.revenue.low), ("high", &p.revenue.high)] {
@@ -297,6 +434,20 @@ pub fn parse(text: &str) -> Result<Portfolio, PortfolioError> {
     for b in &p.backlogs {
         source(&b.seller, &b.source)?;
         positive(&b.seller, "backlog_usd", b.backlog_usd)?;
+    }
+    for s in &p.statements {
+        let row = format!("statement of {}", s.date);
+        source(&row, &s.source)?;
+        positive(&row, "value", s.value)?;
+    }
+    for e in &p.events {
+        let row = format!("event of {}", e.date);
+        for s in &e.sources {
+            source(&row, s)?;
+        }
+        if let Some(id) = e.deals.iter().find(|id| !ids.contains(*id)) {
+            return Err(PortfolioError::UnknownDeal { row, found: id.clone() });
+        }
     }
     Ok(p)
 }
@@ -346,8 +497,10 @@ pub struct Year {
     /// Commitments falling due in the year, and by deal (ids of deals that are on).
     pub commitments_usd: f64,
     pub by_deal: Vec<(String, f64)>,
-    /// Average contracted gigawatts over the year.
+    /// Average contracted gigawatts over the year, each deal ramped in
+    /// (`ramped_gw`), and by deal (ids of deals that are on and count GW).
     pub gw: f64,
+    pub gw_by_deal: Vec<(String, f64)>,
     /// Revenue: reported, or the low and high plans and halfway between them (in logarithms).
     pub revenue_low_usd: f64,
     pub revenue_mid_usd: f64,
@@ -404,14 +557,95 @@ impl Path {
     }
 }
 
+/// A deal's capacity averaged over the years `[y0, y1)`, in GW: it ramps
+/// linearly from nothing at `start` to `gw` at `start + ramp`; a lease's
+/// ends with its term (`start + term`), a purchase's stays.
+///
+/// Over `[a, b)` while ramping the capacity's integral is
+/// `gw · (x_b² − x_a²)/(2·ramp)`, with `x` the years since the start; once
+/// ramped in it is `gw · (b − a)`, so a whole year at full capacity is
+/// exactly `gw`.
+pub fn ramped_gw(gw: f64, start: f64, term: f64, ramp: f64, kind: Kind, (y0, y1): (f64, f64)) -> f64 {
+    let end = match kind {
+        Kind::Lease => start + term,
+        Kind::Purchase => f64::INFINITY,
+    };
+    let (a, b) = (y0.max(start), y1.min(end));
+    if b <= a || y1 <= y0 {
+        return 0.0;
+    }
+    let ramped = start + ramp;
+    let mut years = 0.0;
+    // A ramp of 0 never takes this branch (a ≥ start), so nothing divides by it.
+    if a < ramped {
+        let (xa, xb) = (a - start, b.min(ramped) - start);
+        years += (xb * xb - xa * xa) / (2.0 * ramp);
+    }
+    if b > ramped {
+        years += b - a.max(ramped);
+    }
+    gw * years / (y1 - y0)
+}
+
+/// The year with the most gigawatts on average, and those gigawatts (the
+/// earliest such year; None for no years).
+pub fn peak_gw(years: &[Year]) -> Option<(i32, f64)> {
+    years.iter().fold(None, |best: Option<(i32, f64)>, y| match best {
+        Some((_, g)) if g >= y.gw => best,
+        _ => Some((y.year, y.gw)),
+    })
+}
+
 impl Portfolio {
+    /// The data's date: the newest date among its sources, so it moves
+    /// with the newest source and cannot go stale (`2026-04` reads as the
+    /// month's start: it sorts before `2026-04-29`).
+    pub fn as_of(&self) -> &str {
+        self.sources.values().map(|s| s.date.as_str()).max().unwrap_or("")
+    }
+
+    /// The reading used for a deal (the reader's, else its default).
+    pub fn reading<'a>(&self, d: &'a Deal, c: &Choices) -> Option<&'a Reading> {
+        let r = c.reading.get(&d.id).copied().unwrap_or_else(|| d.default_reading());
+        d.readings.get(r)
+    }
+
     /// A deal's value under the reader's choices (None: not counted in dollars).
     pub fn value(&self, d: &Deal, c: &Choices) -> Option<f64> {
         if let Some(v) = c.value_usd.get(&d.id) {
             return Some(*v);
         }
-        let r = c.reading.get(&d.id).copied().unwrap_or_else(|| d.default_reading());
-        d.readings.get(r).and_then(|r| r.value_usd)
+        self.reading(d, c).and_then(|r| r.value_usd)
+    }
+
+    /// A deal's contracted gigawatts under the reader's reading (None: not
+    /// counted in gigawatts).
+    pub fn gw(&self, d: &Deal, c: &Choices) -> Option<f64> {
+        self.reading(d, c).and_then(|r| r.gw).or(d.gw)
+    }
+
+    /// The gigawatts contracted by the deals that are on: each deal's full
+    /// `gw`, reached or not.
+    pub fn contracted_gw(&self, c: &Choices) -> f64 {
+        self.active(c).filter_map(|(d, ..)| self.gw(d, c)).sum()
+    }
+
+    /// Each deal's gigawatts on average over a year, ramped in (`ramped_gw`).
+    pub fn gw_by_deal(&self, c: &Choices, year: i32) -> Vec<(String, f64)> {
+        let span = (year as f64, year as f64 + 1.0);
+        self.active(c).filter_map(|(d, _, start, term)| Some((d.id.clone(), ramped_gw(self.gw(d, c)?, start, term, d.ramp(), d.kind, span)))).collect()
+    }
+
+    /// The records' figure to set beside a statement of the buyer's: all
+    /// the dollars, those falling due through a year, the gigawatts
+    /// contracted, or those on average in a year.
+    pub fn ours(&self, s: &Statement, c: &Choices) -> f64 {
+        match (s.unit, s.through) {
+            (StatedUnit::Usd, None) => self.total_usd(c),
+            (StatedUnit::Usd, Some(y)) => self.yearly(c).iter().filter(|x| x.year <= y).map(|x| x.commitments_usd).sum(),
+            (StatedUnit::Gw, None) => self.contracted_gw(c),
+            (StatedUnit::Gw, Some(y)) => self.gw_by_deal(c, y).iter().map(|(_, g)| g).sum(),
+        }
     }
 
     /// The deals that are on, with their value, start and term.
@@ -453,7 +687,7 @@ impl Portfolio {
             .map(|y| {
                 let (y0, y1) = (y as f64, y as f64 + 1.0);
                 let mut by_deal = Vec::new();
-                let (mut usd, mut gw) = (0.0, 0.0);
+                let mut usd = 0.0;
                 for (d, value, start, term) in self.active(c) {
                     let overlap = (y1.min(start + term) - y0.max(start)).max(0.0);
                     if let Some(v) = value {
@@ -461,11 +695,22 @@ impl Portfolio {
                         usd += due;
                         by_deal.push((d.id.clone(), due));
                     }
-                    gw += d.gw.unwrap_or(0.0) * overlap;
                 }
+                let gw_by_deal = self.gw_by_deal(c, y);
+                let gw = gw_by_deal.iter().map(|(_, g)| g).sum();
                 let (lo, hi) = (self.revenue(y, 0.0), self.revenue(y, 1.0));
                 let mid = self.revenue(y, 0.5);
-                Year { year: y, commitments_usd: usd, by_deal, gw, revenue_low_usd: lo, revenue_mid_usd: mid, revenue_high_usd: hi, share_mid: usd / mid }
+                Year {
+                    year: y,
+                    commitments_usd: usd,
+                    by_deal,
+                    gw,
+                    gw_by_deal,
+                    revenue_low_usd: lo,
+                    revenue_mid_usd: mid,
+                    revenue_high_usd: hi,
+                    share_mid: usd / mid,
+                }
             })
             .collect()
     }

@@ -1,10 +1,12 @@
 //! OpenAI's portfolio: totals are the sum of the deal records, switching a
-//! deal off changes them by exactly that deal, a year's figures by hand,
-//! the Monte Carlo depends only on the choices and the seed, and bad
-//! choices are named.
+//! deal off changes them by exactly that deal, a year's figures by hand, a
+//! ramp by hand, a purchase outlasting its term where a lease ends, the
+//! data's date, NVIDIA's letter of intent off unless its reading is picked,
+//! the buyer's statements set beside the records, the Monte Carlo
+//! depending only on the choices and the seed, and bad choices named.
 
 use computedeal_core::notice::Problem;
-use computedeal_core::portfolio::{self, apply, decode, encode, triangular, Choices, FACTOR};
+use computedeal_core::portfolio::{self, apply, decode, encode, ramped_gw, triangular, Choices, Kind, StatedUnit, FACTOR};
 
 fn close(a: f64, b: f64, rel: f64) -> bool {
     (a - b).abs() <= rel * a.abs().max(b.abs())
@@ -26,9 +28,174 @@ fn totals_are_the_sum_of_the_deal_records() {
         let by: f64 = y.by_deal.iter().map(|(_, v)| v).sum();
         assert!(close(by, y.commitments_usd, 1e-12) || y.commitments_usd == 0.0);
     }
-    // Gigawatt-years: Σ GW × term = 4.5·5 + 0.5·7 + 2·8 + 0.75·3 + 6·4 + 10·4 + 10·3.5 = 143.25.
-    let gw_years: f64 = years.iter().map(|y| y.gw).sum();
-    assert!(close(gw_years, 143.25, 1e-12), "{gw_years}");
+    // A year's gigawatts are the sum of each deal's, ramped in: each deal's
+    // worked out here from its record alone.
+    for y in &years {
+        let mut sum = 0.0;
+        for d in p.deals.iter() {
+            let Some(gw) = p.gw(d, &c) else { continue };
+            let g = ramped_gw(gw, d.start, d.term_years, d.ramp(), d.kind, (y.year as f64, y.year as f64 + 1.0));
+            let listed = y.gw_by_deal.iter().find(|(id, _)| *id == d.id).map(|(_, v)| *v);
+            assert_eq!(listed, Some(g), "{} in {}", d.id, y.year);
+            sum += g;
+        }
+        assert!(close(y.gw, sum, 1e-12) || y.gw == sum, "{}: {} against {sum}", y.year, y.gw);
+    }
+    // 2027 by hand (x = years since the start, a ramp of R years averages
+    // (x₁² − x₀²)/(2R) of the GW while ramping):
+    // Oracle 4.5 GW from 2027.0 over 2: (1 − 0)/4 = 1/4 → 1.125;
+    // AWS 2025 0.5 GW, ramped in by 2027.0 → 0.5;
+    // AWS 2026 2 GW from 2027.0 over 2 (our estimate): 1/4 → 0.5;
+    // Cerebras 0.75 GW from 2026.0 over 3: (4 − 1)/6 = 1/2 → 0.375;
+    // AMD 6 GW from 2026.5 over 4: (1.5² − 0.5²)/8 = 1/4 → 1.5;
+    // Broadcom 10 GW from 2026.5 over 3.5: (2.25 − 0.25)/7 = 2/7 → 2.857;
+    // NVIDIA's letter of intent counts none by default. Σ = 6.857 GW.
+    let y2027 = years.iter().find(|y| y.year == 2027).expect("2027");
+    assert!(close(y2027.gw, 1.125 + 0.5 + 0.5 + 0.375 + 1.5 + 20.0 / 7.0, 1e-12), "{}", y2027.gw);
+    // Contracted: 4.5 + 0.5 + 2 + 0.75 + 6 + 10 = 23.75 GW, reached by 2031
+    // (Oracle, AWS and the purchases in full; Cerebras's lease has ended).
+    assert!(close(p.contracted_gw(&c), 23.75, 1e-12));
+    let y2031 = years.iter().find(|y| y.year == 2031).expect("2031");
+    assert!(close(y2031.gw, 4.5 + 0.5 + 2.0 + 6.0 + 10.0, 1e-12), "{}", y2031.gw);
+    assert_eq!(portfolio::peak_gw(&years), Some((2031, y2031.gw)));
+}
+
+#[test]
+fn a_ramp_by_hand() {
+    // One deal, 2 GW from 2027.0 ramping in linearly over 2 years, a lease of 8:
+    // its capacity is 2·(t − 2027)/2 GW until 2029.0, then 2 GW.
+    let year = |y: i32| ramped_gw(2.0, 2027.0, 8.0, 2.0, Kind::Lease, (y as f64, y as f64 + 1.0));
+    // 2026: not started.
+    assert_eq!(year(2026), 0.0);
+    // 2027: from 0 to 1 GW, on average 0.5 GW (the integral 2·1²/(2·2) = 0.5).
+    assert!(close(year(2027), 0.5, 1e-15), "{}", year(2027));
+    // 2028: from 1 to 2 GW, on average 1.5 GW (2·(2² − 1²)/(2·2) = 1.5).
+    assert!(close(year(2028), 1.5, 1e-15), "{}", year(2028));
+    // 2029 to 2034: the full 2 GW.
+    for y in 2029..=2034 {
+        assert_eq!(year(y), 2.0, "{y}");
+    }
+    // 2035: the lease has ended (2027 + 8).
+    assert_eq!(year(2035), 0.0);
+    // Half a year: the first half of 2027 averages 2·0.5²/(2·2)/0.5 = 0.25 GW.
+    assert!(close(ramped_gw(2.0, 2027.0, 8.0, 2.0, Kind::Lease, (2027.0, 2027.5)), 0.25, 1e-15));
+    // A ramp of 0 is all at once: a start mid-year is half the year's GW.
+    assert_eq!(ramped_gw(2.0, 2027.5, 8.0, 0.0, Kind::Lease, (2027.0, 2028.0)), 1.0);
+    // A ramp longer than a lease: 2 GW over 4 years, a lease of 2 years ends at 1 GW.
+    assert!(close(ramped_gw(2.0, 2027.0, 2.0, 4.0, Kind::Lease, (2028.0, 2029.0)), 0.75, 1e-15));
+    assert_eq!(ramped_gw(2.0, 2027.0, 2.0, 4.0, Kind::Lease, (2029.0, 2030.0)), 0.0);
+}
+
+#[test]
+fn a_purchase_stays_after_its_term_and_a_lease_ends() {
+    // The same record as a purchase and as a lease: 2 GW from 2027.0, ramped over a year, a term of 3.
+    let at = |kind: Kind, y: f64| ramped_gw(2.0, 2027.0, 3.0, 1.0, kind, (y, y + 1.0));
+    for y in [2030.0, 2035.0, 2040.0] {
+        assert_eq!(at(Kind::Purchase, y), 2.0, "chips bought stay: {y}");
+        assert_eq!(at(Kind::Lease, y), 0.0, "a lease ends: {y}");
+    }
+    // Up to the term's end they agree.
+    for y in [2027.0, 2028.0, 2029.0] {
+        assert_eq!(at(Kind::Purchase, y), at(Kind::Lease, y), "{y}");
+    }
+    // A lease ending mid-year counts the half it runs: 2 GW × 0.5.
+    assert_eq!(ramped_gw(2.0, 2027.0, 2.5, 1.0, Kind::Lease, (2029.0, 2030.0)), 1.0);
+    // In the shipped records: AMD's chips (a purchase, its term ending in
+    // mid-2030) still count 6 GW in the last year shown; Oracle's lease
+    // (2027 to 2032) counts none in 2032, Cerebras's (2026 to 2029) none in 2029.
+    let p = portfolio::portfolio().expect("shipped");
+    let years = p.yearly(&Choices::default());
+    let last = years.last().expect("years");
+    let of = |y: &portfolio::Year, id: &str| y.gw_by_deal.iter().find(|(d, _)| d == id).map(|(_, g)| *g);
+    assert!(last.year >= 2034, "{}", last.year);
+    assert_eq!(of(last, "amd"), Some(6.0));
+    assert_eq!(of(last, "broadcom"), Some(10.0));
+    let year = |n: i32| years.iter().find(|y| y.year == n).expect("a year");
+    assert_eq!(of(year(2032), "oracle-stargate"), Some(0.0));
+    assert_eq!(of(year(2031), "oracle-stargate"), Some(4.5));
+    assert_eq!(of(year(2029), "cerebras"), Some(0.0));
+    assert_eq!(p.deals.iter().filter(|d| d.kind == Kind::Purchase).map(|d| d.id.as_str()).collect::<Vec<_>>(), ["amd", "nvidia", "broadcom"]);
+}
+
+#[test]
+fn the_data_is_dated_by_its_newest_source() {
+    let p = portfolio::portfolio().expect("shipped");
+    // OpenAI's statement of 2026-04-29 (more than 10 GW secured) is the newest source.
+    assert_eq!(p.as_of(), "2026-04-29");
+    let newest = p.sources.values().map(|s| s.date.as_str()).max().expect("sources");
+    assert_eq!(p.as_of(), newest);
+    // No date in the file is later: announcements, statements, events, backlogs.
+    let dates = p
+        .deals
+        .iter()
+        .map(|d| d.announced.as_str())
+        .chain(p.statements.iter().map(|s| s.date.as_str()))
+        .chain(p.events.iter().map(|e| e.date.as_str()))
+        .chain(p.backlogs.iter().map(|b| b.date.as_str()));
+    for d in dates {
+        assert!(d <= p.as_of(), "{d} is after the data's date {}", p.as_of());
+    }
+    // A newer source moves it.
+    let mut v: serde_json::Value = serde_json::from_str(portfolio::DATA).expect("JSON");
+    v["sources"]["later"] = serde_json::json!({ "title": "t", "url": "https://example.org/", "date": "2026-05-01", "grade": "B" });
+    assert_eq!(portfolio::parse(&v.to_string()).expect("parses").as_of(), "2026-05-01");
+}
+
+#[test]
+fn nvidias_letter_of_intent_is_off_unless_its_reading_is_picked() {
+    let p = portfolio::portfolio().expect("shipped");
+    let nvidia = p.deals.iter().find(|d| d.id == "nvidia").expect("NVIDIA's record");
+    let all = Choices::default();
+    // Off by default: no GW, and the reason and its source are in the record.
+    assert_eq!(p.gw(nvidia, &all), None);
+    assert_eq!(nvidia.readings[nvidia.default_reading()].label.as_deref(), Some("2026"));
+    assert!(nvidia.sources.iter().any(|s| s == "nvidia-2026"));
+    assert_eq!(p.sources["nvidia-2026"].date, "2026-02-23");
+    assert!(p.sources["nvidia-2026"].url.starts_with("https://the-decoder.com/"));
+    let (loi, notices) = decode(p, "reading=nvidia:loi");
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(p.gw(nvidia, &loi), Some(10.0));
+    // Switched on, it adds its own ramped GW to every year and nothing else:
+    // 10 GW from 2026.5 over 4 years, a purchase (2027: (1.5² − 0.5²)/8 · 10 = 2.5 GW).
+    let (before, after) = (p.yearly(&all), p.yearly(&loi));
+    assert_eq!(before.len(), after.len());
+    for (a, b) in before.iter().zip(&after) {
+        let own = ramped_gw(10.0, 2026.5, 4.0, 4.0, Kind::Purchase, (a.year as f64, a.year as f64 + 1.0));
+        assert!((b.gw - a.gw - own).abs() < 1e-12, "{}: {} − {} against {own}", a.year, b.gw, a.gw);
+        assert_eq!(a.commitments_usd, b.commitments_usd, "no value: dollars unchanged");
+    }
+    assert!(close(after.iter().find(|y| y.year == 2027).expect("2027").gw - before.iter().find(|y| y.year == 2027).expect("2027").gw, 2.5, 1e-12));
+    assert!(close(p.contracted_gw(&loi) - p.contracted_gw(&all), 10.0, 1e-12));
+    assert_eq!(encode(p, &loi), "reading=nvidia:loi");
+}
+
+#[test]
+fn the_buyers_statements_stand_beside_the_records_totals() {
+    let p = portfolio::portfolio().expect("shipped");
+    let c = Choices::default();
+    let years = p.yearly(&c);
+    let find = |date: &str| p.statements.iter().find(|s| s.date == date).unwrap_or_else(|| panic!("a statement of {date}"));
+    // February 2026: ~$600B of compute through 2030, against the records' dollars falling due through 2030.
+    let s = find("2026-02-20");
+    assert_eq!((s.unit, s.through, s.value), (StatedUnit::Usd, Some(2030), 600e9));
+    let through_2030: f64 = years.iter().filter(|y| y.year <= 2030).map(|y| y.commitments_usd).sum();
+    assert_eq!(p.ours(s, &c), through_2030);
+    // November 2025: ~$1.4T, against every dollar the records hold ($702.4B).
+    let s = find("2025-11-06");
+    assert_eq!((s.unit, s.through), (StatedUnit::Usd, None));
+    assert!(close(p.ours(s, &c), 702.4e9, 1e-12));
+    // ~30 GW (October 2025) and more than 10 GW secured (April 2026), against the GW contracted.
+    for date in ["2025-10-28", "2026-04-29"] {
+        let s = find(date);
+        assert_eq!(s.unit, StatedUnit::Gw);
+        assert!(close(p.ours(s, &c), 23.75, 1e-12));
+        assert!(p.sources.contains_key(&s.source));
+    }
+    // Events of 2026 name the records they touch: Abilene's dropped expansion leaves Oracle's 4.5 GW.
+    let abilene = p.events.iter().find(|e| e.date == "2026-03-06").expect("Abilene");
+    assert_eq!(abilene.deals, ["oracle-stargate"]);
+    assert_eq!(p.deals.iter().find(|d| d.id == "oracle-stargate").and_then(|d| d.gw), Some(4.5));
+    assert!(p.events.iter().any(|e| e.date == "2026-04-09" && e.deals.is_empty()), "Stargate UK touches no record");
 }
 
 #[test]
@@ -141,6 +308,18 @@ fn a_bad_portfolio_file_is_named() {
     let mut v: serde_json::Value = serde_json::from_str(portfolio::DATA).expect("JSON");
     v["revenue"]["high"]["points"] = serde_json::json!([[2030, 1e9], [2027, 2e9]]);
     assert_eq!(portfolio::parse(&v.to_string()).unwrap_err(), PortfolioError::Path { which: "high" });
+    let mut v: serde_json::Value = serde_json::from_str(portfolio::DATA).expect("JSON");
+    v["deals"][3]["ramp_years"] = serde_json::json!(-1.0);
+    assert_eq!(portfolio::parse(&v.to_string()).unwrap_err(), PortfolioError::Number { row: "aws-2026".into(), field: "ramp_years", found: -1.0 });
+    let mut v: serde_json::Value = serde_json::from_str(portfolio::DATA).expect("JSON");
+    v["events"][0]["deals"] = serde_json::json!(["nobody"]);
+    assert_eq!(portfolio::parse(&v.to_string()).unwrap_err(), PortfolioError::UnknownDeal { row: "event of 2026-02-23".into(), found: "nobody".into() });
+    let mut v: serde_json::Value = serde_json::from_str(portfolio::DATA).expect("JSON");
+    v["statements"][0]["source"] = serde_json::json!("nowhere");
+    assert_eq!(portfolio::parse(&v.to_string()).unwrap_err(), PortfolioError::UnknownSource { row: "statement of 2025-10-28".into(), found: "nowhere".into() });
+    let mut v: serde_json::Value = serde_json::from_str(portfolio::DATA).expect("JSON");
+    v["deals"][7]["default_reading"] = serde_json::json!("2027");
+    assert_eq!(portfolio::parse(&v.to_string()).unwrap_err(), PortfolioError::Deal { row: "nvidia".into() });
     // Shape problems say what and where; a reading's label and note may be left out, its value may not.
     let shape = |f: &dyn Fn(&mut serde_json::Value)| {
         let mut v: serde_json::Value = serde_json::from_str(portfolio::DATA).expect("JSON");
@@ -158,6 +337,25 @@ fn a_bad_portfolio_file_is_named() {
         detail("invalid type: a number, expected a whole number at revenue.actual[0].year")
     );
     assert_eq!(shape(&|v| drop(v["deals"][0].as_object_mut().and_then(|o| o.remove("chip")))), detail("missing field `chip` at deals[0]"));
+    // A deal's kind is a lease or a purchase; another is named with what is allowed.
+    assert_eq!(
+        shape(&|v| v["deals"][3]["kind"] = serde_json::json!("rent")),
+        detail("unknown variant `rent`, expected `lease` or `purchase` at deals[3].kind")
+    );
+    assert_eq!(shape(&|v| drop(v["deals"][3].as_object_mut().and_then(|o| o.remove("kind")))), detail("missing field `kind` at deals[3]"));
+    assert_eq!(
+        shape(&|v| v["statements"][1]["unit"] = serde_json::json!("eur")),
+        detail("unknown variant `eur`, expected `usd` or `gw` at statements[1].unit")
+    );
+    assert_eq!(
+        shape(&|v| v["statements"][2]["through"] = serde_json::json!(2030.5)),
+        detail("invalid type: a number, expected a whole number at statements[2].through")
+    );
+    // The data's date is worked out, not stored: a stored one is not the format.
+    assert_eq!(shape(&|v| v["as_of"] = serde_json::json!("2026-02-27")), detail("unknown field `as_of` at the top"));
+    // A ramp may be left out (our estimate of two years).
+    let no_ramp = shape(&|v| drop(v["deals"][1].as_object_mut().and_then(|o| o.remove("ramp_years")))).expect("parses");
+    assert_eq!(no_ramp.deals[1].ramp(), portfolio::RAMP_YEARS);
     assert!(shape(&|v| drop(v["deals"][0]["readings"][0].as_object_mut().and_then(|o| o.remove("value_usd")))).is_ok(), "a missing value is None");
     assert!(shape(&|v| drop(v["deals"][0]["readings"][0].as_object_mut().and_then(|o| o.remove("note")))).is_ok());
 }

@@ -176,6 +176,7 @@ pub static EN: Messages = Messages {
     d_portfolio: "{buyer}'s announced compute commitments falling due each year (each deal's value spread evenly over its term), the deal on screen's slice, against {buyer}'s reported revenue and the range of its published plans (data as of {date}).",
     s_portfolio: "{buyer}'s commitments peak at {peak} of its revenue in {year} (between its plans); the chance that some year's commitments exceed {threshold} of revenue is {p}. {total} is committed in all.",
     s_portfolio_slice: "This deal is {share} of it.",
+    s_portfolio_gw: "Its capacity ramps in to {gw} GW on average in {year}, of {contracted} GW contracted.",
     t_india: "What it means for India",
     d_india: "The deal's price per GPU-hour, its cost built here and in India (India's build cost, tariff, PUE, grid and a rupee cost of capital), and IndiaAI's rates.",
     s_india: "Built in India the capacity would cost {cost_india} per GPU-hour against {cost_here} here: capex {capex_india} against {capex_here}, energy {energy_india} against {energy_here}, CO2 {co2_india} against {co2_here}. The deal's price is {price}; IndiaAI's empanelled providers bid {market} on average and its subsidised rate is {subsidised}.",

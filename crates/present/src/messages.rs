@@ -223,6 +223,9 @@ pub struct Messages {
     pub s_portfolio: &'static str,
     /// `{share}`: the deal on screen's part of all the commitments.
     pub s_portfolio_slice: &'static str,
+    /// `{gw}`, `{year}`: the most gigawatts on average in a year, each deal
+    /// ramped in; `{contracted}`: the gigawatts the deals that are on contract.
+    pub s_portfolio_gw: &'static str,
     pub t_india: &'static str,
     pub d_india: &'static str,
     /// `{cost_here}`, `{cost_india}`, `{capex_here}`, `{capex_india}`, `{energy_here}`,

@@ -382,6 +382,8 @@ fn the_portfolio_chart_shows_the_deals_slice_of_the_commitments() {
     assert!((view.slice_share().expect("a slice") - 38.0 / 702.4).abs() < 1e-12);
     let text = portfolio::summary(&view, &Fmt::new(Lang::En, Currency::Usd, 1.0));
     assert!(text.contains("peak at 257.4% of its revenue in 2027") && text.contains("This deal is 5.4% of it."), "{text}");
+    // The gigawatts ramp in: 23 GW on average in 2031 of the 23.75 contracted (NVIDIA's letter of intent off).
+    assert!(text.contains("Its capacity ramps in to 23.0 GW on average in 2031, of 23.8 GW contracted."), "{text}");
     let (svg, meta) = render("portfolio", |a| portfolio::draw(a, &view, &Theme::light(1.0)).expect("drawn"));
     assert!(svg.contains("this deal") && svg.contains("the other commitments") && svg.contains("revenue, between the plans"));
     assert_eq!(meta.rows, view.years.len());
@@ -390,6 +392,8 @@ fn the_portfolio_chart_shows_the_deals_slice_of_the_commitments() {
     let data = ChartData::compute(Lang::Hi, &iren, None, None, Output::npv_usd, &Choices::default());
     let ChartInput::Portfolio(view) = ChartInput::of(ChartId::Portfolio, &data) else { panic!("input") };
     assert!(view.this_deal.is_none() && view.slice_share().is_none());
+    let text = portfolio::summary(&view, &Fmt::new(Lang::Hi, Currency::Inr, 88.7));
+    assert!(text.contains("2031 में औसतन 23.0 GW"), "{text}");
     let (svg, _) =
         render("portfolio-hi-inr", |a| portfolio::draw(a, &view, &Theme::light(1.0).with_fmt(Fmt::new(Lang::Hi, Currency::Inr, 88.7))).expect("drawn"));
     assert!(svg.contains("बाकी प्रतिबद्धताएँ") && !svg.contains("यह सौदा") && svg.contains("₹"));

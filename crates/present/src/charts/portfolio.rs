@@ -2,6 +2,7 @@
 //! each year (each deal's value spread over its term), the deal on screen's
 //! slice of them, against its revenue: reported, and between its two
 //! published plans (a band from the lower to the higher, a line halfway).
+//! The table and the sentence add the gigawatts, each deal ramped in.
 
 use plotters::prelude::*;
 
@@ -19,6 +20,10 @@ pub struct PortfolioView {
     /// The deal on screen's record, if it is one of the portfolio's.
     pub this_deal: Option<String>,
     pub total_usd: f64,
+    /// The gigawatts the deals that are on contract, and the year with the
+    /// most on average (each deal ramped in) with that average.
+    pub contracted_gw: f64,
+    pub peak_gw: Option<(i32, f64)>,
     pub risk: Risk,
 }
 
@@ -26,7 +31,18 @@ impl PortfolioView {
     /// The view for a scenario's preset (its deal highlighted) and the reader's choices.
     pub fn new(p: &Portfolio, preset: &str, c: &Choices) -> PortfolioView {
         let this_deal = p.deals.iter().find(|d| d.presets.iter().any(|k| k == preset) && !c.off.contains(&d.id)).map(|d| d.id.clone());
-        PortfolioView { buyer: p.buyer.clone(), as_of: p.as_of.clone(), years: p.yearly(c), this_deal, total_usd: p.total_usd(c), risk: p.risk(c) }
+        let years = p.yearly(c);
+        let peak_gw = computedeal_core::portfolio::peak_gw(&years);
+        PortfolioView {
+            buyer: p.buyer.clone(),
+            as_of: p.as_of().to_string(),
+            years,
+            this_deal,
+            total_usd: p.total_usd(c),
+            contracted_gw: p.contracted_gw(c),
+            peak_gw,
+            risk: p.risk(c),
+        }
     }
 
     /// The shipped portfolio with the reader's choices, the scenario's deal
@@ -40,6 +56,8 @@ impl PortfolioView {
                 years: Vec::new(),
                 this_deal: None,
                 total_usd: 0.0,
+                contracted_gw: 0.0,
+                peak_gw: None,
                 risk: Risk {
                     samples: 0,
                     seed: 0,
@@ -79,7 +97,8 @@ pub fn table(v: &PortfolioView, m: &Messages) -> Table {
 }
 
 /// The chart's sentence: the peak share and its year, the chance of
-/// exceeding the threshold, the deal on screen's slice.
+/// exceeding the threshold, the deal on screen's slice, and the most
+/// gigawatts in a year of those contracted.
 pub fn summary(v: &PortfolioView, fmt: &crate::format::Fmt) -> String {
     let m = crate::i18n::messages(fmt.lang);
     let pct = |x: f64| fmt.value(x, Unit::Fraction);
@@ -101,6 +120,10 @@ pub fn summary(v: &PortfolioView, fmt: &crate::format::Fmt) -> String {
     if let Some(share) = v.slice_share() {
         s.push(' ');
         s.push_str(&fill(m.s_portfolio_slice, &[("share", &pct(share))]));
+    }
+    if let Some((year, gw)) = v.peak_gw.filter(|(_, gw)| *gw > 0.0) {
+        s.push(' ');
+        s.push_str(&fill(m.s_portfolio_gw, &[("gw", &fmt.number(gw, 1)), ("year", &year.to_string()), ("contracted", &fmt.number(v.contracted_gw, 1))]));
     }
     s
 }
