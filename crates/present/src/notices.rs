@@ -380,6 +380,7 @@ mod tests {
                 Undefined::IrrNoSignChange,
                 Undefined::IrrOutOfRange,
                 Undefined::IrrMultipleRoots,
+                Undefined::IrrMultipleRoots,
                 Undefined::NoPayback,
                 Undefined::NoCpuSide,
                 Undefined::NothingOnline,
