@@ -1,7 +1,10 @@
 // Shows a plain message if the WebAssembly app fails to load or start,
 // instead of leaving the loading text on screen for ever, and says why: a
-// file that could not be downloaded, a browser without WebAssembly SIMD, or
-// an error while starting. Text only, never HTML.
+// file that could not be downloaded, a browser without WebAssembly SIMD, a
+// frame sandboxed without allow-same-origin (whose host still gets the
+// height messages), or an error while starting. Text only, never HTML.
+// index.html loads it without an integrity attribute, so that a sandboxed
+// frame (an opaque origin, where an integrity-checked file is refused) runs it.
 (function () {
   // The smallest module that uses a SIMD instruction (v128.const, i8x16.popcnt):
   // WebAssembly.validate says whether this browser runs the calculator's code.
@@ -28,8 +31,27 @@
     }
   }
 
+  // In a frame sandboxed without allow-same-origin the page's origin is
+  // opaque: the browser refuses the calculator's own stylesheet, script and
+  // wasm (integrity-checked, or fetched as modules), so it can never start.
+  // Say so, and still tell the host page how tall the message is.
+  var SANDBOXED = /^https?:$/.test(location.protocol) && self.origin === 'null';
+  var SANDBOX_TEXT = 'Sorry: the calculator cannot run in this frame: its sandbox attribute keeps it from loading its own files. ' +
+    'An embed needs sandbox="allow-scripts allow-same-origin" (or no sandbox attribute).';
+
+  // The embed's two height messages (src/embed.rs), here for the page's
+  // whole content: computedeal's and AMP's.
+  function postHeight() {
+    if (window.parent === window) return;
+    var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    window.parent.postMessage({ type: 'computedeal:height', height: height }, '*');
+    window.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height: height }, '*');
+  }
+
   function fail(reason) {
-    if (!simdSupported()) {
+    if (SANDBOXED) {
+      show(SANDBOX_TEXT);
+    } else if (!simdSupported()) {
       show('Sorry: the calculator could not start: this browser does not run WebAssembly SIMD, which it needs. ' +
         'A current Chrome, Edge, Firefox or Safari does.');
     } else if (/fetch|network|load|import|download|404|failed to/i.test(reason)) {
@@ -53,14 +75,20 @@
   window.addEventListener('unhandledrejection', function (e) {
     fail(String((e && e.reason && e.reason.message) || e.reason || 'unknown error').slice(0, 200));
   });
-  if (!simdSupported()) {
+  if (SANDBOXED) {
+    window.addEventListener('DOMContentLoaded', function () {
+      fail('sandboxed');
+      postHeight();
+      if (typeof ResizeObserver === 'function') new ResizeObserver(postHeight).observe(document.documentElement);
+    });
+  } else if (!simdSupported()) {
     // Say so at once rather than after a download that cannot run.
     window.addEventListener('DOMContentLoaded', function () { fail('no WebAssembly SIMD'); });
   }
 
   // Offline: a service worker caches this build (static/sw.js) after the page
   // has loaded. `#dev` or `?sw=0` in the address turn it off and remove it.
-  if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
+  if (!SANDBOXED && 'serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
     var off = location.hash === '#dev' || /[?&]sw=0(&|$)/.test(location.search);
     if (off) {
       navigator.serviceWorker.getRegistrations().then(function (rs) { rs.forEach(function (r) { r.unregister(); }); });

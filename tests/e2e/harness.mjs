@@ -22,11 +22,23 @@ const TYPES = {
 
 /** Serves `dir` at `prefix` (for example '/' or '/blog/tools/calc/') on 127.0.0.1 and a free port. */
 export async function serve(dir = DIST, prefix = '/') {
+  return serveMounts({ [prefix]: dir }, prefix);
+}
+
+/**
+ * Serves several sites on one origin, each directory at its prefix (for
+ * example `{ '/a/': DIST, '/b/': other }`); `url` is the first prefix's.
+ */
+export async function serveMounts(mounts, first = Object.keys(mounts)[0]) {
+  // The longest prefix wins, as nested sites would be deployed.
+  const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
   // Large headers: the tests open links with a 1 MB value.
   const server = http.createServer({ maxHeaderSize: 4 << 20 }, (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     let rel = decodeURIComponent(url.pathname);
-    if (!rel.startsWith(prefix)) { res.writeHead(404); res.end('not found'); return; }
+    const prefix = prefixes.find((p) => rel.startsWith(p));
+    if (prefix === undefined) { res.writeHead(404); res.end('not found'); return; }
+    const dir = mounts[prefix];
     rel = rel.slice(prefix.length);
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
     const file = path.join(dir, rel);
@@ -52,7 +64,7 @@ export async function serve(dir = DIST, prefix = '/') {
   const { port } = server.address();
   return {
     origin: `http://127.0.0.1:${port}`,
-    url: `http://127.0.0.1:${port}${prefix}`,
+    url: `http://127.0.0.1:${port}${first}`,
     close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
   };
 }
@@ -80,6 +92,44 @@ export async function newPage(browser, options = {}) {
 /** Requests that left the page's own origin (data: and blob: URLs are local). */
 export function foreignRequests(page, origin) {
   return page.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+}
+
+/**
+ * Evaluates `fn(arg)` in the page until it returns something truthy, and
+ * returns that. Unlike `page.waitForFunction`, `fn` may be async: its promise
+ * is awaited (waitForFunction takes a pending promise as truthy and returns at
+ * once). An evaluation that throws (a page navigating) is retried; at the
+ * timeout it throws, naming `what` and the last error.
+ */
+export async function poll(page, fn, arg, { timeout = 30000, interval = 100, what = String(fn).slice(0, 200) } = {}) {
+  const end = Date.now() + timeout;
+  let last = null;
+  for (;;) {
+    try {
+      const value = await page.evaluate(fn, arg);
+      if (value) return value;
+      last = null;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() >= end) throw new Error(`timed out after ${timeout} ms waiting for ${what}${last ? ` (last error: ${last.message.split('\n')[0]})` : ''}`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+/**
+ * Waits until the page is controlled by a service worker whose cache is
+ * ready (installed, then active); a page loaded before the worker claimed it
+ * is reloaded once. Throws if no worker controls it.
+ */
+export async function swControlled(page, timeout = 15000) {
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  const control = () => page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout });
+  if (!(await control().then(() => true, () => false))) {
+    await page.reload();
+    await control();
+  }
+  await waitReady(page);
 }
 
 /** Waits until the app root says the point estimate is on screen. */

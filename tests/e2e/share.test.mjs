@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serve, launch, newPage, waitReady, waitMc, foreignRequests, cliEval, setField, DIST, ROOT, copySite, nextBuild, age } from './harness.mjs';
+import { serve, launch, newPage, waitReady, waitMc, foreignRequests, cliEval, setField, DIST, ROOT, copySite, nextBuild, age, poll, swControlled } from './harness.mjs';
 
 let server;
 let browser;
@@ -227,11 +227,7 @@ test('after one visit the page reloads with the network off; ?sw=0 turns the cac
   const page = await newPage(browser);
   await page.goto(`${server.url}?preset=oracle-openai-2025`);
   await waitReady(page);
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 }).catch(async () => {
-    await page.reload();
-  });
-  await waitReady(page);
+  await swControlled(page);
   const npv = await kpi(page, 'npv_usd');
   await page.context().setOffline(true);
   await page.reload();
@@ -239,25 +235,16 @@ test('after one visit the page reloads with the network off; ?sw=0 turns the cac
   await waitMc(page);
   assert.equal(await kpi(page, 'npv_usd'), npv);
   assert.ok(await page.evaluate(() => Number(document.querySelector('[data-kpi="p_loss"]').dataset.value) >= 0), 'the Monte Carlo workers ran offline');
-  // The cache is this build's; the escape hatch removes the worker.
+  // The cache is this build's, for this scope; the escape hatch removes the worker.
   const caches = await page.evaluate(() => caches.keys());
   assert.equal(caches.length, 1);
-  assert.match(caches[0], /^computedeal-[0-9a-f]{16}$/);
+  assert.match(caches[0], /^computedeal-[0-9a-f]{16}:\/$/);
   await page.context().setOffline(false);
   await page.goto(`${server.url}?sw=0`);
   await waitReady(page);
-  await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistrations()).length === 0);
+  await poll(page, async () => (await navigator.serviceWorker.getRegistrations()).length === 0, null, { timeout: 15000, what: '?sw=0 to unregister the worker' });
   await page.context().close();
 });
-
-/** Waits until the page is controlled by a service worker whose cache is ready. */
-async function controlled(page) {
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 }).catch(async () => {
-    await page.reload();
-  });
-  await waitReady(page);
-}
 
 test('a new build on a host that sends only Last-Modified still works offline', async () => {
   // Regression: served with Last-Modified and no Cache-Control (as python3 -m
@@ -270,7 +257,7 @@ test('a new build on a host that sends only Last-Modified still works offline', 
   const page = await newPage(browser);
   try {
   await page.goto(site.url);
-  await controlled(page);
+  await swControlled(page);
   const first = await page.evaluate(() => caches.keys());
   // Deploy the next build into the same directory, then let the worker update.
   nextBuild(dir);
@@ -278,18 +265,23 @@ test('a new build on a host that sends only Last-Modified still works offline', 
   await page.evaluate(async () => {
     const changed = new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
     await (await navigator.serviceWorker.getRegistration()).update();
-    await changed;
+    await Promise.race([changed, new Promise((_, reject) => setTimeout(() => reject(new Error('the new build\'s worker did not take over in 30 s')), 30000))]);
   });
   const wasm = fs.readdirSync(dir).find((f) => f.endsWith('_bg.wasm'));
   // The new build's cache holds its files and its page, the old cache is
   // gone, and the new worker controls the page.
-  await page.waitForFunction(async ([old, wasm]) => {
+  // (Polled from Node: an async predicate in waitForFunction is a promise,
+  // truthy at once, and would not wait.)
+  const cache = await poll(page, async ([old, wasm]) => {
     const keys = await caches.keys();
     if (keys.length !== 1 || keys[0] === old) return false;
     const cached = await (await caches.open(keys[0])).match('./');
     const reg = await navigator.serviceWorker.getRegistration();
-    return cached && (await cached.text()).includes(wasm) && reg.active && !reg.installing && !reg.waiting && navigator.serviceWorker.controller === reg.active;
-  }, [first[0], wasm], { timeout: 30000 });
+    const settled = reg.active && !reg.installing && !reg.waiting && navigator.serviceWorker.controller === reg.active;
+    return Boolean(cached && (await cached.text()).includes(wasm) && settled) && keys[0];
+  }, [first[0], wasm], { timeout: 30000, what: 'the new build\'s worker in control, its cache holding its page, the old cache gone' });
+  assert.notEqual(cache, first[0]);
+  assert.match(cache, /^computedeal-[0-9a-f]{16}:\/$/);
   await page.reload();
   await waitReady(page);
   await page.context().setOffline(true);
@@ -497,7 +489,7 @@ test('a deal\'s own page reopens on its deal with the network off, and so does o
   const page = await newPage(browser);
   await page.goto(`${server.url}deal-microsoft-iren-2025.html`);
   await waitReady(page);
-  await controlled(page);
+  await swControlled(page);
   assert.equal(await page.locator('#preset').inputValue(), 'microsoft-iren-2025');
   const npv = await kpi(page, 'npv_usd');
   await page.context().setOffline(true);
