@@ -102,15 +102,15 @@ test('the headline states the number and its range, and the title follows it', a
   await waitReady(page);
   await waitMc(page);
   const text = (await page.locator('h1#answer').textContent()).trim();
-  // The point NPV from the CLI, in the page's own rounding ($6.27B).
-  const npv = cliEval('').npv_usd;
+  // The point NPV and cost from the CLI, in the page's own rounding ($7.18B, $2.20).
+  const { npv_usd: npv, cost_usd_per_accelerator_hour: cost } = cliEval('');
   assert.ok(text.startsWith(`AWS earns $${(npv / 1e9).toFixed(2)}B in today's money on this deal with OpenAI: $3.04 per GPU-hour`), text);
   // The Monte Carlo's range: P5 and P95 of NPV as on the NPV card, and the chance of a loss.
   const card = page.locator('[data-kpi="npv_usd"]');
   const [p5, p95] = [Number(await card.getAttribute('data-p5')), Number(await card.getAttribute('data-p95'))];
   assert.ok(p5 < npv && npv < p95, `${p5} ${npv} ${p95}`);
   assert.match(text, /In 9 of 10 scenarios, between −?\$[\d.]+[BM] and \$[\d.]+B; a [\d.]+% chance of a loss\.$/);
-  assert.equal(await page.title(), `AWS earns $${(npv / 1e9).toFixed(2)}B in today's money on this deal with OpenAI: $3.04 per GPU-hour against a cost of $2.29. · computedeal`);
+  assert.equal(await page.title(), `AWS earns $${(npv / 1e9).toFixed(2)}B in today's money on this deal with OpenAI: $3.04 per GPU-hour against a cost of $${cost.toFixed(2)}. · computedeal`);
   // A losing deal says so, and the title changes with it.
   await page.goto(`${server.url}?value_usd=20e9&uncertainty=off`);
   await waitReady(page);

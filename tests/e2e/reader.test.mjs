@@ -77,11 +77,11 @@ test('rupees show in lakh and crore at the edited rate, and a bad rate is refuse
   await page.goto(`${server.url}?currency=INR`);
   await waitReady(page);
   const cli = cliEval('');
-  // $21.2B of capex × 88.7 = ₹1.88 lakh crore; NPV $6.27B × 88.7 = ₹55,6xx crore.
+  // $21.2B of capex × 88.7 = ₹1.88 lakh crore; NPV $7.18B × 88.7 = ₹63,7xx crore.
   assert.match(await cardText(page, 'capex_usd'), /^₹1\.88 lakh crore$/);
   const npv = await cardText(page, 'npv_usd');
   assert.match(npv, /^₹[\d,]+ crore$/);
-  assert.match(npv, /^₹\d{1,2},\d{3} crore$/, 'Indian grouping: 55,6xx');
+  assert.match(npv, /^₹\d{1,2},\d{3} crore$/, 'Indian grouping: 63,7xx');
   assert.ok(Math.abs(rupees(npv) - cli.npv_usd * 88.7) <= 0.5e7, `${npv} vs ${cli.npv_usd * 88.7}`);
   assert.match(await cardText(page, 'price_usd_per_accelerator_hour'), /^₹269\.\d\d$/);
   assert.match(await page.locator('#fx-help').textContent(), /88\.7.*2025/);
