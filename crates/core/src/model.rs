@@ -250,8 +250,13 @@ pub enum Undefined {
     NoPayback,
     /// There is no CPU side (vcpus = 0).
     NoCpuSide,
-    /// No accelerator-hours are delivered within the term.
+    /// No accelerator-hours are delivered within the term: the delay
+    /// outlasts it.
     NothingOnline,
+    /// No accelerator-hours are delivered: the deal has no chips.
+    NoAccelerators,
+    /// No accelerator-hours are delivered: the availability is zero.
+    NoAvailability,
     /// The capacity delivered earns nothing (a tranche with no contract
     /// value), so there is no price to compare the cost with.
     NoRevenue,
@@ -693,6 +698,18 @@ fn pv(series: &[f64], rate: f64) -> f64 {
     npv_mid_quarter(series, rate)
 }
 
+/// Why no hour is delivered, naming the cause: no chips, no availability,
+/// else a delay that outlasts the term.
+fn nothing_delivered(x: &Inputs) -> Undefined {
+    if x.accelerators <= 0.0 && x.expansion_accelerators <= 0.0 {
+        Undefined::NoAccelerators
+    } else if x.availability <= 0.0 {
+        Undefined::NoAvailability
+    } else {
+        Undefined::NothingOnline
+    }
+}
+
 /// Evaluates one scenario, in the steps `batch::simd::evaluate` mirrors:
 /// 1 the plan (tranches), 2 the rates, 3 each tranche's quarters, 4 its
 /// end values, 5 the cash flows before and after tax and what they give
@@ -753,7 +770,7 @@ pub fn evaluate(x: &Inputs) -> Outcome {
         (price, price - npv_usd / pv_hours, margin)
     } else {
         for o in [Output::price_usd_per_accelerator_hour, Output::cost_usd_per_accelerator_hour, Output::margin] {
-            notes.insert(o, Undefined::NothingOnline);
+            notes.insert(o, nothing_delivered(x));
         }
         (f64::NAN, f64::NAN, f64::NAN)
     };
@@ -773,7 +790,7 @@ pub fn evaluate(x: &Inputs) -> Outcome {
         (Output::usd_per_million_tokens, full.usd_per_million_tokens),
     ] {
         if !v.is_finite() {
-            notes.insert(o, Undefined::NothingOnline);
+            notes.insert(o, nothing_delivered(x));
         }
     }
     let (cpu_price, cpu_cost) = if x.vcpus > 0.0 {
@@ -789,7 +806,7 @@ pub fn evaluate(x: &Inputs) -> Outcome {
     let usd_per_gw_year = if totals.gw_years > 0.0 {
         acc_revenue_total / totals.gw_years
     } else {
-        notes.insert(Output::usd_per_gw_year, Undefined::NothingOnline);
+        notes.insert(Output::usd_per_gw_year, nothing_delivered(x));
         f64::NAN
     };
 
@@ -882,7 +899,7 @@ pub fn evaluate(x: &Inputs) -> Outcome {
         let v = *out.get(o);
         // Anything not finite is undefined; most have their reason already.
         if !v.is_finite() && !notes.contains_key(&o) {
-            notes.insert(o, Undefined::NothingOnline);
+            notes.insert(o, nothing_delivered(x));
         }
         if v.is_finite() {
             v
@@ -1378,6 +1395,15 @@ mod tests {
         }
         assert_eq!((o.out.revenue_usd, o.out.energy_gwh_per_year, o.out.co2_kt_per_year, o.out.it_mw_peak), (0.0, 0.0, 0.0, 0.0));
         assert!(o.out.npv_usd < 0.0);
+        // The reason names the cause: no chips, or no availability (billed
+        // on delivery, so no hour is billed either).
+        let mut x = flat();
+        x.accelerators = 0.0;
+        assert_eq!(evaluate(&x).notes.get(&Output::price_usd_per_accelerator_hour), Some(&Undefined::NoAccelerators));
+        let mut x = flat();
+        x.availability = 0.0;
+        x.revenue_basis = choose(P::revenue_basis, "delivered");
+        assert_eq!(evaluate(&x).notes.get(&Output::price_usd_per_accelerator_hour), Some(&Undefined::NoAvailability));
         // No contract value: a price of 0 and no margin.
         let mut x = flat();
         x.value_usd = 0.0;

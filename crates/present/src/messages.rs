@@ -326,6 +326,7 @@ pub struct Messages {
     pub r_irr_no_payback: &'static str,
     pub r_no_irr: &'static str,
     pub r_break_even: &'static str,
+    pub r_negative_cost: &'static str,
     pub r_would_break_even: &'static str,
     pub r_p_loss: &'static str,
     /// The headline: the answer in one sentence (`h_earns`/`h_loses` with a
@@ -425,6 +426,8 @@ pub struct Messages {
     pub u_no_payback: &'static str,
     pub u_no_cpu_side: &'static str,
     pub u_nothing_online: &'static str,
+    pub u_no_accelerators: &'static str,
+    pub u_no_availability: &'static str,
     pub u_no_revenue: &'static str,
     pub u_npv_not_positive: &'static str,
     // The choices of the choice parameters that are not chips or precisions.

@@ -218,6 +218,8 @@ pub fn undefined_text(lang: Lang, why: Undefined) -> &'static str {
         Undefined::NoPayback => m.u_no_payback,
         Undefined::NoCpuSide => m.u_no_cpu_side,
         Undefined::NothingOnline => m.u_nothing_online,
+        Undefined::NoAccelerators => m.u_no_accelerators,
+        Undefined::NoAvailability => m.u_no_availability,
         Undefined::NoRevenue => m.u_no_revenue,
         Undefined::NpvNotPositive => m.u_npv_not_positive,
     }
@@ -384,6 +386,8 @@ mod tests {
                 Undefined::NoPayback,
                 Undefined::NoCpuSide,
                 Undefined::NothingOnline,
+                Undefined::NoAccelerators,
+                Undefined::NoAvailability,
                 Undefined::NoRevenue,
                 Undefined::NpvNotPositive,
             ] {

@@ -39,7 +39,11 @@ pub fn reading(s: &Scenario, o: &Outcome, p_loss: Option<f64>, fmt: &Fmt) -> Str
         (Some(irr), None) => text.push_str(&fill(m.r_irr_no_payback, &[("irr", &pct(irr))])),
         (None, _) => text.push_str(m.r_no_irr),
     }
-    if price >= cost {
+    if cost < 0.0 {
+        // An end value larger than every cost: no break-even price, and a
+        // margin above 100%, said in words (a "rise" of a negative cost means nothing).
+        text.push_str(m.r_negative_cost);
+    } else if price >= cost {
         text.push_str(&fill(m.r_break_even, &[("cost", &cost_s), ("unit", unit), ("rise", &pct(price / cost - 1.0))]));
     } else {
         text.push_str(&fill(m.r_would_break_even, &[("cost", &cost_s), ("unit", unit)]));
@@ -174,6 +178,20 @@ mod tests {
         assert!(text.contains("breaks even if the price falls to $2.20 per GPU-hour"), "{text}");
         assert!(!text.contains("accelerator-hour"), "{text}");
         assert!(text.contains("is 12.0%"), "{text}");
+    }
+
+    #[test]
+    fn a_negative_cost_is_explained_not_given_a_break_even() {
+        // An end value larger than every cost: at a 0% cost of capital, with
+        // a 15-year life, rents rising 20% a year and a full residual, the
+        // GPUs leave worth more than the deal spends on them (the model's
+        // figures; the margin is then above 100%).
+        let s = decode_query("uncertainty=off&wacc=0&it_life_years=15&market_decline=-0.2&residual_fraction=1").scenario;
+        let o = evaluate(&s.inputs);
+        assert!(o.out.cost_usd_per_accelerator_hour < 0.0 && o.out.margin > 1.0, "{} {}", o.out.cost_usd_per_accelerator_hour, o.out.margin);
+        let text = reading(&s, &o, None, &Fmt::default());
+        assert!(text.contains("The cost is below zero") && text.contains("above 100%"), "{text}");
+        assert!(!text.contains("breaks even if the price falls"), "{text}");
     }
 
     #[test]
