@@ -96,19 +96,26 @@ pub fn percent_encode(text: &str) -> String {
     out
 }
 
+/// A query string without its leading `?`, cut at `MAX_QUERY_CHARS` (on a
+/// character's boundary) with a notice when longer: the rule every query
+/// decoder follows (the scenario's, the portfolio's).
+pub fn capped_query<'a>(query: &'a str, notices: &mut Vec<Notice>) -> &'a str {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    if query.len() <= MAX_QUERY_CHARS {
+        return query;
+    }
+    let mut cut = MAX_QUERY_CHARS;
+    while !query.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    notices.push(Notice::rejected("", "", Problem::QueryTooLong { chars: query.len(), max: MAX_QUERY_CHARS }));
+    &query[..cut]
+}
+
 /// Splits a query string (with or without its leading `?`) into decoded
 /// key-value pairs, warning about what it cannot read.
 fn split_query(query: &str, notices: &mut Vec<Notice>) -> Vec<(String, String)> {
-    let mut query = query.strip_prefix('?').unwrap_or(query);
-    if query.len() > MAX_QUERY_CHARS {
-        let mut cut = MAX_QUERY_CHARS;
-        while !query.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        notices.push(Notice::rejected("", "", Problem::QueryTooLong { chars: query.len(), max: MAX_QUERY_CHARS }));
-        query = &query[..cut];
-    }
-    query
+    capped_query(query, notices)
         .split('&')
         .filter(|kv| !kv.is_empty())
         .map(|kv| {

@@ -791,15 +791,7 @@ fn decode_onto(p: &Portfolio, mut c: Choices, query: &str, nested: bool) -> (Cho
     // The main query's rules (`codec`): the whole query and each value
     // capped, a key given twice said (the last wins; `off` and `reading`
     // are lists that add up), many unknown keys said in one notice.
-    let mut query = query.trim_start_matches('?');
-    if query.len() > crate::codec::MAX_QUERY_CHARS {
-        let mut cut = crate::codec::MAX_QUERY_CHARS;
-        while !query.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        notices.push(Notice::rejected("", "", Problem::QueryTooLong { chars: query.len(), max: crate::codec::MAX_QUERY_CHARS }));
-        query = &query[..cut];
-    }
+    let query = crate::codec::capped_query(query, &mut notices);
     let mut seen: BTreeSet<String> = BTreeSet::new();
     let mut unknown: Vec<Notice> = Vec::new();
     for pair in query.split('&').filter(|s| !s.is_empty()) {

@@ -539,6 +539,16 @@ fn end_value(terminal: Terminal, x: &InputsT<V>, inv_book_life: V, t: &Tranche, 
 /// Steps 3 and 4 (mirror of `model::tranche`). Everything a quarter adds
 /// is a share (installed, online, present, leaving) times a rate worked out
 /// once; the energy and market prices advance one quarter at a time.
+/// Mirror of `Inputs::billed_share`: the share of the hours online that is
+/// billed (all of them under take-or-pay, the available ones otherwise).
+fn billed_share(c: &Shared, x: &InputsT<V>) -> V {
+    if c.take_or_pay {
+        s(1.0)
+    } else {
+        x.availability
+    }
+}
+
 fn tranche(t: &Tranche, x: &InputsT<V>, c: &Shared, rates: &Rates, dq: V, sc: &mut Scratch, totals: &mut Totals) {
     let zero = s(0.0);
     let one = s(1.0);
@@ -554,8 +564,7 @@ fn tranche(t: &Tranche, x: &InputsT<V>, c: &Shared, rates: &Rates, dq: V, sc: &m
     let mw_cpu_rate = t.vcpus * rates.kw_per_vcpu * 0.001;
     let pflops_rate = t.n * (t.tflops / 1000.0);
     let unit_hours_rate = t.n * HOURS_PER_QUARTER;
-    // Mirror of `Inputs::billed_share`: the share of the hours online billed.
-    let billed = if c.take_or_pay { s(1.0) } else { x.availability };
+    let billed = billed_share(c, x);
     let cpu_revenue_rate = t.cpu_price * (t.vcpus * HOURS_PER_QUARTER * billed);
     let energy_price = rates.mwh_per_it_mw_quarter * x.electricity_usd_per_mwh;
     let racks_rate = t.n * (1.0 / t.per_rack);
@@ -880,7 +889,7 @@ pub fn evaluate(x: &InputsT<V>, c: &Shared, sc: &mut Scratch, out: &mut OutputsT
     // Not summarized by the Monte Carlo: skipped there.
     let irr_after_tax = if c.mc_only { nan } else { irr_quarterly(&sc.after_tax) };
     let payback = payback_years(&sc.operating, &mut sc.cumulative);
-    let pv_hours = pv_unit_hours * if c.take_or_pay { s(1.0) } else { x.availability };
+    let pv_hours = pv_unit_hours * billed_share(c, x);
     let price = pv_revenue / pv_hours;
     let delivered = pv_hours.cmp_gt(zero);
     let margin = npv / pv_revenue;
