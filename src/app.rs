@@ -11,7 +11,7 @@ use gloo::events::EventListener;
 use yew::prelude::*;
 
 use computedeal_core::notice::Notice;
-use computedeal_core::presets::PRESETS;
+use computedeal_core::presets::{PresetId, PRESETS};
 use computedeal_core::scenario::Scenario;
 use computedeal_present::i18n::{messages, preset_text, Lang};
 use computedeal_present::view::{ThemeChoice, View};
@@ -277,6 +277,14 @@ pub fn app(props: &AppProps) -> Html {
                     <Reading state={rc.clone()} outcome={derived.outcome.clone()} mc={mc.clone()} />
                     <McStatus mc={mc.clone()} uncertain={s.dists.len()} fmt={state.fmt()} />
                     <p class="deal-summary">{ preset_text(lang, s.preset.id).summary }</p>
+                    if s.preset.id == PresetId::AwsOpenai2025 {
+                        <p class="deal-update" data-expanded="2026-02">
+                            { m.expanded_2026 }{ " " }
+                            <a href={format!("?preset={}", PresetId::AwsOpenai2026100b.key())}>{ preset_text(lang, PresetId::AwsOpenai2026100b).name }</a>
+                            { " · " }
+                            <a href={format!("?preset={}", PresetId::AwsOpenai2026138b.key())}>{ preset_text(lang, PresetId::AwsOpenai2026138b).name }</a>
+                        </p>
+                    }
                     <section class="charts" aria-label={m.charts}>
                         <ChartList state={rc.clone()} derived={derived.clone()} mc={mc.clone()} dispatch={dispatch.clone()} dark={dark} size={size} part={Part::Rest} />
                     </section>

@@ -259,7 +259,7 @@ fn param_row(props: &RowProps) -> Html {
 }
 
 fn choice_label(lang: Lang, p: P, id: &str) -> String {
-    if matches!(p, P::accelerator | P::expansion_accelerator) {
+    if matches!(p, P::accelerator | P::expansion_accelerator | P::expansion2_accelerator) {
         computedeal_core::catalogue::by_id(id).map(|a| a.name.to_string()).unwrap_or_else(|| id.to_string())
     } else {
         computedeal_present::notices::choice_text(lang, id).map(str::to_string).unwrap_or_else(|| id.to_ascii_uppercase())

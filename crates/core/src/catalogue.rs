@@ -70,7 +70,7 @@ const fn acc(
 }
 
 /// The catalogue; its order is the order of the `accelerator` parameter's choices.
-const TABLE: [Accelerator; 9] = [
+const TABLE: [Accelerator; 10] = [
     // 8 GPUs per server, 4 servers per ~40 kW rack; all-in IT ~1.2 kW (SemiAnalysis' 1.4 kW at PUE ~1.2).
     acc("h100", "NVIDIA H100 SXM", 700.0, [989.0, 1979.0, 1979.0], 80.0, 32.0, 50_000.0, 1.2, "nvidia-h100", "h100-capex", false),
     acc("h200", "NVIDIA H200 SXM", 700.0, [989.0, 1979.0, 1979.0], 141.0, 32.0, 55_000.0, 1.2, "nvidia-h200", "catalogue-estimate", true),
@@ -85,9 +85,12 @@ const TABLE: [Accelerator; 9] = [
     // Ironwood: FP8 published; BF16 taken as half of FP8. Anthropic's $21B of racks for up to 1M TPUs suggests ~$21k+ per chip before network.
     acc("tpu7", "Google TPU v7 Ironwood", 0.0, [2307.0, 4614.0, 4614.0], 192.0, 64.0, 30_000.0, 1.2, "google-tpu7", "catalogue-estimate", true),
     acc("mi455x", "AMD Instinct MI455X (Helios)", 0.0, [10000.0, 20000.0, 40000.0], 432.0, 72.0, 70_000.0, 2.6, "amd-mi455x", "catalogue-estimate", true),
+    // Announced at re:Invent 2025 as multiples of Trainium3 (6× FP4, 3× FP8, 2× memory);
+    // no power or BF16 figure published: BF16 is half of FP8, power and capex are ours (trn4-estimate).
+    acc("trn4", "AWS Trainium4", 0.0, [3775.0, 7551.0, 15102.0], 288.0, 144.0, 62_000.0, 2.8, "aws-trn4", "trn4-estimate", true),
 ];
 
-pub static CATALOGUE: [Accelerator; 9] = TABLE;
+pub static CATALOGUE: [Accelerator; 10] = TABLE;
 
 /// Catalogue ids, in catalogue order (the `accelerator` parameter's choices).
 pub const ACCELERATOR_IDS: [&str; TABLE.len()] = {

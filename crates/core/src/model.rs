@@ -133,6 +133,18 @@ pub struct Plan {
     pub delay_quarters: f64,
 }
 
+/// The expansion's second chip's first quarter, as an offset from the
+/// deal's: never before the expansion's own start.
+pub fn expansion2_offset(x: &Inputs) -> usize {
+    ((x.expansion2_start - x.start).max(0.0) as usize).max((x.expansion_start - x.start).max(0.0) as usize)
+}
+
+/// The expansion's second chip's term: to the end of the expansion's term,
+/// at least one quarter.
+pub fn expansion2_term_quarters(term: usize, offset: usize, offset2: usize) -> usize {
+    term.saturating_sub(offset2 - offset).max(1)
+}
+
 /// Whole quarters in a term given in years, rounded half up (at least one).
 pub fn term_quarters(years: f64) -> usize {
     (libm::floor(years * 4.0 + 0.5) as usize).max(1)
@@ -159,27 +171,51 @@ impl Plan {
             vcpus: x.vcpus,
             market_usd_per_hour: x.market_usd_per_accelerator_hour,
         }];
-        if x.expansion_accelerators > 0.0 {
-            // The expansion chip's capex, power and market rent scale from the
-            // first tranche's by the catalogue's ratios (rents track the
-            // capital they recover).
-            let exp = catalogue::by_index(x.expansion_accelerator);
-            let capex_ratio = exp.capex_usd / chip.capex_usd;
-            tranches.push(Tranche {
-                accelerators: x.expansion_accelerators,
-                capex_usd: x.capex_usd_per_accelerator * capex_ratio,
-                it_kw: x.it_kw_per_accelerator * exp.it_kw / chip.it_kw,
-                tflops: exp.tflops(precision),
-                per_rack: exp.per_rack,
-                offset: (x.expansion_start - x.start).max(0.0) as usize,
-                term_quarters: term_quarters(x.expansion_term_years),
-                ramp_quarters: x.expansion_ramp_quarters.max(1.0),
-                value_usd: x.expansion_value_usd,
-                cpu_value_usd: 0.0,
-                vcpus: 0.0,
-                market_usd_per_hour: x.market_usd_per_accelerator_hour * capex_ratio,
-            });
+        // The expansion: its first chip, then its second (a later generation
+        // within the same contract, online from its own quarter to the end of
+        // the expansion's term). Each chip's capex, power and market rent
+        // scale from the first tranche's by the catalogue's ratios (rents
+        // track the capital they recover).
+        let offset = (x.expansion_start - x.start).max(0.0) as usize;
+        let term = term_quarters(x.expansion_term_years);
+        let offset2 = expansion2_offset(x);
+        let ramp_quarters = x.expansion_ramp_quarters.max(1.0);
+        let parts = [
+            (x.expansion_accelerators, x.expansion_accelerator, offset, term),
+            (x.expansion2_accelerators, x.expansion2_accelerator, offset2, expansion2_term_quarters(term, offset, offset2)),
+        ];
+        let mut expansion: Vec<Tranche> = Vec::new();
+        let mut ratios: Vec<f64> = Vec::new();
+        for (accelerators, choice, offset, term_quarters) in parts {
+            if accelerators > 0.0 {
+                let exp = catalogue::by_index(choice);
+                let capex_ratio = exp.capex_usd / chip.capex_usd;
+                ratios.push(capex_ratio);
+                expansion.push(Tranche {
+                    accelerators,
+                    capex_usd: x.capex_usd_per_accelerator * capex_ratio,
+                    it_kw: x.it_kw_per_accelerator * exp.it_kw / chip.it_kw,
+                    tflops: exp.tflops(precision),
+                    per_rack: exp.per_rack,
+                    offset,
+                    term_quarters,
+                    ramp_quarters,
+                    value_usd: 0.0,
+                    cpu_value_usd: 0.0,
+                    vcpus: 0.0,
+                    market_usd_per_hour: x.market_usd_per_accelerator_hour * capex_ratio,
+                });
+            }
         }
+        // The expansion's value is shared between its chips as their planned
+        // hours times their catalogue capex (relative to the first chip's):
+        // one price per unit of capital-hour, whatever the capex input.
+        let shares: Vec<f64> = expansion.iter().zip(&ratios).map(|(t, ratio)| t.accelerators * t.planned_hours_per_unit(x.from_delivery()) * ratio).collect();
+        let total: f64 = shares.iter().sum();
+        for (t, share) in expansion.iter_mut().zip(&shares) {
+            t.value_usd = if *share == total { x.expansion_value_usd } else { x.expansion_value_usd * (share / total) };
+        }
+        tranches.extend(expansion);
         let horizon_quarters = tranches.iter().map(|t| t.offset + t.online_quarters(x.from_delivery(), dq)).max().unwrap_or(1);
         Plan { tranches, horizon_quarters, delay_quarters: dq }
     }
@@ -352,19 +388,42 @@ impl Rates {
 
 /// The market value of one accelerator leaving the deal at `years` from its
 /// start, `age_years` old: the present value, at the WACC, of what it would
-/// earn renting at the market curve over the rest of its economic life
-/// (`it_life_years` − age), less its energy, other opex and the facility's
-/// capital charge (the facility is credited separately, at book value), and
-/// never below zero. Closed form of ∫ (A·g^s − E·h^s − C)·e^{−δs} ds.
+/// earn renting at the market curve for as long as it earns more than it
+/// costs to run (`earning_life`, within the rest of its rental life,
+/// `rental_life_years` − age), less its energy, other opex and the
+/// facility's capital charge (the facility is credited separately, at book
+/// value), and never below zero. Closed form of ∫ (A·g^s − E·h^s − C)·e^{−δs} ds.
 pub fn market_value(t: &Tranche, x: &Inputs, rates: &Rates, years: f64, age_years: f64) -> f64 {
-    let life = (x.it_life_years - age_years).max(0.0);
+    let cap = (x.rental_life_years - age_years).max(0.0);
     let rent = t.market_usd_per_hour * libm::exp(rates.ln_market * years) * HOURS_PER_YEAR * x.availability;
     let energy = t.it_kw / 1000.0 * rates.mwh_per_it_mw_quarter * 4.0 * x.electricity_usd_per_mwh * libm::exp(rates.ln_escalation * years);
     let fac = t.it_kw * rates.usd_per_kw_facility;
     let fixed = x.opex_fraction_of_capex * (t.capex_usd + fac) + fac * rates.facility_charge;
+    let life = earning_life(rent, energy + fixed, rates.ln_market - rates.ln_escalation.max(0.0), cap);
     let d = rates.ln_discount;
     let v = rent * stream_integral(rates.ln_market - d, life) - energy * stream_integral(rates.ln_escalation - d, life) - fixed * stream_integral(-d, life);
     v.max(0.0)
+}
+
+/// The years a chip leaving the deal goes on earning more than it costs to
+/// run, at most `cap`: none if its yearly rent does not cover its yearly
+/// running cost as it leaves; else until the rent falls to that running
+/// cost, ln(running / rent) / k, with `k` the rent's log-rate net of the
+/// running cost's (the market's, less the energy's escalation where it
+/// rises: all of the running cost is taken to escalate, so the cut comes no
+/// later than the true one and every year kept earns), and to the cap where
+/// the rent keeps up.
+pub fn earning_life(rent: f64, running: f64, ln_market: f64, cap: f64) -> f64 {
+    // (A NaN rent earns nothing: the comparison is false.)
+    if rent > running {
+        if ln_market < 0.0 {
+            (libm::log1p(running / rent - 1.0) / ln_market).min(cap)
+        } else {
+            cap
+        }
+    } else {
+        0.0
+    }
 }
 
 /// Quarterly accumulators over the horizon, filled tranche by tranche.
@@ -571,10 +630,14 @@ fn tranche(k: usize, t: &Tranche, x: &Inputs, rates: &Rates, dq: f64, q: &mut Qu
         let billed = x.billed_share();
         let unit_hours = units * HOURS_PER_QUARTER;
         let vcpu_hours = vcpus * HOURS_PER_QUARTER * billed;
-        // The buyer's shortfall: from `shortfall_year`, that share of the
-        // accelerator-hours is re-let at the market curve instead.
-        let short = x.shortfall_share * (i as f64 + 1.0 - 4.0 * x.shortfall_year).clamp(0.0, 1.0);
+        // The buyer's shortfall: from `shortfall_year`, up to that share of
+        // the accelerator-hours is re-let at the market curve instead, in
+        // proportion to the contract's premium over the market, 1 − market /
+        // price: a buyer paying the market has nothing to gain by walking
+        // away; one paying twice the market cuts half the share.
         let market = t.market_usd_per_hour * libm::exp(rates.ln_market * years);
+        let premium = if price > 0.0 { (1.0 - market / price).clamp(0.0, 1.0) } else { 0.0 };
+        let short = x.shortfall_share * (i as f64 + 1.0 - 4.0 * x.shortfall_year).clamp(0.0, 1.0) * premium;
         // Hours re-let at the market are paid as delivered.
         let unit_relet = short * unit_hours * market;
         let unit_contract = (1.0 - short) * unit_hours * price;
@@ -1189,7 +1252,9 @@ mod tests {
     fn market_value_by_hand() {
         // At the market: rent $3 an hour falling 20% a year, flat energy, r = 0.
         // The hardware leaves in the middle of quarter 4, τ = 1.125 years, one
-        // year old, four years of life left:
+        // year old; a rental life of five years leaves four. Its rent covers
+        // its running cost (20,445.68 against 1,314 + 1,700 = 3,014 a year)
+        // for ln(3,014 / 20,445.68) / ln 0.8 = 8.5797 years, past the four:
         //   rent   3 × 0.8^1.125 × 8,760 h × ∫₀⁴ 0.8^s ds = 20,445.68 × 2.645830 = 54,095.81
         //   energy 1 kW × 1.5 × 8,760 h × $100/MWh × 4 years     = 1,314 × 4      = 5,256
         //   fixed  (2% × ($50k + $10k of facility) + $10k / 20) × 4 = 1,700 × 4  = 6,800
@@ -1198,11 +1263,25 @@ mod tests {
         x.terminal = choose(P::terminal, "market");
         x.market_usd_per_accelerator_hour = 3.0;
         x.market_decline = 0.2;
+        x.rental_life_years = 5.0;
         let o = evaluate(&x);
         assert!(close(o.quarters[4].terminal_value_usd, 42_039.807_066e3 + 9.5e6, 1e-9));
-        // Past its economic life a GPU is worth nothing at the market.
+        // A rental life of twenty years: it earns until its rent falls to its
+        // running cost, 8.5797 years: 20,445.68 × (1 − 0.8^8.5797) / ln(1 / 0.8)
+        // = 20,445.68 × 3.820792 = 78,118.75, less 3,014 × 8.5797 = 25,859.26:
+        // 52,259.49 per accelerator, whatever its economic (IT) life.
+        x.rental_life_years = 20.0;
         x.it_life_years = 1.0;
+        assert!(close(evaluate(&x).quarters[4].terminal_value_usd, 52_259.488_690e3 + 9.5e6, 1e-9));
+        // Past its rental life a GPU is worth nothing at the market.
+        x.rental_life_years = 1.0;
         assert!(close(evaluate(&x).quarters[4].terminal_value_usd, 9.5e6, 1e-12));
+        // Nor when its rent no longer covers its running cost: $0.30 an hour
+        // is 0.3 × 0.8^1.125 × 8,760 = 2,044.57 a year, under 3,014.
+        x.rental_life_years = 20.0;
+        x.market_usd_per_accelerator_hour = 0.3;
+        assert!(close(evaluate(&x).quarters[4].terminal_value_usd, 9.5e6, 1e-12));
+        x.market_usd_per_accelerator_hour = 3.0;
         // Nothing at the end: no end value at all.
         x.terminal = choose(P::terminal, "none");
         let o = evaluate(&x);
@@ -1292,9 +1371,12 @@ mod tests {
 
     #[test]
     fn a_shortfall_by_hand() {
-        // From half a year in, the buyer pays for half the hours; the other half
-        // is re-let at the market, $1 an hour, flat: quarters 2 and 3 earn
-        // 0.5 × 5M + 0.5 × 2.19M h × $1 = 3.595M, of which 1.095M re-let.
+        // From half a year in, the buyer may cut half its hours, in proportion
+        // to the contract's premium over the market: $5M for 2.19M h is
+        // $2.28311 an hour against the market's $1, flat, a premium of
+        // 1 − 2.19 / 5 = 0.562, so 0.5 × 0.562 = 28.1% of the hours are
+        // re-let: quarters 2 and 3 earn 0.719 × 5M + 0.281 × 2.19M h × $1
+        // = 3.595M + 0.61539M = 4.21039M, of which 0.61539M re-let.
         let mut x = flat();
         x.shortfall_share = 0.5;
         x.shortfall_year = 0.5;
@@ -1303,16 +1385,24 @@ mod tests {
         let o = evaluate(&x);
         let revenue: Vec<f64> = o.quarters.iter().map(|q| q.revenue_usd).collect();
         let relet: Vec<f64> = o.quarters.iter().map(|q| q.relet_revenue_usd).collect();
-        for (got, want) in revenue.iter().zip([5e6, 5e6, 3.595e6, 3.595e6, 0.0]) {
+        for (got, want) in revenue.iter().zip([5e6, 5e6, 4.21039e6, 4.21039e6, 0.0]) {
             assert!(close(*got, want, 1e-12), "{got} vs {want}");
         }
-        assert_eq!(relet, vec![0.0, 0.0, 1.095e6, 1.095e6, 0.0]);
-        // The levelized price is the blend: 17.19M / 8.76M h = $1.962329.
-        assert!(close(o.out.price_usd_per_accelerator_hour, 17.19e6 / 8.76e6, 1e-12));
-        // From three-eighths of a year, quarter 1 is half affected: 25% short.
+        for (got, want) in relet.iter().zip([0.0, 0.0, 0.61539e6, 0.61539e6, 0.0]) {
+            assert!(close(*got, want, 1e-12), "{got} vs {want}");
+        }
+        // The levelized price is the blend: 18.42078M / 8.76M h = $2.102829.
+        assert!(close(o.out.price_usd_per_accelerator_hour, 18.42078e6 / 8.76e6, 1e-12));
+        // From three-eighths of a year, quarter 1 is half affected:
+        // 0.5 × 0.5 × 0.562 = 14.05% short, 0.8595 × 5M + 0.1405 × 2.19M.
         x.shortfall_year = 0.375;
         let o = evaluate(&x);
-        assert!(close(o.quarters[1].revenue_usd, 0.75 * 5e6 + 0.25 * 2.19e6, 1e-12));
+        assert!(close(o.quarters[1].revenue_usd, 0.8595 * 5e6 + 0.1405 * 2.19e6, 1e-12));
+        // A contract at or below the market has nothing to walk away from:
+        // at $3 an hour the whole $20M is collected.
+        x.market_usd_per_accelerator_hour = 3.0;
+        let o = evaluate(&x);
+        assert!(close(o.out.revenue_usd, 20e6, 1e-12), "{}", o.out.revenue_usd);
     }
 
     #[test]

@@ -184,6 +184,10 @@ pub enum Problem {
     ExpansionBeforeStart {
         start: String,
     },
+    /// The expansion's second chip starts before the expansion itself.
+    Expansion2BeforeExpansion {
+        start: String,
+    },
     ExpansionValueAlone,
     CpuValueAlone,
     /// No accelerators, yet part of the value is theirs: it earns nothing.

@@ -445,8 +445,8 @@ define_params! {
     availability => p(Number, 0.97, 0.0, 1.0, 0.005).typical(0.8, 1.0).group(DataCentre).est("operations-estimate"),
     grid_kg_co2_per_mwh => p(Number, 366.0, 0.0, 1_500.0, 1.0).group(DataCentre).src("eia-co2-2023"),
     // Market and the buyer
-    market_usd_per_accelerator_hour => p(Number, 4.2, 0.0, 100.0, 0.05).typical(0.5, 20.0).group(Market).src("gb200-committed-rent").money(),
-    market_decline => p(Number, 0.25, -0.5, 0.95, 0.01).typical(0.0, 0.5).group(Market).src("rental-decline"),
+    market_usd_per_accelerator_hour => p(Number, 3.08, 0.0, 100.0, 0.01).typical(0.5, 20.0).group(Market).src("gb300-committed-rent").money(),
+    market_decline => p(Number, 0.22, -0.5, 0.95, 0.01).typical(-0.2, 0.5).group(Market).src("rental-decline"),
     shortfall_share => p(Number, 0.0, 0.0, 1.0, 0.01).typical(0.0, 0.6).group(Market).src("model-default"),
     shortfall_year => p(Number, 3.0, 0.0, 20.0, 0.25).group(Market).est("openai-funding-gap"),
     // Finance
@@ -470,6 +470,13 @@ define_params! {
     sampling => p(Choice(SAMPLINGS), 0.0, 0.0, 1.0, 1.0).group(Uncertainty).src("rqmc"),
     // Deal (last in the table, so the Monte Carlo's draws of the others keep their keys)
     revenue_basis => p(Choice(REVENUE_BASES), 0.0, 0.0, 1.0, 1.0).group(Deal).src("aws-openai-release"),
+    // The expansion's second chip (after revenue_basis for the same reason): a
+    // later generation within the expansion's contract and term.
+    expansion2_accelerator => p(Choice(&ACCELERATOR_IDS), 9.0, 0.0, (ACCELERATOR_IDS.len() - 1) as f64, 1.0).group(Accelerators).src("aws-openai-expansion"),
+    expansion2_accelerators => p(Count, 0.0, 0.0, 10_000_000.0, 1_000.0).group(Accelerators).src("aws-openai-expansion"),
+    expansion2_start => p(Quarter, q(2028, 1), Q2020Q1, Q2040Q4, 1.0).group(Deployment).src("aws-openai-expansion"),
+    // Finance (after the others, for the same reason)
+    rental_life_years => p(Number, 8.0, 0.5, 20.0, 0.25).typical(3.0, 12.0).group(Finance).est("rental-life-estimate"),
 }
 
 impl Inputs {

@@ -97,10 +97,17 @@ pub static PRESETS: &[Preset] = &[
             e(P::expansion_value_usd, "62e9", "aws-openai-expansion"),
             r(P::expansion_term_years, "8", "aws-openai-expansion"),
             r(P::expansion_accelerator, "trn3", "aws-openai-expansion"),
-            // 2 GW of facility power at Trainium3's ~1.4 kW of IT and PUE 1.14 = 1.25M chips.
-            e(P::expansion_accelerators, "1250000", "aws-openai-expansion"),
+            // ~2 GW of facility power, taken as half Trainium3 and half
+            // Trainium4: 1,000,000 kW / (1.4 kW of IT × PUE 1.14) = 627k
+            // Trainium3 from 2027, and / (2.8 kW × 1.14) = 313k Trainium4.
+            e(P::expansion_accelerators, "627000", "aws-openai-expansion"),
             r(P::expansion_start, "2027Q1", "aws-openai-expansion"),
-            e(P::expansion_ramp_quarters, "8", "model-default"),
+            // Fully online by the end of 2028 and 2029: OpenAI's >10 GW by 2029 includes Amazon's 2 GW.
+            e(P::expansion_ramp_quarters, "8", "openai-10gw"),
+            r(P::expansion2_accelerator, "trn4", "aws-openai-expansion"),
+            e(P::expansion2_accelerators, "313000", "aws-openai-expansion"),
+            // Trainium4 is expected late 2026 or in 2027 (The Next Platform); in volume a year after.
+            e(P::expansion2_start, "2028Q1", "aws-trn4"),
         ],
     },
     Preset {
@@ -109,9 +116,13 @@ pub static PRESETS: &[Preset] = &[
             r(P::expansion_value_usd, "100e9", "aws-openai-expansion"),
             r(P::expansion_term_years, "8", "aws-openai-expansion"),
             r(P::expansion_accelerator, "trn3", "aws-openai-expansion"),
-            e(P::expansion_accelerators, "1250000", "aws-openai-expansion"),
+            // Sized as the other reading.
+            e(P::expansion_accelerators, "627000", "aws-openai-expansion"),
             r(P::expansion_start, "2027Q1", "aws-openai-expansion"),
-            e(P::expansion_ramp_quarters, "8", "model-default"),
+            e(P::expansion_ramp_quarters, "8", "openai-10gw"),
+            r(P::expansion2_accelerator, "trn4", "aws-openai-expansion"),
+            e(P::expansion2_accelerators, "313000", "aws-openai-expansion"),
+            e(P::expansion2_start, "2028Q1", "aws-trn4"),
         ],
     },
     Preset {
@@ -124,6 +135,12 @@ pub static PRESETS: &[Preset] = &[
             e(P::accelerator, "gb300", "oracle-openai"),
             // Reported as ~2 million accelerators for ~5 GW (4.2M kW of IT at 2.1 kW each).
             r(P::accelerators, "2000000", "oracle-openai-scope"),
+            // Some sites reportedly slipped a year, 2027 → 2028 (Bloomberg); Oracle
+            // says no site its commitments need is late: half the year on average.
+            e(P::delay_months, "6", "delivery-slips"),
+            // A cloud contract bills capacity as it is delivered, so the slip moves
+            // the revenue later rather than losing it.
+            e(P::term_basis, "delivery", "oracle-openai"),
             r(P::vcpus, "0", "oracle-openai"),
             r(P::cpu_value_fraction, "0", "oracle-openai"),
             e(P::wacc, "0.09", "hyperscaler-wacc"),
@@ -144,7 +161,8 @@ pub static PRESETS: &[Preset] = &[
             e(P::term_basis, "delivery", "microsoft-iren"),
             r(P::vcpus, "0", "microsoft-iren"),
             r(P::cpu_value_fraction, "0", "microsoft-iren"),
-            e(P::wacc, "0.11", "neocloud-wacc"),
+            // The deal's own financing: A-rated GPU debt at ~6% and Microsoft's prepayment cover 96% of the GPUs.
+            e(P::wacc, "0.075", "iren-financing"),
         ],
     },
     Preset {
@@ -155,6 +173,7 @@ pub static PRESETS: &[Preset] = &[
             r(P::start, "2025Q2", "coreweave-openai"),
             e(P::ramp_end, "2026Q4", "coreweave-openai"),
             e(P::accelerator, "gb200", "coreweave-openai"),
+            r(P::market_usd_per_accelerator_hour, "4.2", "gb200-committed-rent"),
             // At IREN's contract-implied $2.91 per GPU-hour: 22.4e9 / (2.91 × 8,760 × 5) = 176k, ~180k with the ramp.
             e(P::accelerators, "180000", "coreweave-openai"),
             e(P::capex_usd_per_accelerator, "70000", "gb200-capex"),
@@ -174,8 +193,9 @@ pub static PRESETS: &[Preset] = &[
             r(P::start, "2025Q4", "microsoft-nebius"),
             e(P::ramp_end, "2026Q4", "microsoft-nebius"),
             e(P::accelerator, "gb300", "microsoft-nebius"),
-            // The site's 300 MW / 2.3 kW per GPU = 130k GPUs (site size, not a contracted figure).
-            e(P::accelerators, "130000", "microsoft-nebius"),
+            // "More than 100,000" GB300 for Microsoft (The Information, relayed); the
+            // site's 300 MW / 2.3 kW per GPU = 130k would be its whole size.
+            e(P::accelerators, "100000", "nebius-gpu-count"),
             e(P::it_kw_per_accelerator, "2.3", "nscale-density"),
             r(P::electricity_usd_per_mwh, "130", "eia-nj-industrial"),
             r(P::vcpus, "0", "microsoft-nebius"),
@@ -210,6 +230,7 @@ pub static PRESETS: &[Preset] = &[
             e(P::start, "2026Q1", "epoch-1gw"),
             e(P::ramp_end, "2026Q1", "epoch-1gw"),
             r(P::accelerator, "gb200", "epoch-1gw"),
+            r(P::market_usd_per_accelerator_hour, "4.2", "gb200-committed-rent"),
             // 1,000,000 kW / 1.8 kW per GPU = 555k GPUs.
             e(P::accelerators, "555000", "epoch-1gw"),
             r(P::it_kw_per_accelerator, "1.8", "nvidia-gb200"),
@@ -229,6 +250,7 @@ pub static PRESETS: &[Preset] = &[
             e(P::start, "2026Q1", "epoch-1gw"),
             e(P::ramp_end, "2026Q1", "epoch-1gw"),
             r(P::accelerator, "gb200", "epoch-1gw"),
+            r(P::market_usd_per_accelerator_hour, "4.2", "gb200-committed-rent"),
             e(P::accelerators, "555000", "epoch-1gw"),
             r(P::it_kw_per_accelerator, "1.8", "nvidia-gb200"),
             e(P::capex_usd_per_accelerator, "49000", "epoch-1gw"),
@@ -253,6 +275,10 @@ pub enum Spread {
     /// A PERT from the value up: its mode and its top this far above it
     /// (a risk that only goes one way, such as a delay).
     Above { mode: f64, high: f64 },
+    /// A PERT between fixed ends, its mode the preset's value (held inside
+    /// them): a range that must reach past zero whatever the value, such as
+    /// the market's yearly decline (flat and rising years included).
+    Between { lo: f64, hi: f64 },
 }
 
 /// Default uncertainty: for each input, how far its PERT reaches around
@@ -273,13 +299,16 @@ pub static DEFAULT_UNCERTAINTY: &[(P, Spread, bool)] = &[
     (P::load_factor, Spread::Relative(0.15), false),
     (P::availability, Spread::Relative(0.03), false),
     (P::market_usd_per_accelerator_hour, Spread::Relative(0.3), false),
-    (P::market_decline, Spread::Relative(0.3), false),
+    // rental-decline: from a 20% rise in a year (2026's H100 contracts rose
+    // ~38% in five months) to a 40% fall (H200 over 2025, made yearly: 37%).
+    (P::market_decline, Spread::Between { lo: -0.2, hi: 0.4 }, false),
     // openai-funding-gap
     (P::shortfall_share, Spread::Above { mode: 0.0, high: 0.3 }, false),
     (P::wacc, Spread::Relative(0.15), false),
     (P::it_life_years, Spread::Relative(0.2), false),
     (P::residual_fraction, Spread::Relative(1.0), false),
     (P::opex_fraction_of_capex, Spread::Relative(0.5), false),
+    (P::rental_life_years, Spread::Relative(0.2), false),
 ];
 
 /// Default rank correlations between inputs with a default distribution
@@ -337,6 +366,10 @@ impl Preset {
                     Spread::Above { mode, high } => {
                         let hi = (v + high).min(param.max);
                         (hi > v).then(|| Shape::Pert { lo: v, mode: tidy((v + mode).min(hi)), hi: tidy(hi) })
+                    }
+                    Spread::Between { lo, hi } => {
+                        let (lo, hi) = (lo.min(v).max(param.min), hi.max(v).min(param.max));
+                        (hi > lo).then(|| Shape::Pert { lo: tidy(lo), mode: v, hi: tidy(hi) })
                     }
                 };
                 shape.map(|shape| (*p, Dist::new(param, shape)))

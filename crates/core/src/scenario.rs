@@ -200,7 +200,11 @@ pub fn consistency_notices(x: &Inputs) -> Vec<Notice> {
     if x.expansion_accelerators > 0.0 && x.expansion_start < x.start {
         out.push(Notice::repaired("expansion_start", &q(P::expansion_start), Problem::ExpansionBeforeStart { start: q(P::start) }));
     }
-    if x.expansion_value_usd > 0.0 && x.expansion_accelerators == 0.0 {
+    if x.expansion2_accelerators > 0.0 && x.expansion2_start < x.expansion_start.max(x.start) {
+        let start = if x.expansion_start > x.start { q(P::expansion_start) } else { q(P::start) };
+        out.push(Notice::repaired("expansion2_start", &q(P::expansion2_start), Problem::Expansion2BeforeExpansion { start }));
+    }
+    if x.expansion_value_usd > 0.0 && x.expansion_accelerators == 0.0 && x.expansion2_accelerators == 0.0 {
         out.push(Notice::repaired("expansion_value_usd", &q(P::expansion_value_usd), Problem::ExpansionValueAlone));
     }
     if x.cpu_value_fraction > 0.0 && x.vcpus == 0.0 {

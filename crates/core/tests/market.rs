@@ -44,21 +44,30 @@ fn the_implied_decline_and_the_committed_rent_are_the_models_defaults() {
     // H100 −22% over January–October 2025 (0.75 yr): 1 − 0.78^(4/3) = 0.28200;
     // H200 −29% over the same: 1 − 0.71^(4/3) = 0.36662;
     // B200 $3.20 → $2.80 (−12.5%) over February–September (7/12 yr):
-    // 1 − 0.875^(12/7) = 0.20461; H100 resale −22% over 12 months: 0.22.
-    // Sorted 0.20461, 0.22, 0.28200, 0.36662: the median is
-    // (0.22 + 0.28200) / 2 = 0.25100.
+    // 1 − 0.875^(12/7) = 0.20461; H100 resale −22% over 12 months: 0.22;
+    // H100 one-year contracts +38% over October 2025–March 2026 (5/12 yr):
+    // 1 − 1.38^(12/5) = −1.16626, a rise.
+    // Sorted −1.16626, 0.20461, 0.22, 0.28200, 0.36662: the median is 0.22.
     let rates: Vec<f64> = s.declines.iter().map(|d| d.annual().expect("a period")).collect();
-    for (got, want) in rates.iter().zip([0.28200, 0.36662, 0.20461, 0.22]) {
+    assert_eq!(rates.len(), 5);
+    for (got, want) in rates.iter().zip([0.28200, 0.36662, 0.20461, 0.22, -1.16626]) {
         assert!((got - want).abs() < 5e-5, "{got} against {want}");
     }
     let implied = s.implied_decline().expect("declines");
-    assert!((implied - 0.25100).abs() < 5e-5, "{implied}");
+    assert!((implied - 0.22).abs() < 5e-5, "{implied}");
     // The model's default is that decline, to the input's step (0.01).
     let default = P::market_decline.param().default;
     assert!((default - implied).abs() <= P::market_decline.param().step / 2.0, "default {default} against {implied}");
-    // The committed GB200 rent, CoreWeave's $10.50 less 60%, is the default market rent.
+    // The default chip is the GB300: its committed rents are $2.91
+    // (Microsoft–IREN) and $3.25 (a five-year reservation), median
+    // (2.91 + 3.25) / 2 = 3.08, the default market rent. The GB200's
+    // committed rent, CoreWeave's $10.50 less 60%, is $4.20.
+    let default_chip = computedeal_core::catalogue::by_index(P::accelerator.param().default).id;
+    assert_eq!(default_chip, "gb300");
+    let committed = s.committed(default_chip).expect("a committed GB300 rent");
+    assert!((committed - 3.08).abs() < 1e-12, "{committed}");
+    assert_eq!(P::market_usd_per_accelerator_hour.param().default, 3.08);
     assert_eq!(s.committed("gb200"), Some(4.20));
-    assert_eq!(P::market_usd_per_accelerator_hour.param().default, 4.20);
 }
 
 #[test]

@@ -67,7 +67,7 @@ proptest! {
         prop_assert!(b.out.energy_gwh_per_year >= a.out.energy_gwh_per_year);
         // Energy counts what is online at the peak: more of it whenever the
         // first tranche is all there is and draws a normal amount.
-        prop_assert!(x.expansion_accelerators > 0.0 || a.out.energy_gwh_per_year < 1e-200 || b.out.energy_gwh_per_year > a.out.energy_gwh_per_year);
+        prop_assert!(x.expansion_accelerators > 0.0 || x.expansion2_accelerators > 0.0 || a.out.energy_gwh_per_year < 1e-200 || b.out.energy_gwh_per_year > a.out.energy_gwh_per_year);
         prop_assert!(b.out.capex_usd >= a.out.capex_usd);
         // Strictly more wherever the added accelerators' capex shows in the sum.
         let added = (more.accelerators - x.accelerators) * x.capex_usd_per_accelerator;
@@ -98,6 +98,25 @@ proptest! {
         dear.electricity_usd_per_mwh = (x.electricity_usd_per_mwh + extra).min(P::electricity_usd_per_mwh.param().max);
         let (a, b) = (evaluate(&x), evaluate(&dear));
         prop_assert!(b.out.npv_usd <= a.out.npv_usd, "{} > {}", b.out.npv_usd, a.out.npv_usd);
+    }
+
+    /// The market reaches the deal through two channels (docs/MODEL.md): the
+    /// end value of what still earns more than it costs to run, and the
+    /// buyer's shortfall, which grows with the contract's premium over the
+    /// market and re-lets hours at the market. A dearer market rent raises
+    /// both, so it never lowers the NPV; nor does a slower decline where no
+    /// refresh buys hardware at the market's falling price. (Up to rounding.)
+    #[test]
+    fn a_dearer_market_never_lowers_the_npv(x in deal(), factor in 1.01..3.0f64, slower in 0.01..0.5f64) {
+        let mut dear = x;
+        dear.market_usd_per_accelerator_hour = (x.market_usd_per_accelerator_hour * factor).min(P::market_usd_per_accelerator_hour.param().max);
+        let (a, b) = (evaluate(&x), evaluate(&dear));
+        prop_assert!(b.out.npv_usd >= a.out.npv_usd - npv_rounding(&x, a.out.npv_usd), "{} < {}", b.out.npv_usd, a.out.npv_usd);
+        prop_assume!(!x.refreshes());
+        let mut flatter = x;
+        flatter.market_decline = (x.market_decline - slower).max(P::market_decline.param().min);
+        let c = evaluate(&flatter);
+        prop_assert!(c.out.npv_usd >= a.out.npv_usd - npv_rounding(&x, a.out.npv_usd), "{} < {}", c.out.npv_usd, a.out.npv_usd);
     }
 
     /// Dearer hardware costs more than the book or market value it adds at
@@ -376,4 +395,26 @@ proptest! {
         std_records.sort_by_key(|r| r.0);
         prop_assert_eq!(records, std_records);
     }
+}
+
+/// The default deal feels its market (it did not before December 2026: its
+/// GPUs left past their economic life, worth nothing, and nothing else read
+/// the market). Numbers from `computedeal eval`, to the dollar's rounding:
+/// a flat market values the GB300s that still earn at the term's end, and a
+/// shortfall costs more when the market falls faster (a larger premium).
+#[test]
+fn the_default_deal_feels_its_market() {
+    let npv = |q: &str| evaluate(&decode_query(q).scenario.inputs).out.npv_usd;
+    let base = npv("");
+    assert!(npv("market_decline=0") > base + 1e9, "a flat market adds the end value: {} against {base}", npv("market_decline=0"));
+    assert!(npv("market_decline=-0.2") > npv("market_decline=0"));
+    // At the default 22% a year the rent ($3.08 × 0.78^6.9 ≈ $0.56) is under
+    // the running cost (~$0.72 an hour) when the GPUs leave: no end value,
+    // so a faster fall changes nothing without a shortfall.
+    assert_eq!(npv("market_decline=0.4"), base);
+    let short = npv("shortfall_share=0.3");
+    assert!(short < base);
+    assert!(npv("shortfall_share=0.3&market_decline=0.4") < short);
+    let above = "market_usd_per_accelerator_hour=10&market_decline=0";
+    assert_eq!(npv(&format!("shortfall_share=0.3&{above}")), npv(above), "above the contract's price, no shortfall");
 }

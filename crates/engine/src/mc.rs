@@ -54,6 +54,7 @@ impl Setup {
             term_years: support_max(P::term_years, x.term_years),
             expansion_term_years: support_max(P::expansion_term_years, x.expansion_term_years),
             expansion_on: support_max(P::expansion_accelerators, x.expansion_accelerators) > 0.0,
+            expansion2_on: support_max(P::expansion2_accelerators, x.expansion2_accelerators) > 0.0,
             delay_months: support_max(P::delay_months, x.delay_months),
             expansion_ramp_quarters: support_max(P::expansion_ramp_quarters, x.expansion_ramp_quarters),
         };

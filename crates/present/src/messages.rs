@@ -346,6 +346,8 @@ pub struct Messages {
     /// Links between the inputs and the results (phones: a button that stays in view).
     pub to_inputs: &'static str,
     pub to_results: &'static str,
+    /// Under the default deal: it was expanded, and the two readings follow as links.
+    pub expanded_2026: &'static str,
     // Core messages
     pub e_not_finite: &'static str,
     pub e_not_whole: &'static str,
@@ -388,6 +390,7 @@ pub struct Messages {
     pub e_ramp_before_start: &'static str,
     pub e_ramp_after_term: &'static str,
     pub e_expansion_before_start: &'static str,
+    pub e_expansion2_before_expansion: &'static str,
     pub e_expansion_value_alone: &'static str,
     pub e_cpu_value_alone: &'static str,
     pub e_accelerator_value_alone: &'static str,

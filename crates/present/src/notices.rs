@@ -136,6 +136,7 @@ pub fn problem_text(lang: Lang, key: &str, given: &str, problem: &Problem) -> St
         Problem::RampBeforeStart { start } => fill(m.e_ramp_before_start, &[("ramp_end", plain), ("start", start)]),
         Problem::RampAfterTerm => fill(m.e_ramp_after_term, &[("ramp_end", plain)]),
         Problem::ExpansionBeforeStart { start } => fill(m.e_expansion_before_start, &[("expansion_start", plain), ("start", start)]),
+        Problem::Expansion2BeforeExpansion { start } => fill(m.e_expansion2_before_expansion, &[("expansion2_start", plain), ("start", start)]),
         Problem::ExpansionValueAlone => m.e_expansion_value_alone.to_string(),
         Problem::CpuValueAlone => m.e_cpu_value_alone.to_string(),
         Problem::AcceleratorValueAlone => m.e_accelerator_value_alone.to_string(),
@@ -282,6 +283,7 @@ mod tests {
             Problem::RampBeforeStart { start: "2026Q1".into() },
             Problem::RampAfterTerm,
             Problem::ExpansionBeforeStart { start: "2026Q1".into() },
+            Problem::Expansion2BeforeExpansion { start: "2027Q1".into() },
             Problem::ExpansionValueAlone,
             Problem::CpuValueAlone,
             Problem::AcceleratorValueAlone,
@@ -346,6 +348,7 @@ mod tests {
                 | Problem::RampBeforeStart { .. }
                 | Problem::RampAfterTerm
                 | Problem::ExpansionBeforeStart { .. }
+                | Problem::Expansion2BeforeExpansion { .. }
                 | Problem::ExpansionValueAlone
                 | Problem::CpuValueAlone
                 | Problem::AcceleratorValueAlone

@@ -337,21 +337,22 @@ fn the_market_chart_draws_the_deal_its_chips_rents_and_both_curves() {
     // RunPod's B300 (2026-10-07, $7.89).
     let now: Vec<f64> = view.prices.iter().filter(|p| !p.4).map(|p| p.2).collect();
     assert_eq!(now, vec![2.91, 3.25, 7.40, 4.48, 7.89]);
-    // The model's curve at its default decline of 25% a year: $4.20 at the
-    // start, $4.20 × 0.75² = $2.3625 two years in.
-    assert!((view.curve(view.decline, 2027.75) - 2.3625).abs() < 1e-12);
+    // The model's curve at its default decline of 22% a year: $3.08 (the
+    // GB300's committed median) at the start, $3.08 × 0.78² = $1.873872
+    // two years in.
+    assert!((view.curve(view.decline, 2027.75) - 1.873872).abs() < 1e-12);
     let (lo, hi) = view.band.expect("the Monte Carlo's P5 and P95");
     assert!(lo < view.price && view.price < hi, "{lo} < {} < {hi}", view.price);
     let text = market::summary(&view, &Fmt::new(Lang::En, Currency::Usd, 1.0));
     assert!(text.contains("$3.04 per GPU-hour") && text.contains("from $2.91 to $7.89") && text.contains("snapshot of 2026-11-09"), "{text}");
-    assert!(text.contains("fall 25.1% a year; the model assumes 25.0%"), "{text}");
+    assert!(text.contains("fall 22.0% a year; the model assumes 22.0%"), "{text}");
     let theme = Theme::light(1.0);
     let (svg, meta) = render("market", |a| market::draw(a, &view, &theme).expect("drawn"));
     for label in [
         "the deal&apos;s price",
         "P5–P95",
-        "the model&apos;s market rent (−25.0% a year)",
-        "at the published declines (−25.1% a year)",
+        "the model&apos;s market rent (−22.0% a year)",
+        "at the published declines (−22.0% a year)",
         "on demand",
         "committed",
     ] {

@@ -55,18 +55,25 @@ impl Batch {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Shared {
     pub base: Inputs,
-    /// Expansion chip over first chip: capex (and market rent) and IT power ratios.
+    /// Expansion chip over first chip: capex (and market rent) and IT power
+    /// ratios; then the expansion's second chip's.
     pub capex_ratio: f64,
     pub kw_ratio: f64,
-    /// Dense TFLOPS at the chosen precision, first chip and expansion chip.
+    pub capex_ratio3: f64,
+    pub kw_ratio3: f64,
+    /// Dense TFLOPS at the chosen precision: first chip, expansion chip, its second chip.
     pub tflops1: f64,
     pub tflops2: f64,
-    /// Accelerators per rack of the first chip and of the expansion chip.
+    pub tflops3: f64,
+    /// Accelerators per rack of the first chip, the expansion chip and its second chip.
     pub per_rack1: f64,
     pub per_rack2: f64,
-    /// Ramp of the first tranche in quarters (≥ 1) and the expansion's offset.
+    pub per_rack3: f64,
+    /// Ramp of the first tranche in quarters (≥ 1), the expansion's offset
+    /// and its second chip's (`model::expansion2_offset`).
     pub ramp_quarters1: f64,
     pub expansion_offset: usize,
+    pub expansion2_offset: usize,
     /// The choices: term from delivery, end value, refresh, tax depreciation.
     pub from_delivery: bool,
     pub terminal: Terminal,
@@ -90,6 +97,7 @@ pub struct Bounds {
     pub term_years: f64,
     pub expansion_term_years: f64,
     pub expansion_on: bool,
+    pub expansion2_on: bool,
     pub delay_months: f64,
     pub expansion_ramp_quarters: f64,
 }
@@ -101,6 +109,7 @@ impl Bounds {
             term_years: x.term_years,
             expansion_term_years: x.expansion_term_years,
             expansion_on: x.expansion_accelerators > 0.0,
+            expansion2_on: x.expansion2_accelerators > 0.0,
             delay_months: x.delay_months,
             expansion_ramp_quarters: x.expansion_ramp_quarters,
         }
@@ -112,6 +121,7 @@ impl Bounds {
             term_years: P::term_years.param().max,
             expansion_term_years: P::expansion_term_years.param().max,
             expansion_on: true,
+            expansion2_on: true,
             delay_months: P::delay_months.param().max,
             expansion_ramp_quarters: P::expansion_ramp_quarters.param().max,
         }
@@ -122,8 +132,10 @@ impl Shared {
     pub fn new(base: &Inputs, b: Bounds) -> Shared {
         let chip = catalogue::by_index(base.accelerator);
         let exp = catalogue::by_index(base.expansion_accelerator);
+        let exp2 = catalogue::by_index(base.expansion2_accelerator);
         let precision = base.precision as usize;
         let expansion_offset = (base.expansion_start - base.start).max(0.0) as usize;
+        let expansion2_offset = computedeal_core::model::expansion2_offset(base);
         let ramp_quarters1 = (base.ramp_end - base.start).max(0.0) + 1.0;
         let from_delivery = base.from_delivery();
         // Quarters a tranche can span (see `model::Tranche::online_quarters`).
@@ -137,23 +149,30 @@ impl Shared {
         };
         let t1 = span(b.term_years, ramp_quarters1);
         let t2 = if b.expansion_on { expansion_offset + span(b.expansion_term_years, b.expansion_ramp_quarters) } else { 0 };
+        // The second chip ends with the expansion's term: never later than the first chip would.
+        let t3 = if b.expansion2_on { expansion2_offset + span(b.expansion_term_years, b.expansion_ramp_quarters) } else { 0 };
         Shared {
             base: *base,
             capex_ratio: exp.capex_usd / chip.capex_usd,
             kw_ratio: exp.it_kw / chip.it_kw,
+            capex_ratio3: exp2.capex_usd / chip.capex_usd,
+            kw_ratio3: exp2.it_kw / chip.it_kw,
             tflops1: chip.tflops(precision),
             tflops2: exp.tflops(precision),
+            tflops3: exp2.tflops(precision),
             per_rack1: chip.per_rack,
             per_rack2: exp.per_rack,
+            per_rack3: exp2.per_rack,
             ramp_quarters1,
             expansion_offset,
+            expansion2_offset,
             from_delivery,
             terminal: base.terminal(),
             refresh: base.refreshes(),
             tax_depreciation: base.tax_depreciation(),
             take_or_pay: base.take_or_pay(),
             quarter_of_year: (base.start as i64).rem_euclid(4) as usize,
-            horizon_max: t1.max(t2),
+            horizon_max: t1.max(t2).max(t3),
             mc_only: false,
         }
     }

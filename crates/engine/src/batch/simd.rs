@@ -407,7 +407,7 @@ impl Rates {
 
 /// Mirror of `model::Tranche`, one lane per scenario.
 struct Tranche {
-    /// The expansion (k = 1) or the first tranche (k = 0).
+    /// The first tranche (k = 0), the expansion (k = 1) or its second chip (k = 2).
     k: usize,
     offset: usize,
     /// Quarters of the term per lane, and of the ramp.
@@ -482,36 +482,34 @@ fn vintage_share(f: impl Fn(V) -> V, n: V, cap: V, replaced: Option<V>) -> V {
     }
 }
 
-/// Mirror of `model::market_value`, split in two: what depends on the life
-/// left (the three stream integrals) and what on the date (rent and energy).
-struct MarketLife {
-    rent: V,
-    energy: V,
-    fixed: V,
-}
-
-fn market_life(t: &Tranche, x: &InputsT<V>, rates: &Rates, age_years: V) -> MarketLife {
-    let life = (x.it_life_years - age_years).max(s(0.0));
-    if !life.cmp_gt(s(0.0)).any() {
-        // Past its economic life in every lane: worth nothing at the market
-        // (every integral is 0), without the nine transcendentals.
-        return MarketLife { rent: s(0.0), energy: s(0.0), fixed: s(0.0) };
+/// Mirror of `model::market_value`, given the market and energy price
+/// factors of the date the accelerator leaves.
+fn market_value(t: &Tranche, x: &InputsT<V>, rates: &Rates, age_years: V, market_factor: V, escalation: V) -> V {
+    let zero = s(0.0);
+    let cap = (x.rental_life_years - age_years).max(zero);
+    if !cap.cmp_gt(zero).any() {
+        // Past its rental life in every lane: worth nothing at the market
+        // (every integral is 0), without the transcendentals.
+        return zero;
     }
-    let d = rates.ln_discount;
+    let rent = t.market * market_factor * HOURS_PER_YEAR * x.availability;
+    let energy = t.kw * 0.001 * rates.mwh_per_it_mw_quarter * 4.0 * x.electricity_usd_per_mwh * escalation;
     let fac = t.kw * rates.usd_per_kw_facility;
     let fixed = x.opex_fraction_of_capex * (t.capex + fac) + fac * rates.facility_charge;
-    MarketLife {
-        rent: stream_integral(rates.ln_market - d, life) * (t.market * (HOURS_PER_YEAR) * x.availability),
-        energy: stream_integral(rates.ln_escalation - d, life) * (t.kw * 0.001 * rates.mwh_per_it_mw_quarter * 4.0 * x.electricity_usd_per_mwh),
-        fixed: stream_integral(-d, life) * fixed,
-    }
+    let life = earning_life(rent, energy + fixed, rates.ln_market - rates.ln_escalation.max(zero), cap);
+    let d = rates.ln_discount;
+    let v = rent * stream_integral(rates.ln_market - d, life) - energy * stream_integral(rates.ln_escalation - d, life) - fixed * stream_integral(-d, life);
+    v.max(zero)
 }
 
-/// One accelerator's market value given its life's integrals and the
-/// market and energy price factors of the date it leaves.
+/// Mirror of `model::earning_life`.
 #[inline]
-fn market_value(m: &MarketLife, market_factor: V, escalation: V) -> V {
-    (m.rent * market_factor - m.energy * escalation - m.fixed).max(s(0.0))
+fn earning_life(rent: V, running: V, ln_market: V, cap: V) -> V {
+    let zero = s(0.0);
+    // With no running cost the rent never falls to it: the cap.
+    let falling = running.cmp_gt(zero).blend((ln_1p(running / rent - 1.0) / ln_market).min(cap), cap);
+    let life = ln_market.cmp_lt(zero).blend(falling, cap);
+    rent.cmp_gt(running).blend(life, zero)
 }
 
 /// Mirror of `model::Ages`.
@@ -589,7 +587,6 @@ fn tranche(t: &Tranche, x: &InputsT<V>, c: &Shared, rates: &Rates, dq: V, sc: &m
     // its installation: its end value's life integrals and tax basis are
     // the same for every quarter.
     let leave_ages = Ages { it: (t.t + dq) * 0.25, it_in_service: t.t * 0.25, facility: (t.t + dq) * 0.25, facility_in_service: t.t * 0.25 };
-    let leave_life = market_life(t, x, rates, leave_ages.it);
     let inv_book_life = one / x.book_life_years;
     let leave_basis = it_assets * (one - taxed(cap)) + fac * (one - fac_sl(cap));
     // Prices at the middle of the tranche's first quarter, then quarter by quarter.
@@ -682,10 +679,13 @@ fn tranche(t: &Tranche, x: &InputsT<V>, c: &Shared, rates: &Rates, dq: V, sc: &m
         q_all_mwh[j] += online * (mw_acc_rate + mw_cpu_rate) * rates.mwh_per_it_mw_quarter;
         let energy = online * (mw_acc_rate + mw_cpu_rate) * energy_price * escalation;
         let unit_hours = online * unit_hours_rate;
-        let short = x.shortfall_share * clamp01(s(i as f64 + 1.0) - x.shortfall_year * 4.0);
+        // Mirror of the model's shortfall, scaled by the contract's premium over the market.
+        let market_rent = t.market * market_factor;
+        let premium = t.price.cmp_gt(s(0.0)).blend(clamp01(one - market_rent / t.price), s(0.0));
+        let short = x.shortfall_share * clamp01(s(i as f64 + 1.0) - x.shortfall_year * 4.0) * premium;
         // The contract bills `billed` of the hours online; hours re-let at
         // the market are paid as delivered.
-        let acc_revenue = (one - short) * unit_hours * t.price * billed + short * unit_hours * (t.market * market_factor) * x.availability;
+        let acc_revenue = (one - short) * unit_hours * t.price * billed + short * unit_hours * market_rent * x.availability;
         let revenue = acc_revenue + online * cpu_revenue_rate;
         q_acc_revenue[j] += acc_revenue;
         q_revenue[j] += revenue;
@@ -697,7 +697,10 @@ fn tranche(t: &Tranche, x: &InputsT<V>, c: &Shared, rates: &Rates, dq: V, sc: &m
         totals.gw_years += online * mw_acc_rate * 0.00025;
 
         if delivery {
-            let market = market_value(&leave_life, market_factor, escalation);
+            let market = match c.terminal {
+                Terminal::Market => market_value(t, x, rates, leave_ages.it, market_factor, escalation),
+                _ => zero,
+            };
             let tv = leaving * end_value(c.terminal, x, inv_book_life, t, market, &leave_ages, it_acc, it_cpu, fac, one);
             q_terminal[j] += tv;
             q_taxable[j] += tv - leaving * leave_basis;
@@ -725,7 +728,7 @@ fn tranche(t: &Tranche, x: &InputsT<V>, c: &Shared, rates: &Rates, dq: V, sc: &m
             };
             let pf = if refresh { (rates.ln_market * m * l * 0.25).exp() } else { one };
             let market = match c.terminal {
-                Terminal::Market => market_value(&market_life(t, x, rates, ages.it), market_factor, escalation),
+                Terminal::Market => market_value(t, x, rates, ages.it, market_factor, escalation),
                 _ => zero,
             };
             tv += delta * end_value(c.terminal, x, inv_book_life, t, market, &ages, it_acc, it_cpu, fac, pf);
@@ -749,10 +752,11 @@ struct FullDeployment {
     usd_per_million_tokens: V,
 }
 
-fn full_deployment(x: &InputsT<V>, t1: &Tranche, t2: &Tranche, rates: &Rates) -> FullDeployment {
-    let n_total = t1.n + t2.n;
-    let it_mw_full = (t1.n * t1.kw + t2.n * t2.kw) / 1000.0;
-    let it_capex_full = t1.n * t1.capex + t2.n * t2.capex;
+fn full_deployment(x: &InputsT<V>, ts: [&Tranche; 3], rates: &Rates) -> FullDeployment {
+    let sum = |f: &dyn Fn(&Tranche) -> V| ts.iter().fold(s(0.0), |a, t| a + f(t));
+    let n_total = sum(&|t| t.n);
+    let it_mw_full = sum(&|t| t.n * t.kw) / 1000.0;
+    let it_capex_full = sum(&|t| t.n * t.capex);
     let fac_capex_full = x.facility_capex_usd_per_mw * it_mw_full;
     let energy_mwh_per_year = it_mw_full * x.load_factor * x.pue * x.availability * HOURS_PER_YEAR;
     let tco_usd_per_year = it_capex_full * rates.it_charge
@@ -760,7 +764,7 @@ fn full_deployment(x: &InputsT<V>, t1: &Tranche, t2: &Tranche, rates: &Rates) ->
         + x.opex_fraction_of_capex * (it_capex_full + fac_capex_full)
         + energy_mwh_per_year * x.electricity_usd_per_mwh;
     let tco_usd_per_accelerator_hour = tco_usd_per_year / (n_total * HOURS_PER_YEAR * x.availability);
-    let flops_full = (t1.n * t1.tflops + t2.n * t2.tflops) / n_total;
+    let flops_full = sum(&|t| t.n * t.tflops) / n_total;
     let tokens_per_second_per_accelerator = flops_full * 1e12 * x.mfu / (x.active_params_b * 2.0 * 1e9);
     let usd_per_million_tokens = tco_usd_per_accelerator_hour / (tokens_per_second_per_accelerator * 3600.0 / 1e6);
     FullDeployment { tco_usd_per_year, tco_usd_per_accelerator_hour, tokens_per_second_per_accelerator, usd_per_million_tokens }
@@ -786,16 +790,20 @@ pub fn evaluate(x: &InputsT<V>, c: &Shared, sc: &mut Scratch, out: &mut OutputsT
     let delivery = c.from_delivery;
     let has_cpu = x.vcpus.cmp_gt(zero);
     let has_exp = x.expansion_accelerators.cmp_gt(zero);
+    let has_exp2 = x.expansion2_accelerators.cmp_gt(zero);
     let dq = x.delay_months / 3.0;
     let t1 = term_quarters(x.term_years);
-    let t2 = has_exp.blend(term_quarters(x.expansion_term_years), zero);
+    let term2 = term_quarters(x.expansion_term_years);
+    let t2 = has_exp.blend(term2, zero);
+    // Mirror of `model::expansion2_term_quarters`.
+    let t3 = has_exp2.blend((term2 - (c.expansion2_offset - c.expansion_offset) as f64).max(one), zero);
     let ramp1 = s(c.ramp_quarters1);
     let ramp2 = x.expansion_ramp_quarters.max(one);
     let n1 = x.accelerators;
     let n2 = has_exp.blend(x.expansion_accelerators, zero);
+    let n3 = has_exp2.blend(x.expansion2_accelerators, zero);
     let value1 = has_cpu.blend(x.value_usd * (one - x.cpu_value_fraction), x.value_usd);
     let cpu_value = has_cpu.blend(x.value_usd * x.cpu_value_fraction, zero);
-    let value2 = has_exp.blend(x.expansion_value_usd, zero);
     // Planned hours per unit (mirror of `Tranche::planned_hours_per_unit`):
     // the whole term at delivery; at signing the scalar sums the ramp's
     // fractions, with whole T and R T(T + 1) / 2R while the ramp lasts,
@@ -808,7 +816,15 @@ pub fn evaluate(x: &InputsT<V>, c: &Shared, sc: &mut Scratch, out: &mut OutputsT
         let full = (ramp + 1.0) * 0.5 + (t - ramp);
         t.cmp_le(ramp).blend(ramping, full) * HOURS_PER_QUARTER
     };
-    let (planned1, planned2) = (planned(t1, ramp1), planned(t2, ramp2));
+    let (planned1, planned2, planned3) = (planned(t1, ramp1), planned(t2, ramp2), planned(t3, ramp2));
+    // The expansion's value shared between its chips (mirror of
+    // `model::Plan::new`): as planned hours × the catalogue's capex ratio.
+    let (capex2, capex3) = (x.capex_usd_per_accelerator * c.capex_ratio, x.capex_usd_per_accelerator * c.capex_ratio3);
+    let (w2, w3) = (n2 * planned2 * c.capex_ratio, n3 * planned3 * c.capex_ratio3);
+    let total = w2 + w3;
+    let value = x.expansion_value_usd;
+    let value2 = has_exp.blend(w2.cmp_eq(total).blend(value, value * (w2 / total)), zero);
+    let value3 = has_exp2.blend(w3.cmp_eq(total).blend(value, value * (w3 / total)), zero);
     let span = |t: V, ramp: V| if delivery { t + ramp - 1.0 + dq.ceil() } else { t };
     let first = Tranche {
         k: 0,
@@ -835,7 +851,7 @@ pub fn evaluate(x: &InputsT<V>, c: &Shared, sc: &mut Scratch, out: &mut OutputsT
         inv_ramp: one / ramp2,
         span_max: if has_exp.any() { lanes_max(has_exp.blend(span(t2, ramp2), zero)) as usize } else { 0 },
         n: n2,
-        capex: x.capex_usd_per_accelerator * c.capex_ratio,
+        capex: capex2,
         kw: x.it_kw_per_accelerator * c.kw_ratio,
         tflops: c.tflops2,
         per_rack: c.per_rack2,
@@ -844,7 +860,28 @@ pub fn evaluate(x: &InputsT<V>, c: &Shared, sc: &mut Scratch, out: &mut OutputsT
         cpu_price: zero,
         market: x.market_usd_per_accelerator_hour * c.capex_ratio,
     };
-    let horizon = first.span_max.max(if has_exp.any() { expansion.offset + expansion.span_max } else { 0 });
+    let expansion2 = Tranche {
+        k: 2,
+        offset: c.expansion2_offset,
+        t: t3,
+        ramp: ramp2,
+        inv_ramp: one / ramp2,
+        span_max: if has_exp2.any() { lanes_max(has_exp2.blend(span(t3, ramp2), zero)) as usize } else { 0 },
+        n: n3,
+        capex: capex3,
+        kw: x.it_kw_per_accelerator * c.kw_ratio3,
+        tflops: c.tflops3,
+        per_rack: c.per_rack3,
+        price: has_exp2.blend(value3 / (n3 * planned3), zero),
+        vcpus: zero,
+        cpu_price: zero,
+        market: x.market_usd_per_accelerator_hour * c.capex_ratio3,
+    };
+    let horizon = first.span_max.max(if has_exp.any() { expansion.offset + expansion.span_max } else { 0 }).max(if has_exp2.any() {
+        expansion2.offset + expansion2.span_max
+    } else {
+        0
+    });
 
     // 2: the rates.
     let ln_1r = ln_1p(x.wacc);
@@ -872,8 +909,8 @@ pub fn evaluate(x: &InputsT<V>, c: &Shared, sc: &mut Scratch, out: &mut OutputsT
         v.resize(horizon + 1, zero);
     }
     let mut totals = Totals::default();
-    for t in [&first, &expansion] {
-        if t.k == 0 || has_exp.any() {
+    for t in [&first, &expansion, &expansion2] {
+        if t.k == 0 || (t.k == 1 && has_exp.any()) || (t.k == 2 && has_exp2.any()) {
             tranche(t, x, c, &rates, dq, sc, &mut totals);
         }
     }
@@ -896,7 +933,7 @@ pub fn evaluate(x: &InputsT<V>, c: &Shared, sc: &mut Scratch, out: &mut OutputsT
     let margin = (delivered & pv_revenue.cmp_gt(zero)).blend(margin, nan);
 
     // 6, 7: full deployment and the CPU side.
-    let full = full_deployment(x, &first, &expansion, &rates);
+    let full = full_deployment(x, [&first, &expansion, &expansion2], &rates);
     let cpu_tco = cpu_tco_usd_per_year(x, &rates);
 
     // 8: the book P&L by calendar year: its worst year among those with at
