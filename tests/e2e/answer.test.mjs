@@ -79,6 +79,9 @@ test('on a phone in Hindi and rupees, where the rate row pushes the link to the 
   const page = await newPage(browser, { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   await page.goto(server.url + '?lang=hi&currency=INR');
   await waitReady(page);
+  // The ranges first: when they arrive the cards grow, and the browser's scroll anchoring then
+  // moves the page down, which reads as a scroll down and sends the button aside (CI, stop 34).
+  await waitMc(page);
   const floating = () => page.evaluate(() => {
     const r = document.querySelector('a.to-inputs').getBoundingClientRect();
     return { top: r.top, bottom: r.bottom, height: innerHeight };
