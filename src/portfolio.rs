@@ -15,9 +15,9 @@ use yew::prelude::*;
 use computedeal_core::outputs::Unit;
 use computedeal_core::params::{format_number, tidy};
 use computedeal_core::portfolio::{self, check_number, Choices, Portfolio, THRESHOLD, VALUE};
-use computedeal_present::charts::portfolio::PortfolioView;
+use computedeal_present::charts::portfolio::{statement_line, PortfolioView};
 use computedeal_present::format::{number_field_text, Currency};
-use computedeal_present::i18n::{backlog_note, deal_what, fill, messages};
+use computedeal_present::i18n::{backlog_note, deal_what, fill, messages, statement_text};
 use computedeal_present::notices::notice_text;
 
 use crate::state::{Action, State};
@@ -116,7 +116,29 @@ pub fn portfolio_controls(props: &PortfolioControlsProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetPortfolio(Choices::default(), ERROR_PREFIX.to_string())))
     };
     let changed = *c != Choices::default();
+    let view = &props.view;
     html! {
+        <>
+        if !view.statements.is_empty() {
+            <h4 class="pf-statements-head">{ fill(m.h_statements, &[("buyer", &view.buyer)]) }</h4>
+            <ul class="pf-statements" data-statements="">
+                { for view.statements.iter().map(|st| {
+                    let ((what, note), in_lang) = statement_text(lang, st);
+                    html! {
+                        <li data-date={st.date.clone()} data-stated={st.stated.to_string()} data-ours={st.ours.to_string()}>
+                            { statement_line(view, st, &fmt) }
+                            if !st.url.is_empty() {
+                                { " " }<a href={st.url.clone()} target="_blank" rel="noopener noreferrer" lang={(lang != computedeal_present::i18n::Lang::En).then_some("en")}>{ st.title.clone() }</a>
+                            }
+                            <details>
+                                <summary>{ m.pf_why }</summary>
+                                <p lang={(!in_lang).then_some("en")}>{ format!("{what}: {note}.") }</p>
+                            </details>
+                        </li>
+                    }
+                }) }
+            </ul>
+        }
         <details class="pf-controls" id="portfolio-controls">
             <summary>{ m.pf_change }</summary>
             <p class="help">{ m.pf_help }</p>
@@ -220,5 +242,6 @@ pub fn portfolio_controls(props: &PortfolioControlsProps) -> Html {
                 }) }
             </ul>
         </details>
+        </>
     }
 }

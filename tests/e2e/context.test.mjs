@@ -81,6 +81,24 @@ for (const [lang, width, height] of [['en', 1280, 800], ['en', 390, 844], ['hi',
     if (rects.legend) {
       assert.ok(Number(rects.legend.split(' ')[3]) <= Number(rects.plot.split(' ')[1]) + 1, `legend ${rects.legend} above plot ${rects.plot}`);
     }
+    // The buyer's own statements beside the totals, each with the records' figure for the same
+    // measure and its source's public title linked: 30 GW said on 2025-10-28 against the 23.75
+    // GW the records' deals contract (Altman's, before AWS's Trainium and Cerebras's deals).
+    const statements = page.locator('#chart-portfolio [data-statements] > li');
+    assert.equal(await statements.count(), PORTFOLIO.statements.length);
+    for (const [k, st] of PORTFOLIO.statements.entries()) {
+      const li = statements.nth(k);
+      assert.equal(await li.getAttribute('data-date'), st.date);
+      assert.equal(Number(await li.getAttribute('data-stated')), st.value);
+      const link = li.locator('a[href^="https://"]');
+      assert.equal(await link.count(), 1, `${st.date} links its source`);
+      assert.equal(await link.getAttribute('href'), PORTFOLIO.sources[st.source].url);
+      await li.locator('summary').click();
+      const why = await li.locator('details p').innerText();
+      assert.ok(lang === 'en' ? why.includes(st.note) : /[\u0900-\u097F]/.test(why), `${st.date}'s note in ${lang}: ${why}`);
+    }
+    const first = await statements.nth(0).innerText();
+    assert.ok(first.includes('30 GW') && first.includes('23.75 GW'), first);
     await page.click('#chart-portfolio .toggle');
     // One row per year the deals run: 2025 to 2034.
     assert.equal(await page.locator('#chart-portfolio table tbody tr').count(), 10);
@@ -191,6 +209,8 @@ test('a reader switches a portfolio deal off and changes terms: the total moves 
   await page.uncheck('#pf-on-oracle-stargate');
   await settle(all);
   assert.equal(all - await total(), 300e9);
+  // The records' figure beside OpenAI's $1.4T is the total, and follows the choice.
+  assert.equal(Number(await page.locator('[data-statements] li[data-date="2025-11-06"]').getAttribute('data-ours')), all - 300e9);
   assert.ok(await page.locator('li[data-deal="oracle-stargate"].off').count() === 1);
   // The other reading of AWS's 2026 expansion ($100B, not $62B): +$38B.
   let t = await total();

@@ -226,6 +226,21 @@ pub struct Messages {
     /// `{gw}`, `{year}`: the most gigawatts on average in a year, each deal
     /// ramped in; `{contracted}`: the gigawatts the deals that are on contract.
     pub s_portfolio_gw: &'static str,
+    /// `{buyer}`: the heading over the buyer's own statements.
+    pub h_statements: &'static str,
+    /// `{date}`, `{buyer}`, `{stated}`: what the buyer said it has; `{ours}`
+    /// and `{measure}`: the records' figure for the same measure.
+    pub s_statement: &'static str,
+    /// The records' measure beside a statement: all the dollars; `{year}`:
+    /// those falling due through it; the gigawatts contracted; `{year}`:
+    /// those on average in it.
+    pub pf_in_total: &'static str,
+    pub pf_through: &'static str,
+    pub pf_contracted: &'static str,
+    pub pf_in_year: &'static str,
+    /// The disclosure holding what was said and why the figures differ, in
+    /// the data's words (English).
+    pub pf_why: &'static str,
     pub t_india: &'static str,
     pub d_india: &'static str,
     /// `{cost_here}`, `{cost_india}`, `{capex_here}`, `{capex_india}`, `{energy_here}`,

@@ -385,6 +385,17 @@ fn the_portfolio_chart_shows_the_deals_slice_of_the_commitments() {
     assert!(text.contains("peak at 257.4% of its revenue in 2027") && text.contains("This deal is 5.4% of it."), "{text}");
     // The gigawatts ramp in: 23 GW on average in 2031 of the 23.75 contracted (NVIDIA's letter of intent off).
     assert!(text.contains("Its capacity ramps in to 23.0 GW on average in 2031, of 23.8 GW contracted."), "{text}");
+    // OpenAI's own statements beside the records' figure for the same measure: 30 GW said, 23.75
+    // contracted here; $1.4T said, the records' $702.4B in all; $600B through 2030, the records'
+    // commitments falling due 2025-2030 (the table's first six rows).
+    let en = Fmt::new(Lang::En, Currency::Usd, 1.0);
+    let lines: Vec<String> = view.statements.iter().map(|st| portfolio::statement_line(&view, st, &en)).collect();
+    assert_eq!(lines[0], "2025-10-28, OpenAI: 30 GW. These records: 23.75 GW contracted.");
+    assert_eq!(lines[1], "2025-11-06, OpenAI: $1.40T. These records: $702B in total.");
+    let through_2030: f64 = view.years.iter().filter(|y| y.year <= 2030).map(|y| y.commitments_usd).sum();
+    assert_eq!(view.statements[2].ours, through_2030);
+    assert_eq!(lines[2], format!("2026-02-20, OpenAI: $600B. These records: {} falling due through 2030.", en.money(through_2030)));
+    assert_eq!(lines[3], "2026-04-29, OpenAI: 10 GW. These records: 23.75 GW contracted.");
     let (svg, meta) = render("portfolio", |a| portfolio::draw(a, &view, &Theme::light(1.0)).expect("drawn"));
     assert!(svg.contains("this deal") && svg.contains("the other commitments") && svg.contains("revenue, between the plans"));
     assert_eq!(meta.rows, view.years.len());

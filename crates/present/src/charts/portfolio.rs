@@ -9,7 +9,7 @@ use plotters::prelude::*;
 use super::common::{place_legend, DrawResult, Legend, Mark, Meta, Table, Theme};
 use crate::i18n::{fill, Messages};
 use computedeal_core::outputs::Unit;
-use computedeal_core::portfolio::{Choices, Portfolio, Risk, Year};
+use computedeal_core::portfolio::{Choices, Portfolio, Risk, StatedUnit, Year};
 
 /// What the chart draws.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,6 +25,27 @@ pub struct PortfolioView {
     pub contracted_gw: f64,
     pub peak_gw: Option<(i32, f64)>,
     pub risk: Risk,
+    /// The buyer's own dated statements, each beside the records' figure
+    /// for the same measure under the reader's choices.
+    pub statements: Vec<StatementView>,
+}
+
+/// One statement of the buyer's beside the records (`Portfolio::ours`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatementView {
+    pub date: String,
+    pub stated: f64,
+    pub unit: StatedUnit,
+    /// None: all the dollars, or the gigawatts contracted; a year: the
+    /// dollars falling due through it, or the gigawatts on average in it.
+    pub through: Option<i32>,
+    pub ours: f64,
+    /// What was said and why the records differ, in the data's words (English).
+    pub what: String,
+    pub note: String,
+    /// The source's public title and address (empty if the data names none).
+    pub title: String,
+    pub url: String,
 }
 
 impl PortfolioView {
@@ -42,6 +63,24 @@ impl PortfolioView {
             contracted_gw: p.contracted_gw(c),
             peak_gw,
             risk: p.risk(c),
+            statements: p
+                .statements
+                .iter()
+                .map(|st| {
+                    let source = p.sources.get(&st.source);
+                    StatementView {
+                        date: st.date.clone(),
+                        stated: st.value,
+                        unit: st.unit,
+                        through: st.through,
+                        ours: p.ours(st, c),
+                        what: st.what.clone(),
+                        note: st.note.clone(),
+                        title: source.map(|x| x.title.clone()).unwrap_or_default(),
+                        url: source.map(|x| x.url.clone()).unwrap_or_default(),
+                    }
+                })
+                .collect(),
         }
     }
 
@@ -68,6 +107,7 @@ impl PortfolioView {
                     peak_share_p50: 0.0,
                     peak_share_p95: 0.0,
                 },
+                statements: Vec::new(),
             },
         }
     }
@@ -126,6 +166,25 @@ pub fn summary(v: &PortfolioView, fmt: &crate::format::Fmt) -> String {
         s.push_str(&fill(m.s_portfolio_gw, &[("gw", &fmt.number(gw, 1)), ("year", &year.to_string()), ("contracted", &fmt.number(v.contracted_gw, 1))]));
     }
     s
+}
+
+/// A statement of the buyer's in words: its date, what it stated, and the
+/// records' figure for the same measure (dollars in the reader's currency).
+pub fn statement_line(v: &PortfolioView, st: &StatementView, fmt: &crate::format::Fmt) -> String {
+    let m = crate::i18n::messages(fmt.lang);
+    let amount = |x: f64| match st.unit {
+        StatedUnit::Usd => fmt.money(x),
+        // As the data has it: 30 GW, 23.75 GW (no decimals that say nothing).
+        StatedUnit::Gw => format!("{} GW", fmt.number(x, (0..2).find(|&d| (x * 10f64.powi(d)).fract().abs() < 1e-9).unwrap_or(2) as usize)),
+    };
+    let year = st.through.map(|y| y.to_string()).unwrap_or_default();
+    let measure = match (st.unit, st.through) {
+        (StatedUnit::Usd, None) => m.pf_in_total.to_string(),
+        (StatedUnit::Usd, Some(_)) => fill(m.pf_through, &[("year", &year)]),
+        (StatedUnit::Gw, None) => m.pf_contracted.to_string(),
+        (StatedUnit::Gw, Some(_)) => fill(m.pf_in_year, &[("year", &year)]),
+    };
+    fill(m.s_statement, &[("date", &st.date), ("buyer", &v.buyer), ("stated", &amount(st.stated)), ("ours", &amount(st.ours)), ("measure", &measure)])
 }
 
 pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, v: &PortfolioView, theme: &Theme) -> DrawResult<DB> {
