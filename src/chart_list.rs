@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use computedeal_core::outputs::{Output, Unit};
 use computedeal_present::charts::{ChartData, ChartId, ChartInput};
-use computedeal_present::i18n::{fill, messages, output_label, param_label};
+use computedeal_present::i18n::{fill, messages, output_label};
 use computedeal_present::view::DEFAULT_OUTPUT;
 
 use crate::chart::ChartCard;
@@ -115,7 +115,6 @@ pub fn chart_list(props: &ChartListProps) -> Html {
     // The year the book margin is worst in (the model's own choice of years).
     let worst_year = o.get(Output::book_ebit_margin_worst_year).and_then(|w| o.years.iter().find(|y| y.ebit_margin == w));
     let low = o.quarters.iter().min_by(|a, b| a.cumulative_cash_flow_usd.total_cmp(&b.cumulative_cash_flow_usd));
-    let top_swing = d.tornado.ranked(output).first().map(|sw| (sw.param, *sw.low.get(output), *sw.high.get(output)));
     let be = d.grid.break_even.iter().zip(&d.grid.availabilities).rev().find_map(|(b, a)| b.map(|b| (b, *a)));
     let v = |x: f64, u: Unit| fmt.value(x, u);
     // (input, title, description, summary, controls, footer)
@@ -200,9 +199,7 @@ pub fn chart_list(props: &ChartListProps) -> Html {
             ChartInput::of(ChartId::Tornado, &data),
             m.t_tornado,
             fill(m.d_tornado, &[("output", out_label)]),
-            top_swing
-                .map(|(p, lo, hi)| fill(m.s_tornado, &[("input", param_label(lang, p)), ("lo", &v(lo, out_unit)), ("hi", &v(hi, out_unit))]))
-                .unwrap_or_else(|| m.msg_no_uncertain.into()),
+            computedeal_present::charts::tornado::summary(&d.tornado, output, out_unit, &fmt).unwrap_or_else(|| m.msg_no_uncertain.into()),
             output_select("output-tornado"),
             html! {},
         ),

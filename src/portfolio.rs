@@ -17,7 +17,7 @@ use computedeal_core::params::{format_number, tidy};
 use computedeal_core::portfolio::{self, check_number, Choices, Portfolio, THRESHOLD, VALUE};
 use computedeal_present::charts::portfolio::{statement_line, PortfolioView};
 use computedeal_present::format::{number_field_text, Currency};
-use computedeal_present::i18n::{backlog_note, deal_what, fill, messages, statement_text};
+use computedeal_present::i18n::{backlog_note, deal_what, fill, messages};
 use computedeal_present::notices::notice_text;
 
 use crate::state::{Action, State};
@@ -123,7 +123,7 @@ pub fn portfolio_controls(props: &PortfolioControlsProps) -> Html {
             <h4 class="pf-statements-head">{ fill(m.h_statements, &[("buyer", &view.buyer)]) }</h4>
             <ul class="pf-statements" data-statements="">
                 { for view.statements.iter().map(|st| {
-                    let ((what, note), in_lang) = statement_text(lang, st);
+                    let ((what, note), in_lang) = st.words(lang);
                     html! {
                         <li data-date={st.date.clone()} data-stated={st.stated.to_string()} data-ours={st.ours.to_string()}>
                             { statement_line(view, st, &fmt) }

@@ -677,7 +677,17 @@ fn tranche(k: usize, t: &Tranche, x: &Inputs, rates: &Rates, dq: f64, q: &mut Qu
                 facility: (tq - cf) / 4.0,
                 facility_in_service: in_service / 4.0,
             };
-            tv += delta * end_value(t, x, rates, years, ages, it_acc, it_cpu, fac, libm::exp(rates.ln_market * m * l / 4.0));
+            let pf = libm::exp(rates.ln_market * m * l / 4.0);
+            tv += delta
+                * match x.terminal() {
+                    // Issue 28.3: a refresh buys only hardware that earns within the term or
+                    // is valued at the market at its end. With no end value, hardware a refresh
+                    // bought (young, bought for this deal, possibly in its last quarters) would
+                    // be thrown away; it is valued at the market instead (its IT only: the
+                    // facility is not refreshed and stays at no value).
+                    Terminal::None if m > 0.0 => it_at_market(t, x, rates, years, ages.it, it_cpu, pf),
+                    _ => end_value(t, x, rates, years, ages, it_acc, it_cpu, fac, pf),
+                };
         }
         q.terminal[i] += tv;
         q.basis_out[i] += capex_in - tax_dep_sum;
@@ -705,10 +715,18 @@ fn end_value(t: &Tranche, x: &Inputs, rates: &Rates, years: f64, ages: Ages, it_
     match x.terminal() {
         // The accelerators at the market; the CPUs and the facility, which
         // have no market curve here, at their straight-line value by age.
-        Terminal::Market => t.accelerators * market_value(t, x, rates, years, ages.it) + it_at(it_cpu, ages.it) + facility_at(ages.facility),
+        Terminal::Market => it_at_market(t, x, rates, years, ages.it, it_cpu, price_factor) + facility_at(ages.facility),
         Terminal::Book => it_at(it_acc, ages.it_in_service) + it_at(it_cpu, ages.it_in_service) + facility_at(ages.facility_in_service),
         Terminal::None => 0.0,
     }
+}
+
+/// A cohort's IT (per unit of the tranche) at the market when it leaves:
+/// the accelerators at their market value, the CPUs (no market curve here)
+/// at their straight-line value by age, bought at `price_factor` of the
+/// first capex.
+fn it_at_market(t: &Tranche, x: &Inputs, rates: &Rates, years: f64, it_age: f64, it_cpu: f64, price_factor: f64) -> f64 {
+    t.accelerators * market_value(t, x, rates, years, it_age) + it_cpu * price_factor * book_value(x.book_life_years, x.residual_fraction, it_age)
 }
 
 /// Step 6: full deployment (every tranche fully built, the first year's
@@ -1153,25 +1171,64 @@ mod tests {
         assert!(close(o.out.racks_peak, 1000.0 / 72.0, 1e-12));
     }
 
-    /// Issue 28.3: the flows of this deal go −, +, −: the refresh in the
-    /// term's last quarter is bought and, with no end value, never earns.
-    /// The NPV is zero at two rates (near −88% and near 14.5% a year, found
-    /// by evaluating it on a fine grid; billed as a commitment since the
-    /// revenue basis came in, before that −86% and 12.5%): there is no IRR,
-    /// and the note says why. (It used to show −86%, the lower root, and no note.)
+    /// Issue 28.3: a buyer that walks away from every hour in year 5, re-let
+    /// at a market that has fallen below the running cost, with no end
+    /// value: the flows go −, +, −, and the NPV is zero at two rates (between
+    /// −80% and −79% and between 2% and 3% a year, bracketed on a grid of
+    /// 1%). There is no IRR, and the note says why; the NPV at 8% stays.
     #[test]
     fn a_deal_with_two_irrs_has_none() {
-        let d = crate::codec::decode_query("refresh=refresh&terminal=none&it_life_years=6.75&market_decline=0");
+        let d = crate::codec::decode_query(
+            "shortfall_share=1&shortfall_year=5&market_usd_per_accelerator_hour=0.5&market_decline=0.4&terminal=none&electricity_usd_per_mwh=100&term_years=7",
+        );
         let o = evaluate(&d.scenario.inputs);
         let cf = flows(&o);
         assert_eq!(finance::sign_changes(&cf), 2);
         // Both roots, bracketed by hand: the NPV's sign flips across each.
-        assert!(finance::npv_quarterly(&cf, -0.88) < 0.0 && finance::npv_quarterly(&cf, -0.87) > 0.0);
-        assert!(finance::npv_quarterly(&cf, 0.14) > 0.0 && finance::npv_quarterly(&cf, 0.15) < 0.0);
+        assert!(finance::npv_quarterly(&cf, -0.80) < 0.0 && finance::npv_quarterly(&cf, -0.79) > 0.0);
+        assert!(finance::npv_quarterly(&cf, 0.02) > 0.0 && finance::npv_quarterly(&cf, 0.03) < 0.0);
         assert_eq!(o.get(Output::irr), None);
         assert_eq!(o.notes.get(&Output::irr), Some(&Undefined::IrrMultipleRoots));
-        // The NPV at the cost of capital stays: 8% is between the roots, and positive.
-        assert!(o.out.npv_usd > 0.0);
+        // The NPV at the cost of capital stays: 8% is above both roots, and negative.
+        assert!(o.out.npv_usd < 0.0);
+    }
+
+    /// Issue 28.3: a refresh buys only hardware that earns within the term
+    /// or is valued at the market at its end. This deal (7 years, IT lasting
+    /// 6.75, flat market, no end value) refreshes in the term's last quarter;
+    /// it used to throw that hardware away, its flows went −, +, − and the
+    /// IRR was undefined (before that, −86% in silence). Now what the refresh
+    /// bought leaves at its market value, the facility and the first
+    /// vintages at none: the end value is the refreshed cohorts' market
+    /// value, by hand, and the IRR is a root.
+    #[test]
+    fn a_late_refresh_is_valued_at_the_market() {
+        let d = crate::codec::decode_query("refresh=refresh&terminal=none&it_life_years=6.75&market_decline=0");
+        let x = &d.scenario.inputs;
+        let o = evaluate(x);
+        let tv: f64 = o.quarters.iter().map(|q| q.terminal_value_usd).sum();
+        // By hand: L = 27 quarters, T = 28, ramp r = 8: cohorts 0 (one eighth
+        // of the units) is replaced in quarter 27 and leaves a quarter old;
+        // cohorts 1–7 are never replaced within the term and leave at none.
+        let plan = Plan::new(x);
+        let rates = Rates::new(x);
+        let t = &plan.tranches[0];
+        let leave_years = mid_quarter_years((t.offset + t.term_quarters) as f64);
+        let one_cohort = (t.accelerators * market_value(t, x, &rates, leave_years, 0.25)
+            + t.vcpus * x.capex_usd_per_vcpu * book_value(x.book_life_years, x.residual_fraction, 0.25))
+            / t.ramp_quarters;
+        assert!(one_cohort > 0.0);
+        assert!(close(tv, one_cohort, 1e-12), "{tv} vs {one_cohort}");
+        let irr = o.get(Output::irr).expect("an IRR");
+        let cf = flows(&o);
+        assert!(finance::npv_quarterly(&cf, irr).abs() < 1e-6 * x.value_usd, "{irr}");
+        // The reader is told, as a note; with an end value there is nothing to tell.
+        let told = |x: &Inputs| crate::scenario::consistency_notices(x).iter().any(|n| n.problem == crate::notice::Problem::RefreshedAtMarket);
+        assert!(told(x));
+        assert!(!told(&crate::codec::decode_query("refresh=refresh&terminal=market").scenario.inputs));
+        // Without a refresh, no end value is none.
+        let none = evaluate(&crate::codec::decode_query("terminal=none&it_life_years=6.75&market_decline=0").scenario.inputs);
+        assert_eq!(none.quarters.iter().map(|q| q.terminal_value_usd).sum::<f64>(), 0.0);
     }
 
     #[test]

@@ -194,6 +194,9 @@ pub enum Problem {
     AcceleratorValueAlone,
     /// Refresh with a term from delivery: each cohort runs for its term.
     RefreshNeedsSigning,
+    /// Refresh with no end value: what a refresh bought leaves at its market
+    /// value, the rest at none (`model`'s refresh rule).
+    RefreshedAtMarket,
     /// Allowed, but outside the range most deals fall in; used as given.
     Unusual {
         typical: Allowed,

@@ -476,7 +476,7 @@ define_params! {
     expansion2_accelerators => p(Count, 0.0, 0.0, 10_000_000.0, 1_000.0).group(Accelerators).src("aws-openai-expansion"),
     expansion2_start => p(Quarter, q(2028, 1), Q2020Q1, Q2040Q4, 1.0).group(Deployment).src("aws-openai-expansion"),
     // Finance (after the others, for the same reason)
-    rental_life_years => p(Number, 8.0, 0.5, 20.0, 0.25).typical(3.0, 12.0).group(Finance).est("rental-life-estimate"),
+    rental_life_years => p(Number, 8.0, 0.5, 20.0, 0.25).typical(3.0, 12.0).group(Market).est("rental-life-estimate"),
 }
 
 impl Inputs {

@@ -217,6 +217,9 @@ pub fn consistency_notices(x: &Inputs) -> Vec<Notice> {
     if x.refreshes() && x.from_delivery() {
         out.push(Notice::repaired("refresh", &q(P::refresh), Problem::RefreshNeedsSigning));
     }
+    if x.refreshes() && !x.from_delivery() && x.terminal() == crate::params::Terminal::None {
+        out.push(Notice::noted("terminal", &q(P::terminal), Problem::RefreshedAtMarket));
+    }
     for p in P::ALL {
         let param = p.param();
         if param.is_unusual(x.get(*p)) {

@@ -157,7 +157,8 @@ proptest! {
         prop_assert_eq!(o.get(Output::irr_after_tax), o.get(Output::irr));
     }
 
-    /// With no end value and no shortfall, the levelized cost is every
+    /// With no end value, no refresh (what a refresh buys leaves at the
+    /// market even then) and no shortfall, the levelized cost is every
     /// outflow less the CPU side's revenue, over the hours billed, both
     /// discounted to the middle of each quarter; summed here by hand from
     /// the quarterly rows.
@@ -165,6 +166,7 @@ proptest! {
     fn the_levelized_cost_is_the_plain_pv_ratio(x in deal()) {
         let mut x = x;
         x.terminal = P::terminal.param().parse("none").unwrap_or(2.0);
+        x.refresh = P::refresh.param().parse("run_on").unwrap_or(0.0);
         x.shortfall_share = 0.0;
         let o = evaluate(&x);
         let Some(cost) = o.get(Output::cost_usd_per_accelerator_hour) else { return Ok(()) };

@@ -5,7 +5,7 @@
 use crate::batch::{self, Batch, Columns, Engine, Shared};
 use computedeal_core::model::evaluate;
 use computedeal_core::outputs::{Output, OutputsT};
-use computedeal_core::params::P;
+use computedeal_core::params::{Group, P};
 use computedeal_core::scenario::Scenario;
 
 /// One input's swing and what it does to each output.
@@ -19,10 +19,24 @@ pub struct Swing {
     pub high: OutputsT<f64>,
 }
 
+/// Several inputs swung together: each to whichever of its P10 and P90
+/// gives the lower NPV (`low`), then the higher (`high`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Joint {
+    pub params: Vec<P>,
+    pub low: OutputsT<f64>,
+    pub high: OutputsT<f64>,
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tornado {
     pub base: OutputsT<f64>,
     pub swings: Vec<Swing>,
+    /// The market's uncertain inputs (the parameter table's `Group::Market`:
+    /// its rent, decline, rental life and the buyer's shortfall) together,
+    /// when two or more are uncertain: how much of the NPV rides on the
+    /// market.
+    pub market: Option<Joint>,
 }
 
 impl Tornado {
@@ -59,20 +73,34 @@ pub fn tornado(s: &Scenario) -> Tornado {
     let mut out = Batch::new(rows, None);
     batch::evaluate(Engine::Scalar, &shared, &cols, &mut out);
     let row = |r: usize| OutputsT::from_fn(|o| out.out.get(o)[r]);
-    Tornado {
-        base: row(0),
-        swings: params
-            .iter()
-            .enumerate()
-            .map(|(k, p)| Swing {
-                param: *p,
-                low_value: cols.data[k][1 + 2 * k],
-                high_value: cols.data[k][2 + 2 * k],
-                low: row(1 + 2 * k),
-                high: row(2 + 2 * k),
-            })
-            .collect(),
+    let swings: Vec<Swing> = params
+        .iter()
+        .enumerate()
+        .map(|(k, p)| Swing { param: *p, low_value: cols.data[k][1 + 2 * k], high_value: cols.data[k][2 + 2 * k], low: row(1 + 2 * k), high: row(2 + 2 * k) })
+        .collect();
+    let market = joint(&shared, &swings, |p| p.param().group == Group::Market);
+    Tornado { base: row(0), swings, market }
+}
+
+/// The swings of the inputs `pick` selects, taken together (None for fewer
+/// than two): each at the end of its own swing with the lower NPV, then at
+/// the other end; the rest at their point values.
+fn joint(shared: &Shared, swings: &[Swing], pick: impl Fn(P) -> bool) -> Option<Joint> {
+    let chosen: Vec<&Swing> = swings.iter().filter(|s| pick(s.param)).collect();
+    if chosen.len() < 2 {
+        return None;
     }
+    let params: Vec<P> = chosen.iter().map(|s| s.param).collect();
+    let mut cols = Columns::new(params.clone(), 2);
+    for (k, s) in chosen.iter().enumerate() {
+        let (worse, better) = if s.low.get(Output::npv_usd) <= s.high.get(Output::npv_usd) { (s.low_value, s.high_value) } else { (s.high_value, s.low_value) };
+        cols.data[k][0] = worse;
+        cols.data[k][1] = better;
+    }
+    let mut out = Batch::new(2, None);
+    batch::evaluate(Engine::Scalar, shared, &cols, &mut out);
+    let row = |r: usize| OutputsT::from_fn(|o| out.out.get(o)[r]);
+    Some(Joint { params, low: row(0), high: row(1) })
 }
 
 /// Margin over a grid of price per accelerator-hour × availability.
@@ -165,6 +193,39 @@ mod tests {
         assert_eq!(t.ranked(npv)[0].param, P::accelerators);
         // The base is the point estimate.
         assert_eq!(t.base.npv_usd, evaluate(&s.inputs).out.npv_usd);
+    }
+
+    /// The market's inputs together (issue 28.2): each at the end of its own
+    /// swing with the lower NPV, then the higher, the rest at their point
+    /// values; the row is the model's at exactly those inputs, and, the
+    /// channels all moving the NPV one way, it reaches at least as far as
+    /// any one of them does alone. With fewer than two uncertain market
+    /// inputs there is no row.
+    #[test]
+    fn the_market_inputs_swing_together() {
+        let npv = Output::npv_usd;
+        for query in ["", "preset=coreweave-openai-2025", "preset=oracle-openai-2025", "shortfall_share=0~0.3"] {
+            let s = decode_query(query).scenario;
+            let t = tornado(&s);
+            let j = t.market.as_ref().expect("the default deal's market is uncertain");
+            let market: Vec<P> = s.dists.iter().map(|(p, _)| *p).filter(|p| p.param().group == Group::Market).collect();
+            assert_eq!(j.params, market, "{query}");
+            assert!(j.params.contains(&P::market_decline) && j.params.contains(&P::market_usd_per_accelerator_hour));
+            let mut worse = s.inputs;
+            let mut better = s.inputs;
+            for sw in t.swings.iter().filter(|sw| market.contains(&sw.param)) {
+                let low_first = sw.low.get(npv) <= sw.high.get(npv);
+                worse.set(sw.param, if low_first { sw.low_value } else { sw.high_value });
+                better.set(sw.param, if low_first { sw.high_value } else { sw.low_value });
+                let (a, b) = (*sw.low.get(npv), *sw.high.get(npv));
+                assert!(*j.low.get(npv) <= a.min(b) + 1e-6 * a.abs().max(1.0), "{query}: {:?}", sw.param);
+                assert!(*j.high.get(npv) >= a.max(b) - 1e-6 * a.abs().max(1.0), "{query}: {:?}", sw.param);
+            }
+            assert_eq!(*j.low.get(npv), evaluate(&worse).out.npv_usd, "{query}");
+            assert_eq!(*j.high.get(npv), evaluate(&better).out.npv_usd, "{query}");
+        }
+        let one = decode_query("uncertainty=off&market_decline=0.1~0.3").scenario;
+        assert!(tornado(&one).market.is_none());
     }
 
     #[test]

@@ -130,15 +130,6 @@ pub fn backlog_note(lang: Lang, b: &computedeal_core::portfolio::Backlog) -> (&s
     }
 }
 
-/// What a statement of the buyer's said and why the records differ, and
-/// whether they are in `lang` (else the data's English).
-pub fn statement_text(lang: Lang, st: &crate::charts::portfolio::StatementView) -> ((&str, &str), bool) {
-    match lang {
-        Lang::En => ((&st.what, &st.note), true),
-        Lang::Hi => hi::statement(&st.date).map(|t| (t, true)).unwrap_or(((&st.what, &st.note), false)),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,16 +151,6 @@ mod tests {
                 assert!(translated && !text.is_empty(), "{}'s backlog has no {} note", b.seller, lang.code());
             }
             assert!(devanagari(backlog_note(Lang::Hi, b).0), "{}'s Hindi backlog note is Devanagari", b.seller);
-        }
-        let view = crate::charts::portfolio::PortfolioView::new(p, "", &Default::default());
-        assert_eq!(view.statements.len(), p.statements.len());
-        for st in &view.statements {
-            for lang in Lang::ALL {
-                let ((what, note), translated) = statement_text(lang, st);
-                assert!(translated && !what.is_empty() && !note.is_empty(), "the statement of {} has no {} words", st.date, lang.code());
-            }
-            let ((what, note), _) = statement_text(Lang::Hi, st);
-            assert!(devanagari(what) && devanagari(note), "the statement of {}'s Hindi words are Devanagari", st.date);
         }
         // A record without Hindi words (a new one) is shown in English, marked so.
         let mut new = p.deals[0].clone();

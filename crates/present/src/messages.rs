@@ -204,6 +204,9 @@ pub struct Messages {
     pub t_tornado: &'static str,
     pub d_tornado: &'static str,
     pub s_tornado: &'static str,
+    /// `{inputs}`: the market's uncertain inputs; `{lo}`, `{hi}`: the output
+    /// with each at its worse end, then its better one.
+    pub s_tornado_market: &'static str,
     pub t_heatmap: &'static str,
     pub d_heatmap: &'static str,
     pub s_heatmap: &'static str,
@@ -273,6 +276,8 @@ pub struct Messages {
     pub lg_payback: &'static str,
     pub lg_p10: &'static str,
     pub lg_p90: &'static str,
+    /// The tornado's bar of the market's inputs swung together.
+    pub lg_market_together: &'static str,
     pub lg_break_even: &'static str,
     pub lg_here: &'static str,
     pub lg_scenario_a: &'static str,
@@ -313,6 +318,8 @@ pub struct Messages {
     pub tl_year: &'static str,
     pub tl_bin: &'static str,
     pub tl_input: &'static str,
+    /// The tornado's row of the market's inputs together.
+    pub tl_market_together: &'static str,
     pub tl_availability: &'static str,
     pub tl_deal: &'static str,
     pub tc_online: &'static str,
@@ -410,6 +417,7 @@ pub struct Messages {
     pub e_cpu_value_alone: &'static str,
     pub e_accelerator_value_alone: &'static str,
     pub e_refresh_needs_signing: &'static str,
+    pub e_refreshed_at_market: &'static str,
     pub e_unusual: &'static str,
     pub e_cannot_be_uncertain: &'static str,
     pub e_not_number_or_dist: &'static str,

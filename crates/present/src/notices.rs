@@ -141,6 +141,7 @@ pub fn problem_text(lang: Lang, key: &str, given: &str, problem: &Problem) -> St
         Problem::CpuValueAlone => m.e_cpu_value_alone.to_string(),
         Problem::AcceleratorValueAlone => m.e_accelerator_value_alone.to_string(),
         Problem::RefreshNeedsSigning => m.e_refresh_needs_signing.to_string(),
+        Problem::RefreshedAtMarket => m.e_refreshed_at_market.to_string(),
         Problem::Unusual { typical } => fill(m.e_unusual, &[("key", key), ("value", plain), ("typical", &al(typical))]),
         Problem::BadLang { .. } => fill(m.e_bad_lang, &[("value", &quoted)]),
         Problem::BadCurrency { .. } => fill(m.e_bad_currency, &[("value", &quoted)]),
@@ -288,6 +289,7 @@ mod tests {
             Problem::CpuValueAlone,
             Problem::AcceleratorValueAlone,
             Problem::RefreshNeedsSigning,
+            Problem::RefreshedAtMarket,
             Problem::Unusual { typical: r() },
             Problem::BadLang { allowed: one_of() },
             Problem::BadCurrency { allowed: one_of() },
@@ -353,6 +355,7 @@ mod tests {
                 | Problem::CpuValueAlone
                 | Problem::AcceleratorValueAlone
                 | Problem::RefreshNeedsSigning
+                | Problem::RefreshedAtMarket
                 | Problem::Unusual { .. }
                 | Problem::BadLang { .. }
                 | Problem::BadCurrency { .. }

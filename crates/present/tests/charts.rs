@@ -81,7 +81,23 @@ fn every_chart_renders_its_data() {
     let tornado = sensitivity::tornado(&s);
     let (svg, meta) = render("tornado", |a| charts::tornado::draw(a, &tornado, Output::npv_usd, Unit::Usd, &theme).expect("drawn"));
     assert!(svg.contains("Accelerators") && svg.contains("input at its P10"));
-    assert_eq!(meta.rows, 10);
+    // The ten widest swings, and the market's inputs together under them.
+    assert!(svg.contains("The market, together") && svg.contains("the market&apos;s inputs together, worse to better"));
+    assert_eq!(meta.rows, 11);
+    let table = charts::tornado::table(&tornado, Output::npv_usd, Unit::Usd, Lang::En);
+    let market = tornado.market.as_ref().expect("the market's inputs are uncertain");
+    let last = table.rows.last().expect("rows");
+    assert_eq!(last.0, "The market, together");
+    assert!(last.1[0].is_nan() && last.1[1].is_nan());
+    assert_eq!((last.1[2], last.1[3]), (*market.low.get(Output::npv_usd), *market.high.get(Output::npv_usd)));
+    let sentence = charts::tornado::summary(
+        &tornado,
+        Output::npv_usd,
+        Unit::Usd,
+        &computedeal_present::format::Fmt::new(Lang::En, computedeal_present::format::Currency::Usd, 1.0),
+    )
+    .expect("a sentence");
+    assert!(sentence.contains("The market's inputs together (") && sentence.contains("Market rent decline"), "{sentence}");
     assert!(meta.vertical);
 
     let grid = sensitivity::price_availability(&s, 48, 26);
@@ -396,6 +412,19 @@ fn the_portfolio_chart_shows_the_deals_slice_of_the_commitments() {
     assert_eq!(view.statements[2].ours, through_2030);
     assert_eq!(lines[2], format!("2026-02-20, OpenAI: $600B. These records: {} falling due through 2030.", en.money(through_2030)));
     assert_eq!(lines[3], "2026-04-29, OpenAI: 10 GW. These records: 23.75 GW contracted.");
+    // Each has its words in every language, Hindi in Devanagari (a new one shows English, marked so).
+    let devanagari = |t: &str| t.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c));
+    for st in &view.statements {
+        for lang in Lang::ALL {
+            let ((what, note), translated) = st.words(lang);
+            assert!(translated && !what.is_empty() && !note.is_empty(), "the statement of {} has no {} words", st.date, lang.code());
+        }
+        let ((what, note), _) = st.words(Lang::Hi);
+        assert!(devanagari(what) && devanagari(note), "the statement of {}'s Hindi words are Devanagari", st.date);
+    }
+    let mut new = view.statements[0].clone();
+    new.date = "2027-01-01".into();
+    assert_eq!(new.words(Lang::Hi), ((new.what.as_str(), new.note.as_str()), false));
     let (svg, meta) = render("portfolio", |a| portfolio::draw(a, &view, &Theme::light(1.0)).expect("drawn"));
     assert!(svg.contains("this deal") && svg.contains("the other commitments") && svg.contains("revenue, between the plans"));
     assert_eq!(meta.rows, view.years.len());

@@ -528,10 +528,15 @@ fn end_value(terminal: Terminal, x: &InputsT<V>, inv_book_life: V, t: &Tranche, 
     let it_at = |assets: V, age: V| assets * price_factor * book_value(inv_book_life, x.residual_fraction, age);
     let facility_at = |age: V| fac * book_value(s(1.0) / x.facility_life_years, zero, age);
     match terminal {
-        Terminal::Market => t.n * market + it_at(it_cpu, ages.it) + facility_at(ages.facility),
+        Terminal::Market => it_at_market(x, inv_book_life, t, market, ages.it, it_cpu, price_factor) + facility_at(ages.facility),
         Terminal::Book => it_at(it_acc, ages.it_in_service) + it_at(it_cpu, ages.it_in_service) + facility_at(ages.facility_in_service),
         Terminal::None => zero,
     }
+}
+
+/// Mirror of `model::it_at_market`, the accelerators' market value given.
+fn it_at_market(x: &InputsT<V>, inv_book_life: V, t: &Tranche, market: V, it_age: V, it_cpu: V, price_factor: V) -> V {
+    t.n * market + it_cpu * price_factor * book_value(inv_book_life, x.residual_fraction, it_age)
 }
 
 /// Steps 3 and 4 (mirror of `model::tranche`). Everything a quarter adds
@@ -727,11 +732,16 @@ fn tranche(t: &Tranche, x: &InputsT<V>, c: &Shared, rates: &Rates, dq: V, sc: &m
                 facility_in_service: in_service * 0.25,
             };
             let pf = if refresh { (rates.ln_market * m * l * 0.25).exp() } else { one };
+            // Mirror of the model's rule: with no end value, what a refresh bought is at the market.
+            let refreshed_at_market = refresh && c.terminal == Terminal::None;
             let market = match c.terminal {
                 Terminal::Market => market_value(t, x, rates, ages.it, market_factor, escalation),
+                _ if refreshed_at_market => market_value(t, x, rates, ages.it, market_factor, escalation),
                 _ => zero,
             };
-            tv += delta * end_value(c.terminal, x, inv_book_life, t, market, &ages, it_acc, it_cpu, fac, pf);
+            let value = end_value(c.terminal, x, inv_book_life, t, market, &ages, it_acc, it_cpu, fac, pf);
+            let value = if refreshed_at_market { m.cmp_gt(zero).blend(it_at_market(x, inv_book_life, t, market, ages.it, it_cpu, pf), value) } else { value };
+            tv += delta * value;
         }
         let basis = capex_in - tax_dep_sum;
         let t_min = t.t.to_array().into_iter().fold(f64::INFINITY, f64::min) as usize;

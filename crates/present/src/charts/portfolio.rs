@@ -168,6 +168,17 @@ pub fn summary(v: &PortfolioView, fmt: &crate::format::Fmt) -> String {
     s
 }
 
+impl StatementView {
+    /// What it said and why the records differ, and whether they are in
+    /// `lang` (else the data's English).
+    pub fn words(&self, lang: crate::i18n::Lang) -> ((&str, &str), bool) {
+        match lang {
+            crate::i18n::Lang::En => ((&self.what, &self.note), true),
+            crate::i18n::Lang::Hi => crate::hi::statement(&self.date).map(|t| (t, true)).unwrap_or(((&self.what, &self.note), false)),
+        }
+    }
+}
+
 /// A statement of the buyer's in words: its date, what it stated, and the
 /// records' figure for the same measure (dollars in the reader's currency).
 pub fn statement_line(v: &PortfolioView, st: &StatementView, fmt: &crate::format::Fmt) -> String {

@@ -1,5 +1,7 @@
 //! Chart 5: the tornado: the inputs that move the chosen output most, each
-//! swung from its P10 to its P90 with the others at their point values.
+//! swung from its P10 to its P90 with the others at their point values,
+//! and under them the market's inputs swung together (`Tornado::market`):
+//! how much of the figure rides on the market.
 
 use plotters::prelude::*;
 
@@ -22,7 +24,33 @@ pub fn table(t: &Tornado, k: Output, unit: Unit, lang: Lang) -> Table {
         let (low, high) = (*s.low.get(k), *s.high.get(k));
         table.rows.push((label, vec![s.low_value, s.high_value, low, high, (high - low).abs()]));
     }
+    if let (Some(j), false) = (&t.market, table.rows.is_empty()) {
+        // No single input value: the inputs' columns are empty.
+        let (low, high) = (*j.low.get(k), *j.high.get(k));
+        table.rows.push((m.tl_market_together.to_string(), vec![f64::NAN, f64::NAN, low, high, (high - low).abs()]));
+    }
     table
+}
+
+/// The chart's sentence: the widest swing, and the market's inputs
+/// together (None when no input is uncertain).
+pub fn summary(t: &Tornado, k: Output, unit: Unit, fmt: &crate::format::Fmt) -> Option<String> {
+    let m = crate::i18n::messages(fmt.lang);
+    let fill = crate::i18n::fill;
+    let top = t.ranked(k).into_iter().next()?;
+    let mut s = fill(
+        m.s_tornado,
+        &[("input", crate::i18n::param_label(fmt.lang, top.param)), ("lo", &fmt.value(*top.low.get(k), unit)), ("hi", &fmt.value(*top.high.get(k), unit))],
+    );
+    if let Some(j) = &t.market {
+        let inputs: Vec<&str> = j.params.iter().map(|p| crate::i18n::param_label(fmt.lang, *p)).collect();
+        s.push(' ');
+        s.push_str(&fill(
+            m.s_tornado_market,
+            &[("inputs", &inputs.join(", ")), ("lo", &fmt.value(*j.low.get(k), unit)), ("hi", &fmt.value(*j.high.get(k), unit))],
+        ));
+    }
+    Some(s)
 }
 
 pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, t: &Tornado, k: Output, unit: Unit, theme: &Theme) -> DrawResult<DB> {
@@ -46,9 +74,16 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
     let n = table.rows.len();
     let labels: Vec<String> = table.rows.iter().map(|r| r.0.clone()).collect();
     let (low_colour, high_colour) = (theme.series[1], theme.series[0]);
+    // The last row is the market's inputs together, drawn as one bar from
+    // their worse ends to their better ones.
+    let joint = t.market.is_some();
+    let joint_colour = theme.muted;
     let mut legend = Legend::default();
     legend.add(m.lg_p10, Mark::Swatch(low_colour.to_rgba()));
     legend.add(m.lg_p90, Mark::Swatch(high_colour.to_rgba()));
+    if joint {
+        legend.add(m.lg_market_together, Mark::Swatch(joint_colour.to_rgba()));
+    }
     // Bars can reach any corner: the legend goes above the plot.
     let placed = place_legend(area, theme, &legend, false)?;
     let mut chart = ChartBuilder::on(&placed.plot)
@@ -83,6 +118,11 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, plotters::coord::Shift>, 
         .draw()?;
     for (i, r) in table.rows.iter().enumerate() {
         let y = (n - 1 - i) as f64;
+        if joint && i == n - 1 {
+            let (a, b) = (r.1[2].min(r.1[3]).min(base), r.1[2].max(r.1[3]).max(base));
+            chart.draw_series(std::iter::once(Rectangle::new([(a, y + 0.2), (b, y + 0.8)], joint_colour.mix(0.9).filled())))?;
+            continue;
+        }
         for (value, colour) in [(r.1[2], low_colour), (r.1[3], high_colour)] {
             let (a, b) = if value < base { (value, base) } else { (base, value) };
             chart.draw_series(std::iter::once(Rectangle::new([(a, y + 0.2), (b, y + 0.8)], colour.mix(0.9).filled())))?;
