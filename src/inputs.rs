@@ -13,7 +13,7 @@ use yew::prelude::*;
 use computedeal_core::codec::{encode_corrs, parse_corrs};
 use computedeal_core::dist::{Dist, Shape};
 use computedeal_core::notice::{Notice, Problem};
-use computedeal_core::params::{tidy, Group, Kind, Param, P, SLIDER_STEPS as STEPS};
+use computedeal_core::params::{tidy, Group, Kind, Param, Span, P, SLIDER_STEPS as STEPS};
 use computedeal_core::presets::PresetId;
 use computedeal_core::scenario::scenario_notices;
 use computedeal_core::sources::{self, Confidence};
@@ -53,6 +53,14 @@ pub fn input_panel(props: &PanelProps) -> Html {
     let lang = state.lang;
     let m = messages(lang);
     let changed = state.scenario.changed();
+    // Each slider spans what a reader would explore around the preset's
+    // value and its uncertainty range (`Param::slider_span`), whether or not
+    // ranges are on, so the scale never moves under a drag.
+    let base = computedeal_core::scenario::Scenario::base(state.scenario.preset, true);
+    let span = |p: P| {
+        let spread = base.dist(p).map(|d| (d.quantile(0.01), d.quantile(0.99)));
+        p.param().slider_span(base.inputs.get(p), spread, state.scenario.inputs.get(p))
+    };
     html! {
         <section class="inputs" aria-label={m.assumptions}>
             { for Group::ALL.iter().map(|group| {
@@ -67,7 +75,7 @@ pub fn input_panel(props: &PanelProps) -> Html {
                         { for params.iter().map(|p| {
                             let s = &state.scenario;
                             html! {
-                                <ParamRow key={p.key()} param={*p} value={s.inputs.get(*p)} dist={s.dist(*p).cloned()} error={state.errors.get(p.key()).cloned()}
+                                <ParamRow key={p.key()} param={*p} value={s.inputs.get(*p)} span={span(*p)} dist={s.dist(*p).cloned()} error={state.errors.get(p.key()).cloned()}
                                     preset={s.preset.id} dispatch={props.dispatch.clone()} changed={changed.contains(p)} lang={lang} fmt={state.fmt()} />
                             }
                         }) }
@@ -86,6 +94,8 @@ pub fn input_panel(props: &PanelProps) -> Html {
 struct RowProps {
     param: P,
     value: f64,
+    /// What its slider covers.
+    span: Span,
     dist: Option<Dist>,
     error: Option<Refused>,
     /// The preset: it decides the source shown.
@@ -108,6 +118,7 @@ fn param_row(props: &RowProps) -> Html {
     let label = i18n::param_label(lang, p);
     let key = p.key();
     let value = props.value;
+    let span = props.span;
     let dist = props.dist.clone();
     let error = props.error.clone();
     let (source_id, estimate) = props.preset.preset().provenance(p);
@@ -136,7 +147,7 @@ fn param_row(props: &RowProps) -> Html {
         Callback::from(move |e: InputEvent| {
             let text = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).map(|i| i.value()).unwrap_or_default();
             if let Ok(pos) = text.parse::<f64>() {
-                dispatch.emit(Action::MovePoint(p, param.from_slider(pos)));
+                dispatch.emit(Action::MovePoint(p, param.from_slider(span, pos)));
             }
         })
     };
@@ -199,11 +210,11 @@ fn param_row(props: &RowProps) -> Html {
             </select>
         },
         _ => {
-            let (min, max, step) = if param.kind == Kind::Quarter { (param.min, param.max, 1.0) } else { (0.0, STEPS, 1.0) };
+            let (min, max, step) = if param.kind == Kind::Quarter { (span.lo, span.hi, 1.0) } else { (0.0, STEPS, 1.0) };
             html! {
                 <>
                     <input type="range" class="slider" aria-label={fill(m.slider_of, &[("label", label)])} min={min.to_string()} max={max.to_string()} step={step.to_string()}
-                        value={param.slider_position(value).round().to_string()} oninput={on_slider} />
+                        value={param.slider_position(span, value).round().to_string()} oninput={on_slider} />
                     <input type="text" inputmode={if param.kind == Kind::Quarter { "text" } else { "decimal" }} id={field_id.clone()} name={key} class="field"
                         value={field} onchange={on_field} aria-invalid={invalid.to_string()} aria-describedby={described_by.clone()} />
                 </>

@@ -275,7 +275,8 @@ test('the scenario downloads as JSON, imports back, and a bad file changes nothi
   await fresh.waitForSelector('.import-status.ok');
   assert.equal(await fresh.locator('#preset').inputValue(), 'india-1gw');
   assert.equal(await kpi(fresh, 'npv_usd'), cli.npv_usd);
-  assert.equal(await fresh.locator('#d-wacc').inputValue(), 'tri:0.08,0.1,0.13');
+  // The page reads a rate in percent (8% a year); the file and the link keep the fraction.
+  assert.equal(await fresh.locator('#d-wacc').inputValue(), 'tri:8,10,13');
 
   // Bad files: a clear message that names the problem, and nothing changes.
   const bad = [

@@ -105,6 +105,10 @@ pub struct Param {
     /// A sum of US dollars (or dollars per unit): the page shows and reads
     /// it in the reader's currency (`in_units`), the URL and the model in dollars.
     pub money: bool,
+    /// A share or a rate stored as a fraction (0.08): the page shows and
+    /// reads it in percent (8% a year, `in_units` by 100), the URL and the
+    /// model as the fraction.
+    pub percent: bool,
 }
 
 impl Param {
@@ -167,36 +171,75 @@ impl Param {
         }
     }
 
-    /// The slider position of a value: the quarter index for quarters,
-    /// else 0 to `SLIDER_STEPS` (logarithmic for `Scale::Log`).
-    pub fn slider_position(&self, v: f64) -> f64 {
-        let lo = self.log_floor();
-        match (self.kind, self.scale) {
-            (Kind::Quarter, _) => v,
-            // A logarithmic slider whose range starts at 0 keeps position 0 for 0.
-            (_, Scale::Log) if v < lo => 0.0,
-            (_, Scale::Log) => (v.ln() - lo.ln()) / (self.max.ln() - lo.ln()) * SLIDER_STEPS,
-            _ => (v - self.min) / (self.max - self.min) * SLIDER_STEPS,
+    /// The span a slider covers: what a reader would explore around the
+    /// preset's value (`anchor`), not all that is allowed (issue 29.1): the
+    /// preset's uncertainty range (`spread`: its P1 and P99) widened by a
+    /// tenth of its width on each side; else, for a positive value, from
+    /// it ÷ `SLIDER_BAND` to it × `SLIDER_BAND`; else the typical range;
+    /// three years either side for a quarter. It always holds the anchor
+    /// and the value on screen (`current`, a typed value beyond it widens
+    /// it), within the allowed range, and is logarithmic for a `Scale::Log`
+    /// input that stays above 0. The field still takes the whole range.
+    pub fn slider_span(&self, anchor: f64, spread: Option<(f64, f64)>, current: f64) -> Span {
+        let (mut lo, mut hi) = match (self.kind, spread) {
+            (Kind::Quarter, _) => (anchor - 12.0, anchor + 12.0),
+            (_, Some((a, b))) if a.is_finite() && b.is_finite() && b > a => {
+                let w = (b - a) * 0.1;
+                (a - w, b + w)
+            }
+            (_, _) if anchor > 0.0 => (anchor / SLIDER_BAND, anchor * SLIDER_BAND),
+            _ => (self.typical_min, self.typical_max),
+        };
+        for v in [anchor, current] {
+            if v.is_finite() {
+                lo = lo.min(v);
+                hi = hi.max(v);
+            }
         }
+        let (lo, hi) = (lo.clamp(self.min, self.max), hi.clamp(self.min, self.max));
+        if hi.partial_cmp(&lo) != Some(std::cmp::Ordering::Greater) {
+            return Span { lo: self.min, hi: self.max, log: self.scale == Scale::Log && self.min > 0.0 };
+        }
+        Span { lo, hi, log: self.scale == Scale::Log && lo > 0.0 }
+    }
+
+    /// The whole allowed range as a span (`Scale::Log` from one step when
+    /// the range starts at 0, as before sliders had spans).
+    pub fn allowed_span(&self) -> Span {
+        Span { lo: self.min, hi: self.max, log: self.scale == Scale::Log }
+    }
+
+    /// The slider position of a value: the quarter index for quarters,
+    /// else 0 to `SLIDER_STEPS` across `span` (logarithmic where it is).
+    pub fn slider_position(&self, span: Span, v: f64) -> f64 {
+        let lo = self.log_floor(span);
+        let pos = match (self.kind, span.log) {
+            (Kind::Quarter, _) => return v,
+            // A logarithmic slider whose range starts at 0 keeps position 0 for 0.
+            (_, true) if v < lo => 0.0,
+            (_, true) => (v.ln() - lo.ln()) / (span.hi.ln() - lo.ln()) * SLIDER_STEPS,
+            _ => (v - span.lo) / (span.hi - span.lo) * SLIDER_STEPS,
+        };
+        pos.clamp(0.0, SLIDER_STEPS)
     }
 
     /// The value at a slider position: on the step for linear sliders, at
-    /// three significant figures for logarithmic ones, always in range.
-    pub fn from_slider(&self, pos: f64) -> f64 {
-        let lo = self.log_floor();
-        let raw = match (self.kind, self.scale) {
-            (Kind::Quarter, _) => return pos.round().clamp(self.min, self.max),
-            (_, Scale::Log) if pos <= 0.0 => return self.min,
-            (_, Scale::Log) => (lo.ln() + pos / SLIDER_STEPS * (self.max.ln() - lo.ln())).exp(),
-            _ => self.min + pos / SLIDER_STEPS * (self.max - self.min),
+    /// three significant figures for logarithmic ones, always in the span.
+    pub fn from_slider(&self, span: Span, pos: f64) -> f64 {
+        let lo = self.log_floor(span);
+        let raw = match (self.kind, span.log) {
+            (Kind::Quarter, _) => return pos.round().clamp(span.lo, span.hi),
+            (_, true) if pos <= 0.0 => return span.lo,
+            (_, true) => (lo.ln() + pos / SLIDER_STEPS * (span.hi.ln() - lo.ln())).exp(),
+            _ => span.lo + pos / SLIDER_STEPS * (span.hi - span.lo),
         };
-        let snapped = if self.scale == Scale::Log {
+        let snapped = if span.log {
             let magnitude = 10f64.powf(raw.abs().log10().floor() - 2.0);
             ((raw / magnitude).round() * magnitude).max(self.step)
         } else {
             (raw / self.step).round() * self.step
         };
-        let v = tidy(snapped).clamp(self.min, self.max);
+        let v = tidy(snapped).clamp(span.lo, span.hi);
         if matches!(self.kind, Kind::Count) {
             v.round()
         } else {
@@ -206,9 +249,9 @@ impl Param {
 
     /// Where a logarithmic slider's scale starts: the minimum, or one step
     /// when the range starts at 0.
-    fn log_floor(&self) -> f64 {
-        if self.min > 0.0 {
-            self.min
+    fn log_floor(&self, span: Span) -> f64 {
+        if span.lo > 0.0 {
+            span.lo
         } else {
             self.step
         }
@@ -300,6 +343,21 @@ pub const TAX_DEPRECIATIONS: &[&str] = &["bonus", "macrs5", "straight_line"];
 /// Positions of a number's slider (0 to this).
 pub const SLIDER_STEPS: f64 = 1000.0;
 
+/// A slider around a positive value with no uncertainty range runs from it
+/// ÷ this to it × this: on a phone, where the thumb travels about 150
+/// pixels, a 12-pixel drag moves the value by 8% of the span's ln(1.69) =
+/// 0.52, about 4.3%.
+pub const SLIDER_BAND: f64 = 1.3;
+
+/// What a slider covers (`Param::slider_span`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Span {
+    pub lo: f64,
+    pub hi: f64,
+    /// Positions spaced by ratio rather than by difference.
+    pub log: bool,
+}
+
 const fn p(kind: Kind, default: f64, min: f64, max: f64, step: f64) -> Param {
     Param {
         key: "",
@@ -316,6 +374,7 @@ const fn p(kind: Kind, default: f64, min: f64, max: f64, step: f64) -> Param {
         estimate: false,
         lead: false,
         money: false,
+        percent: false,
     }
 }
 
@@ -351,6 +410,10 @@ impl Param {
     }
     const fn money(mut self) -> Self {
         self.money = true;
+        self
+    }
+    const fn percent(mut self) -> Self {
+        self.percent = true;
         self
     }
     const fn typical(mut self, lo: f64, hi: f64) -> Self {
@@ -417,7 +480,7 @@ define_params! {
     term_years => p(Number, 7.0, 0.25, 20.0, 0.25).typical(1.0, 15.0).group(Deal).src("aws-openai-release"),
     term_basis => p(Choice(TERM_BASES), 0.0, 0.0, 1.0, 1.0).group(Deal).src("aws-openai-release"),
     start => p(Quarter, q(2025, 4), Q2020Q1, Q2040Q4, 1.0).group(Deal).src("aws-openai-release"),
-    expansion_value_usd => p(Number, 0.0, 0.0, 3e12, 1e8).group(Deal).src("aws-openai-expansion").money(),
+    expansion_value_usd => p(Number, 0.0, 0.0, 3e12, 1e8).typical(0.0, 300e9).group(Deal).src("aws-openai-expansion").money(),
     expansion_term_years => p(Number, 7.0, 0.25, 20.0, 0.25).typical(1.0, 15.0).group(Deal).src("aws-openai-expansion"),
     // Accelerators
     accelerator => p(Choice(&ACCELERATOR_IDS), 4.0, 0.0, (ACCELERATOR_IDS.len() - 1) as f64, 1.0).group(Accelerators).src("aws-openai-release"),
@@ -425,7 +488,7 @@ define_params! {
     capex_usd_per_accelerator => p(Number, 76_000.0, 0.0, 500_000.0, 500.0).typical(5_000.0, 200_000.0).group(Accelerators).src("iren-capex").lead().money(),
     it_kw_per_accelerator => p(Number, 2.1, 0.05, 20.0, 0.01).typical(0.3, 5.0).group(Accelerators).src("gb300-rack-power"),
     expansion_accelerator => p(Choice(&ACCELERATOR_IDS), 4.0, 0.0, (ACCELERATOR_IDS.len() - 1) as f64, 1.0).group(Accelerators).src("aws-openai-expansion"),
-    expansion_accelerators => p(Count, 0.0, 0.0, 10_000_000.0, 1_000.0).group(Accelerators).src("aws-openai-expansion"),
+    expansion_accelerators => p(Count, 0.0, 0.0, 10_000_000.0, 1_000.0).typical(0.0, 2_000_000.0).group(Accelerators).src("aws-openai-expansion"),
     // Deployment
     ramp_end => p(Quarter, q(2026, 4), Q2020Q1, Q2040Q4, 1.0).group(Deployment).src("aws-openai-release"),
     delay_months => p(Number, 0.0, 0.0, 60.0, 1.0).typical(0.0, 24.0).group(Deployment).src("model-default"),
@@ -435,34 +498,34 @@ define_params! {
     vcpus => p(Count, 2_800_000.0, 0.0, 200_000_000.0, 100_000.0).group(Cpus).est("aws-openai-cpus"),
     capex_usd_per_vcpu => p(Number, 150.0, 0.0, 2_000.0, 5.0).typical(10.0, 1_000.0).group(Cpus).est("cpu-capex-estimate").money(),
     w_per_vcpu => p(Number, 10.0, 0.5, 60.0, 0.5).typical(1.0, 40.0).group(Cpus).est("cpu-capex-estimate"),
-    cpu_value_fraction => p(Number, 0.09, 0.0, 0.95, 0.01).typical(0.0, 0.5).group(Cpus).est("cpu-value-estimate"),
+    cpu_value_fraction => p(Number, 0.09, 0.0, 0.95, 0.01).typical(0.0, 0.5).group(Cpus).est("cpu-value-estimate").percent(),
     // Data centre and energy
     facility_capex_usd_per_mw => p(Number, 12.5e6, 0.0, 60e6, 1e5).typical(2e6, 40e6).group(DataCentre).src("cw-facility-ai").money(),
     pue => p(Number, 1.14, 1.0, 3.0, 0.01).typical(1.03, 2.0).group(DataCentre).src("aws-pue-2025").lead(),
     electricity_usd_per_mwh => p(Number, 82.0, 0.0, 1_000.0, 1.0).typical(20.0, 300.0).group(DataCentre).src("eia-states-2023").lead().money(),
-    electricity_escalation => p(Number, 0.02, -0.1, 0.3, 0.005).typical(-0.05, 0.15).group(DataCentre).est("eia-steo-2026"),
-    load_factor => p(Number, 0.8, 0.0, 1.0, 0.01).typical(0.3, 1.0).group(DataCentre).est("operations-estimate"),
-    availability => p(Number, 0.97, 0.0, 1.0, 0.005).typical(0.8, 1.0).group(DataCentre).est("operations-estimate"),
+    electricity_escalation => p(Number, 0.02, -0.1, 0.3, 0.005).typical(-0.05, 0.15).group(DataCentre).est("eia-steo-2026").percent(),
+    load_factor => p(Number, 0.8, 0.0, 1.0, 0.01).typical(0.3, 1.0).group(DataCentre).est("operations-estimate").percent(),
+    availability => p(Number, 0.97, 0.0, 1.0, 0.005).typical(0.8, 1.0).group(DataCentre).est("operations-estimate").percent(),
     grid_kg_co2_per_mwh => p(Number, 366.0, 0.0, 1_500.0, 1.0).group(DataCentre).src("eia-co2-2023"),
     // Market and the buyer
     market_usd_per_accelerator_hour => p(Number, 3.08, 0.0, 100.0, 0.01).typical(0.5, 20.0).group(Market).src("gb300-committed-rent").money(),
-    market_decline => p(Number, 0.22, -0.5, 0.95, 0.01).typical(-0.2, 0.5).group(Market).src("rental-decline"),
-    shortfall_share => p(Number, 0.0, 0.0, 1.0, 0.01).typical(0.0, 0.6).group(Market).src("model-default"),
+    market_decline => p(Number, 0.22, -0.5, 0.95, 0.01).typical(-0.2, 0.5).group(Market).src("rental-decline").percent(),
+    shortfall_share => p(Number, 0.0, 0.0, 1.0, 0.01).typical(0.0, 0.6).group(Market).src("model-default").percent(),
     shortfall_year => p(Number, 3.0, 0.0, 20.0, 0.25).group(Market).est("openai-funding-gap"),
     // Finance
-    wacc => p(Number, 0.08, 0.0, 0.5, 0.0025).typical(0.03, 0.2).group(Finance).src("hyperscaler-wacc").lead(),
+    wacc => p(Number, 0.08, 0.0, 0.5, 0.0025).typical(0.03, 0.2).group(Finance).src("hyperscaler-wacc").lead().percent(),
     it_life_years => p(Number, 5.0, 0.5, 15.0, 0.25).typical(2.0, 8.0).group(Finance).src("amazon-server-life"),
     facility_life_years => p(Number, 20.0, 1.0, 60.0, 0.5).typical(10.0, 40.0).group(Finance).est("facility-life-estimate"),
-    residual_fraction => p(Number, 0.10, 0.0, 1.0, 0.01).typical(0.0, 0.5).group(Finance).est("residual-estimate"),
-    opex_fraction_of_capex => p(Number, 0.02, 0.0, 0.5, 0.001).typical(0.0, 0.1).group(Finance).est("epoch-opex"),
+    residual_fraction => p(Number, 0.10, 0.0, 1.0, 0.01).typical(0.0, 0.5).group(Finance).est("residual-estimate").percent(),
+    opex_fraction_of_capex => p(Number, 0.02, 0.0, 0.5, 0.001).typical(0.0, 0.1).group(Finance).est("epoch-opex").percent(),
     terminal => p(Choice(TERMINALS), 0.0, 0.0, 2.0, 1.0).group(Finance).src("model-default"),
     refresh => p(Choice(REFRESHES), 0.0, 0.0, 1.0, 1.0).group(Finance).src("model-default"),
     book_life_years => p(Number, 5.0, 1.0, 20.0, 0.25).typical(3.0, 8.0).group(Finance).src("amazon-server-life"),
-    tax_rate => p(Number, 0.21, 0.0, 0.6, 0.005).typical(0.0, 0.4).group(Finance).src("us-corporate-tax"),
+    tax_rate => p(Number, 0.21, 0.0, 0.6, 0.005).typical(0.0, 0.4).group(Finance).src("us-corporate-tax").percent(),
     tax_depreciation => p(Choice(TAX_DEPRECIATIONS), 0.0, 0.0, 2.0, 1.0).group(Finance).src("obbba-bonus"),
     // Workload
     precision => p(Choice(PRECISIONS), 1.0, 0.0, 2.0, 1.0).group(Workload).est("workload-estimate"),
-    mfu => p(Number, 0.3, 0.01, 0.9, 0.01).group(Workload).est("workload-estimate"),
+    mfu => p(Number, 0.3, 0.01, 0.9, 0.01).group(Workload).est("workload-estimate").percent(),
     active_params_b => p(Number, 100.0, 1.0, 5_000.0, 1.0).group(Workload).est("workload-estimate").log(),
     // Uncertainty
     samples => p(Count, 100_000.0, 1_000.0, 1_000_000.0, 1_000.0).group(Uncertainty).src("model-default").log(),
@@ -473,7 +536,7 @@ define_params! {
     // The expansion's second chip (after revenue_basis for the same reason): a
     // later generation within the expansion's contract and term.
     expansion2_accelerator => p(Choice(&ACCELERATOR_IDS), 9.0, 0.0, (ACCELERATOR_IDS.len() - 1) as f64, 1.0).group(Accelerators).src("aws-openai-expansion"),
-    expansion2_accelerators => p(Count, 0.0, 0.0, 10_000_000.0, 1_000.0).group(Accelerators).src("aws-openai-expansion"),
+    expansion2_accelerators => p(Count, 0.0, 0.0, 10_000_000.0, 1_000.0).typical(0.0, 2_000_000.0).group(Accelerators).src("aws-openai-expansion"),
     expansion2_start => p(Quarter, q(2028, 1), Q2020Q1, Q2040Q4, 1.0).group(Deployment).src("aws-openai-expansion"),
     // Finance (after the others, for the same reason)
     rental_life_years => p(Number, 8.0, 0.5, 20.0, 0.25).typical(3.0, 12.0).group(Market).est("rental-life-estimate"),
@@ -625,20 +688,69 @@ mod tests {
             let param = p.param();
             let v = param.default;
             if !matches!(param.kind, Kind::Choice(_)) {
-                let back = param.from_slider(param.slider_position(v));
-                assert!((back - v).abs() <= param.step.max(v.abs() * 0.005), "{}: {v} → {back}", param.key);
+                for span in [param.allowed_span(), param.slider_span(v, None, v)] {
+                    let back = param.from_slider(span, param.slider_position(span, v));
+                    assert!((back - v).abs() <= param.step.max(v.abs() * 0.005), "{}: {v} → {back} on {span:?}", param.key);
+                }
             }
         }
-        // The ends of a slider are the ends of the range.
+        // The ends of a slider are the ends of its span.
         let pue = P::pue.param();
-        assert_eq!((pue.from_slider(0.0), pue.from_slider(SLIDER_STEPS)), (1.0, 3.0));
+        let all = pue.allowed_span();
+        assert_eq!((pue.from_slider(all, 0.0), pue.from_slider(all, SLIDER_STEPS)), (1.0, 3.0));
         let value = P::value_usd.param();
-        assert_eq!((value.from_slider(0.0), value.from_slider(SLIDER_STEPS)), (1e8, 3e12));
+        let all = value.allowed_span();
+        assert_eq!((value.from_slider(all, 0.0), value.from_slider(all, SLIDER_STEPS)), (1e8, 3e12));
         // A logarithmic slider whose range starts at 0 reaches 0 and its maximum.
         let n = P::accelerators.param();
-        assert_eq!((n.from_slider(0.0), n.from_slider(SLIDER_STEPS)), (0.0, 1e7));
-        assert_eq!(n.slider_position(0.0), 0.0);
-        assert!(n.slider_position(200_000.0) > 0.0);
+        let all = n.allowed_span();
+        assert_eq!((n.from_slider(all, 0.0), n.from_slider(all, SLIDER_STEPS)), (0.0, 1e7));
+        assert_eq!(n.slider_position(all, 0.0), 0.0);
+        assert!(n.slider_position(all, 200_000.0) > 0.0);
+    }
+
+    /// Issue 29.1: a slider spans what a reader would explore around the
+    /// preset's value, and a small drag moves the value by a few percent.
+    #[test]
+    fn sliders_span_the_plausible_range() {
+        // $38B with no uncertainty range: $38B ÷ 1.3 = $29.23B to × 1.3 = $49.4B, by ratio.
+        let value = P::value_usd.param();
+        let span = value.slider_span(38e9, None, 38e9);
+        assert!((span.lo - 38e9 / 1.3).abs() < 1.0 && (span.hi - 49.4e9).abs() < 1.0 && span.log, "{span:?}");
+        // 80 of the 1,000 positions (12 pixels of a phone's 150-pixel travel)
+        // move it by e^(0.08 × ln 1.69) − 1 = 4.3%, give or take the snapping
+        // to three figures ($33.3B → $34.8B is 4.5%): at most the 5% the
+        // issue allows, whichever way and wherever on it.
+        for start in [0.0, 250.0, 500.0, 920.0] {
+            let (a, b) = (value.from_slider(span, start), value.from_slider(span, start + 80.0));
+            assert!(b / a - 1.0 <= 0.05, "{a} → {b}");
+        }
+        // The preset's uncertainty range widened by a tenth of its width:
+        // P1 160k and P99 240k give 152k to 248k.
+        let n = P::accelerators.param();
+        assert_eq!(n.slider_span(200_000.0, Some((160_000.0, 240_000.0)), 200_000.0), Span { lo: 152_000.0, hi: 248_000.0, log: true });
+        // A decline from a 20% rise to a 40% fall: a 26% rise to a 46% fall, linear (it crosses 0).
+        let d = P::market_decline.param();
+        let span = d.slider_span(0.22, Some((-0.2, 0.4)), 0.22);
+        assert!((span.lo + 0.26).abs() < 1e-12 && (span.hi - 0.46).abs() < 1e-12 && !span.log, "{span:?}");
+        // A value typed beyond the span widens it to hold the value; the allowed range bounds it.
+        assert_eq!(value.slider_span(38e9, None, 100e9).hi, 100e9);
+        assert_eq!(value.slider_span(38e9, None, 1e12).hi, 1e12);
+        let pue = P::pue.param();
+        assert_eq!(pue.slider_span(1.14, None, 1.14).lo, 1.0);
+        // Zero: the typical range (a delay of 0 to 24 months).
+        let delay = P::delay_months.param();
+        assert_eq!(delay.slider_span(0.0, None, 0.0), Span { lo: 0.0, hi: 24.0, log: false });
+        // A quarter: three years either side.
+        let start = P::start.param();
+        assert_eq!(start.slider_span(q(2025, 4), None, q(2025, 4)), Span { lo: q(2022, 4), hi: q(2028, 4), log: false });
+        // Edges: a non-finite value is ignored; a span of no width falls back to the allowed range.
+        assert_eq!(value.slider_span(38e9, None, f64::NAN), value.slider_span(38e9, None, 38e9));
+        assert_eq!(pue.slider_span(1.0, Some((1.0, 1.0)), 1.0).hi, 1.3);
+        let tiny = P::wacc.param().slider_span(f64::MIN_POSITIVE, None, f64::MIN_POSITIVE);
+        assert!(tiny.hi > tiny.lo, "{tiny:?}");
+        // Beyond the allowed range (the largest finite value) the span is empty once bounded: the whole range.
+        assert_eq!(P::value_usd.param().slider_span(f64::MAX, None, f64::MAX), value.allowed_span());
     }
 
     #[test]

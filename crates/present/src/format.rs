@@ -201,10 +201,12 @@ impl Fmt {
     }
 
     /// From an input's stored unit to the reader's: the rate for sums of
-    /// dollars, else 1.
+    /// dollars, 100 for shares and rates (typed in percent), else 1.
     pub fn input_factor(&self, param: &Param) -> f64 {
         if param.money && self.currency != Currency::Usd && self.fx.is_finite() && self.fx > 0.0 {
             self.fx
+        } else if param.percent {
+            100.0
         } else {
             1.0
         }
@@ -247,7 +249,7 @@ impl Fmt {
     pub fn param_unit(&self, p: computedeal_core::params::P) -> String {
         let unit = crate::i18n::param_unit(self.lang, p);
         match unit.strip_prefix("USD") {
-            Some(rest) if self.input_factor(p.param()) != 1.0 => format!("{}{rest}", self.currency.code()),
+            Some(rest) if p.param().money && self.input_factor(p.param()) != 1.0 => format!("{}{rest}", self.currency.code()),
             _ => unit.to_string(),
         }
     }
@@ -538,6 +540,41 @@ mod tests {
         let d = Dist::parse(capex, "pert:60000,76000,90000").unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(inr.dist_text(capex, &d), "pert:5322000,6741200,7983000");
         assert_eq!(inr.parse_dist(capex, "pert:5322000,6741200,7983000"), Ok(d));
+    }
+
+    /// Issue 29.5: shares and rates are shown and typed in percent ("8% a
+    /// year"), in every currency; the link and the model keep the fraction.
+    #[test]
+    fn shares_and_rates_read_in_percent() {
+        use computedeal_core::params::P;
+        let usd = Fmt::default();
+        let wacc = P::wacc.param();
+        assert_eq!(usd.field(wacc, 0.08), "8");
+        assert_eq!(usd.parse_field(wacc, "8.5"), Ok(0.085));
+        assert_eq!(usd.param_unit(P::wacc), "% a year");
+        assert_eq!(Fmt::new(Lang::Hi, Currency::Inr, 88.7).param_unit(P::wacc), "% प्रति वर्ष");
+        // 0.25% steps: 0.0025 × 100.
+        assert_eq!(usd.input_param(wacc).step, 0.25);
+        // A refusal names the range in percent: 0 to 0.5 is 0 to 50.
+        match usd.parse_field(wacc, "60") {
+            Err(computedeal_core::notice::Problem::OutOfRange { allowed }) => {
+                assert_eq!(allowed, computedeal_core::notice::Allowed::Range { min: "0".into(), max: "50".into() })
+            }
+            other => panic!("{other:?}"),
+        }
+        // A decline that can be a rise: −20% typed, −0.2 stored.
+        assert_eq!(usd.parse_field(P::market_decline.param(), "-20"), Ok(-0.2));
+        let d = Dist::parse(wacc, "tri:0.08,0.1,0.13").unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(usd.dist_text(wacc, &d), "tri:8,10,13");
+        assert_eq!(usd.parse_dist(wacc, "tri:8,10,13"), Ok(d));
+        // Every percent input's unit is a percent, in both languages; no unit says "fraction".
+        for p in P::ALL {
+            for lang in [Lang::En, Lang::Hi] {
+                let unit = crate::i18n::param_unit(lang, *p);
+                assert_eq!(p.param().percent, unit.contains('%'), "{}: {unit}", p.key());
+                assert!(!unit.contains("fraction") && !unit.contains("अंश"), "{}: {unit}", p.key());
+            }
+        }
     }
 
     #[test]
