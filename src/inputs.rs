@@ -228,21 +228,27 @@ fn param_row(props: &RowProps) -> Html {
                 <label for={field_id.clone()}>{ label }</label>
                 <span class="unit">{ fmt.param_unit(p) }</span>
                 if estimate { <abbr class="badge est" title={m.est_title}>{ m.est }</abbr> }
-                if props.changed {
-                    <span class="badge changed-badge">{ m.changed }</span>
-                    <button type="button" class="link reset" onclick={on_reset} aria-label={fill(m.reset_input, &[("label", label)])}>{ m.reset }</button>
-                }
             </div>
             <div class="param-controls">{ control }</div>
-            if can_be_uncertain {
+            // Under the control, never above it: the mark a first edit adds
+            // moves nothing under the reader's finger (issue 29.3).
+            if can_be_uncertain || props.changed {
                 <div class="uncertain-row">
-                    <label class="check">
-                        <input type="checkbox" checked={dist.is_some()} onchange={on_uncertain} />
-                        { m.uncertain }
-                    </label>
-                    if dist.is_some() {
-                        <input type="text" class="dist" id={format!("d-{key}")} aria-label={fill(m.distribution_of, &[("label", label)])} value={dist_text}
-                            onchange={on_dist} aria-describedby={described_by.clone()} />
+                    if can_be_uncertain {
+                        <label class="check">
+                            <input type="checkbox" checked={dist.is_some()} onchange={on_uncertain} />
+                            { m.uncertain }
+                        </label>
+                        if dist.is_some() {
+                            <input type="text" class="dist" id={format!("d-{key}")} aria-label={fill(m.distribution_of, &[("label", label)])} value={dist_text}
+                                onchange={on_dist} aria-describedby={described_by.clone()} />
+                        }
+                    }
+                    if props.changed {
+                        <span class="param-state">
+                            <span class="badge changed-badge">{ m.changed }</span>
+                            <button type="button" class="link reset" onclick={on_reset} aria-label={fill(m.reset_input, &[("label", label)])}>{ m.reset }</button>
+                        </span>
                     }
                 </div>
             }

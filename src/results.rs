@@ -8,7 +8,7 @@ use yew::prelude::*;
 use computedeal_core::model::Outcome;
 use computedeal_core::outputs::{Output, Unit};
 use computedeal_present::format::Fmt;
-use computedeal_present::i18n::{fill, messages, output_label, Lang};
+use computedeal_present::i18n::{fill, fill_parts, messages, output_label, Lang, Part};
 use computedeal_present::notices::undefined_text;
 use computedeal_present::view::Figure;
 
@@ -103,9 +103,9 @@ pub fn cards(props: &CardsProps) -> Html {
     let m = messages(lang);
     let o = &props.outcome;
     let x = &state.scenario.inputs;
-    let summary = props.mc.as_ref().and_then(|u| u.summary.clone());
-    let stale = props.mc.as_ref().is_some_and(|u| u.stale);
     let uncertain = state.scenario.is_uncertain();
+    // This scenario's summary only; the previous one's gives a placeholder its width.
+    let (summary, previous) = ranges(props.mc.as_ref(), uncertain);
     let shown: Vec<Figure> = if props.only.is_empty() { CARDS.to_vec() } else { props.only.clone() };
     let card = |f: Figure| -> Html {
         let output = match f {
@@ -115,15 +115,20 @@ pub fn cards(props: &CardsProps) -> Html {
                 let b = summary.as_ref().filter(|_| finished && uncertain).map(|s| s.p_loss);
                 let a = props.pinned_summary.as_ref().map(|s| s.p_loss);
                 let delta = b.zip(a).map(|(b, a)| b - a);
+                // Its Monte Carlo standard error, in the figure's tooltip (the glossary says so).
+                let se = summary.as_ref().and_then(|s| s.p_loss_se).map(|se| fill(m.p_loss_se, &[("se", &format!("{}{}", fmt.number(se * 100.0, 2), m.pp))]));
                 return html! {
-                    <div class={classes!("card", "loss", stale.then_some("stale"))} data-kpi="p_loss" data-value={summary.as_ref().filter(|_| finished).map(|s| s.p_loss.to_string())}
+                    <div class="card loss" data-kpi="p_loss" data-value={summary.as_ref().filter(|_| finished).map(|s| s.p_loss.to_string())}
                         data-a={a.map(|a| a.to_string())} data-delta={delta.map(|d| d.to_string())}>
                         <div class="card-label">{ m.card_p_loss }</div>
-                        <div class="card-value">{
+                        <div class="card-value" title={se.map(|se| format!("{}{se}", m.card_p_loss))}>{
                             match (&summary, uncertain) {
-                                (_, false) => m.no_uncertainty.to_string(),
-                                (Some(s), true) => fmt.value(s.p_loss, Unit::Fraction),
-                                (None, true) => "…".to_string(),
+                                (_, false) => html! { m.no_uncertainty },
+                                (Some(s), true) => html! { fmt.value(s.p_loss, Unit::Fraction) },
+                                (None, true) => {
+                                    let shape = previous.as_ref().map(|s| fmt.value(s.p_loss, Unit::Fraction)).unwrap_or_else(|| fmt.value(0.0, Unit::Fraction));
+                                    html! { <><span class="skeleton" aria-hidden="true" data-shape={shape}></span><span class="sr-only">{ m.h_range_running }</span></> }
+                                }
                             }
                         }</div>
                         if props.pinned.is_some() {
@@ -136,9 +141,7 @@ pub fn cards(props: &CardsProps) -> Html {
                                 }
                             }</div>
                         }
-                        <div class="card-note">{ m.note_p_loss }{
-                            summary.as_ref().filter(|_| uncertain).and_then(|s| s.p_loss_se).map(|se| fill(m.p_loss_se, &[("se", &format!("{}{}", fmt.number(se * 100.0, 2), m.pp))])).unwrap_or_default()
-                        }</div>
+                        <div class="card-note">{ m.note_p_loss }</div>
                     </div>
                 };
             }
@@ -174,7 +177,14 @@ pub fn cards(props: &CardsProps) -> Html {
                 <div class="card-label">{ card_label(lang, f, x.accelerator_is_gpu()) }</div>
                 <div class="card-value">{ v.map(|v| fmt.value(v, unit)).unwrap_or_else(|| m.none.to_string()) }</div>
                 if let Some((lo, hi)) = range.filter(|_| uncertain) {
-                    <div class={classes!("card-range", stale.then_some("stale"))} title={range_title.clone()}>{ fill(m.range, &[("lo", &fmt.value(lo, unit)), ("hi", &fmt.value(hi, unit))]) }</div>
+                    <div class="card-range" title={range_title.clone()}>{ fill(m.range, &[("lo", &fmt.value(lo, unit)), ("hi", &fmt.value(hi, unit))]) }</div>
+                } else if uncertain && v.is_some() {
+                    // Its place kept while the range is worked out (the previous range's width, else the point value's).
+                    <div class="card-range">{ placeholder(&fill_parts(m.range, &{
+                        let old = previous.as_ref().and_then(|s| s.get(output)).and_then(|d| Some((d.p(5)?, d.p(95)?)));
+                        let (lo, hi) = old.or(v.map(|v| (v, v))).unwrap_or((0.0, 0.0));
+                        [("lo", fmt.value(lo, unit)), ("hi", fmt.value(hi, unit))]
+                    }.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>())) }</div>
                 }
                 if props.pinned.is_some() {
                     <div class={classes!("card-delta", delta.map(|d| if d > 0.0 { "up" } else if d < 0.0 { "down" } else { "same" }))}>{
@@ -202,24 +212,61 @@ pub fn cards(props: &CardsProps) -> Html {
 #[function_component(Headline)]
 pub fn headline(props: &ReadingProps) -> Html {
     let s = &props.state.scenario;
-    // Any summary: the last run's while a new one starts, the first chunks'
-    // while it runs (dimmed until it has finished), then the whole run's.
-    let stale = props.mc.as_ref().is_some_and(|u| !u.finished);
-    let finished = props.mc.as_ref().filter(|_| s.is_uncertain()).and_then(|u| u.summary.as_ref());
-    let range = finished.and_then(|sm| {
+    let range_of = |sm: &Summary| {
         let npv = sm.get(Output::npv_usd)?;
         Some(computedeal_present::reading::Range { npv_p5: npv.p(5)?, npv_p95: npv.p(95)?, p_loss: sm.p_loss })
-    });
-    let running = s.is_uncertain() && finished.is_none();
+    };
+    // This scenario's range (its run's first chunks', then the whole run's);
+    // never the previous scenario's beside a new point value (issue 29.2).
+    let (current, previous) = ranges(props.mc.as_ref(), s.is_uncertain());
+    let range = current.as_deref().and_then(range_of);
     let fmt = props.state.fmt();
     let title = computedeal_present::reading::headline(s, &props.outcome, &fmt);
-    let range_text = computedeal_present::reading::headline_range(range, running, &fmt);
     use_effect_with(title.clone(), |title| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             doc.set_title(&format!("{title} · computedeal"));
         }
     });
-    html! { <h1 class="answer" id="answer">{ title }<span class={classes!("answer-range", stale.then_some("stale"))}>{ range_text }</span></h1> }
+    let body = match (range, s.is_uncertain()) {
+        (Some(r), _) => html! { { computedeal_present::reading::headline_range(Some(r), false, &fmt) } },
+        // While it is worked out, the sentence with a placeholder the width
+        // of each figure (the previous range's, else the point value's), so
+        // that nothing moves when the figures arrive (issue 29.3).
+        (None, true) => {
+            let npv = props.outcome.out.npv_usd;
+            let shape = previous.as_deref().and_then(range_of).unwrap_or(computedeal_present::reading::Range { npv_p5: npv, npv_p95: npv, p_loss: 0.0 });
+            let m = messages(fmt.lang);
+            let parts =
+                fill_parts(m.h_range, &[("lo", &fmt.money(shape.npv_p5)), ("hi", &fmt.money(shape.npv_p95)), ("p", &fmt.value(shape.p_loss, Unit::Fraction))]);
+            html! { <>{ placeholder(&parts) }<span class="sr-only">{ m.h_range_running }</span></> }
+        }
+        (None, false) => html! {},
+    };
+    html! { <h1 class="answer" id="answer">{ title }<span class="answer-range" aria-busy={(range.is_none() && s.is_uncertain()).to_string()}>{ body }</span></h1> }
+}
+
+/// The Monte Carlo summary of the scenario on screen, if any yet, and the
+/// previous scenario's while a run for a changed one starts (its figures
+/// give the placeholders their widths). Neither when nothing is uncertain.
+fn ranges(mc: Option<&McUpdate>, uncertain: bool) -> (Option<Rc<Summary>>, Option<Rc<Summary>>) {
+    match mc.filter(|_| uncertain) {
+        Some(u) if u.stale => (None, u.summary.clone()),
+        Some(u) => (u.summary.clone(), None),
+        None => (None, None),
+    }
+}
+
+/// A filled sentence whose figures are not known yet: its words, and in
+/// place of each figure a bar the width of `Part::Value`'s text (drawn by
+/// style.css from `data-shape`, so the page holds no invisible text), hidden
+/// from screen readers (the caller says it is being worked out).
+fn placeholder(parts: &[Part]) -> Html {
+    html! {
+        { for parts.iter().map(|p| match p {
+            Part::Text(t) => html! { <span aria-hidden="true">{ t.clone() }</span> },
+            Part::Value(v) => html! { <span class="skeleton" aria-hidden="true" data-shape={v.clone()}></span> },
+        }) }
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -290,8 +337,8 @@ pub fn mini_summary(props: &ReadingProps) -> Html {
         h.0.clone()
     };
     let gpu = state.scenario.inputs.accelerator_is_gpu();
-    let summary = props.mc.as_ref().filter(|_| state.scenario.is_uncertain()).and_then(|u| u.summary.clone());
-    let stale = props.mc.as_ref().is_some_and(|u| !u.finished);
+    // This scenario's chance of a loss, never the previous one's.
+    let summary = ranges(props.mc.as_ref(), state.scenario.is_uncertain()).0;
     let item = |f: Figure| -> Html {
         let label = card_label(fmt.lang, f, gpu);
         let (key, value, delta) = match f {
@@ -312,7 +359,7 @@ pub fn mini_summary(props: &ReadingProps) -> Html {
         let class = delta.as_ref().map(|(d, _)| if *d < 0.0 { "down" } else { "up" });
         let delta = delta.map(|(_, text)| text);
         html! {
-            <div class={classes!("mini-item", (f == Figure::PLoss && stale).then_some("stale"))} data-mini={key}
+            <div class="mini-item" data-mini={key}
                 title={delta.as_ref().map(|d| format!("{label}: {value}, {}", fill(m.mini_change, &[("delta", d)]))).unwrap_or_else(|| format!("{label}: {value}"))}>
                 <span class="mini-label">{ label.clone() }</span>
                 <span class="mini-value">{ value.clone() }</span>

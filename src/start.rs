@@ -60,21 +60,72 @@ pub fn start() {
     // The URL's language, else the first of the browser's that we have.
     let lang = page.view.lang.or_else(browser_lang).unwrap_or_default();
     let props = AppProps { scenario: page.scenario, notices: page.warnings, view: page.view, lang };
-    yew::Renderer::<App>::with_root_and_props(root, props).render();
-    if page.raw.get("debug").map(String::as_str) == Some("panic-after-mount") {
-        // Once the app says it is ready (mounted, drawn), from a task of its own.
-        gloo::timers::callback::Interval::new(100, || {
-            let ready = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id("app"))
-                .and_then(|a| a.get_attribute("data-state"))
-                .is_some_and(|s| s == "ready");
-            if ready {
-                panic!("debug=panic-after-mount was requested in the URL");
-            }
-        })
-        .forget();
+    // The document's language before the first drawing, not in an effect
+    // after it: style.css gives Hindi its font by `html[lang=hi]`, and set
+    // late it redrew the whole page in that font (a layout shift of 0.29).
+    if let Some(html) = doc.document_element() {
+        let _ = html.set_attribute("lang", lang.code());
     }
+    let panic_after_mount = page.raw.get("debug").map(String::as_str) == Some("panic-after-mount");
+    let mount = move || {
+        yew::Renderer::<App>::with_root_and_props(root, props).render();
+        if panic_after_mount {
+            debug_panic_after_mount();
+        }
+    };
+    // In Hindi the page is drawn once its Devanagari font is ready, so that
+    // no font swap moves it (issue 29.3). boot.js has already asked for the
+    // font when the address says lang=hi; at most `FONT_WAIT_MS` is waited.
+    if lang == computedeal_present::i18n::Lang::Hi {
+        when_font_ready(&doc, mount);
+    } else {
+        mount();
+    }
+}
+
+/// The longest the first drawing waits for the Hindi font.
+const FONT_WAIT_MS: u32 = 1500;
+
+/// Runs `then` once the Devanagari font has loaded, failed, or
+/// `FONT_WAIT_MS` has passed, whichever is first.
+fn when_font_ready(doc: &web_sys::Document, then: impl FnOnce() + 'static) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsValue;
+    /// What is still to run: taken by whichever comes first.
+    type Once = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
+    let once: Once = Rc::new(RefCell::new(Some(Box::new(then))));
+    let fire = move |once: &Once| {
+        let f = once.borrow_mut().take();
+        if let Some(f) = f {
+            f();
+        }
+    };
+    {
+        let once = once.clone();
+        gloo::timers::callback::Timeout::new(FONT_WAIT_MS, move || fire(&once)).forget();
+    }
+    let done = Closure::once(move |_: JsValue| fire(&once));
+    // "क" is in the font's unicode-range (style.css), so the face is fetched.
+    let _ = doc.fonts().load_with_text("1em cdDevanagari", "क").then2(&done, &done);
+    done.forget();
+}
+
+/// debug=panic-after-mount: a panic once the app says it is ready.
+fn debug_panic_after_mount() {
+    // Once the app says it is ready (mounted, drawn), from a task of its own.
+    gloo::timers::callback::Interval::new(100, || {
+        let ready = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("app"))
+            .and_then(|a| a.get_attribute("data-state"))
+            .is_some_and(|s| s == "ready");
+        if ready {
+            panic!("debug=panic-after-mount was requested in the URL");
+        }
+    })
+    .forget();
 }
 
 /// The view a downloaded single file was saved with:

@@ -6,6 +6,19 @@
 // index.html loads it without an integrity attribute, so that a sandboxed
 // frame (an opaque origin, where an integrity-checked file is refused) runs it.
 (function () {
+  // A Hindi page is drawn once its Devanagari font is ready (src/start.rs,
+  // so that no font swap moves it): when the address asks for Hindi, fetch
+  // the font now, beside the app's own files, rather than after them.
+  if (/(^|&)lang=hi(&|$)/.test(location.search.slice(1)) && document.head) {
+    var font = document.createElement('link');
+    font.rel = 'preload';
+    font.as = 'font';
+    font.type = 'font/woff2';
+    font.crossOrigin = 'anonymous';
+    font.href = 'noto-sans-devanagari-400.woff2';
+    document.head.appendChild(font);
+  }
+
   // The smallest module that uses a SIMD instruction (v128.const, i8x16.popcnt):
   // WebAssembly.validate says whether this browser runs the calculator's code.
   var SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);

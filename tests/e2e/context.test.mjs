@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, newPage, waitReady, waitMc, canvasColours, foreignRequests, ROOT } from './harness.mjs';
+import { serve, launch, newPage, waitReady, waitMc, canvasColours, foreignRequests, axeViolations, ROOT } from './harness.mjs';
 
 let server;
 let browser;
@@ -20,14 +20,6 @@ const SNAPSHOT = JSON.parse(fs.readFileSync(path.join(ROOT, 'crates/core/data/re
 const PORTFOLIO = JSON.parse(fs.readFileSync(path.join(ROOT, 'crates/core/data/openai-portfolio.json'), 'utf8'));
 // The portfolio's date is its newest source's (`Portfolio::as_of`), not a stored field.
 const PORTFOLIO_AS_OF = Object.values(PORTFOLIO.sources).map((s) => s.date).sort().at(-1);
-
-async function axeViolations(page, selector) {
-  await page.evaluate(fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-  const results = await page.evaluate((sel) => window.axe.run(document.querySelector(sel), { resultTypes: ['violations'] }), selector);
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
-}
 
 for (const [lang, width, height] of [['en', 1280, 800], ['en', 390, 844], ['hi', 1280, 800], ['hi', 360, 780]]) {
   test(`the market chart in ${lang} at ${width} px: drawn, dated, its table, accessible`, async () => {

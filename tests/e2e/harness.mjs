@@ -244,3 +244,12 @@ export function age(dir, hours) {
   const then = new Date(Date.now() - hours * 3600e3);
   for (const f of fs.readdirSync(dir)) fs.utimesSync(path.join(dir, f), then, then);
 }
+
+/** axe-core's serious and critical violations in `selector`'s element, or the whole page. */
+export async function axeViolations(page, selector = null) {
+  await page.evaluate(fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+  const results = await page.evaluate((sel) => window.axe.run(sel ? document.querySelector(sel) : document, { resultTypes: ['violations'] }), selector);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
+}

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, newPage, waitReady, waitMc, foreignRequests, cliEval, setField, ROOT } from './harness.mjs';
+import { serve, launch, newPage, waitReady, waitMc, foreignRequests, cliEval, setField, axeViolations, ROOT } from './harness.mjs';
 
 let server;
 let browser;
@@ -296,15 +296,6 @@ test('the scenario downloads as JSON, imports back, and a bad file changes nothi
   }
   for (const p of [page, fresh]) await p.context().close();
 });
-
-/** axe-core's serious and critical violations on the page as it is. */
-async function axeViolations(page) {
-  await page.evaluate(fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
-}
 
 for (const [lang, scheme] of [['en', 'light'], ['hi', 'light'], ['en', 'dark'], ['hi', 'dark']]) {
   test(`axe-core finds no serious or critical violation on the full page (${lang}, ${scheme})`, async () => {

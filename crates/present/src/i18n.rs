@@ -61,6 +61,39 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+/// A piece of a filled template: its own text, or a value put in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Part {
+    Text(String),
+    Value(String),
+}
+
+/// `fill`, keeping the values apart from the template's words, so that a
+/// page can draw them differently (a placeholder the width of the figure
+/// while it is being worked out). Joined, the parts are `fill`'s text.
+pub fn fill_parts(template: &str, args: &[(&str, &str)]) -> Vec<Part> {
+    let mut parts = Vec::new();
+    let mut rest = template;
+    while !rest.is_empty() {
+        // The earliest placeholder of any argument.
+        let next = args.iter().filter_map(|(name, value)| rest.find(&format!("{{{name}}}")).map(|at| (at, name.len() + 2, *value))).min_by_key(|(at, ..)| *at);
+        match next {
+            Some((at, len, value)) => {
+                if at > 0 {
+                    parts.push(Part::Text(rest[..at].to_string()));
+                }
+                parts.push(Part::Value(value.to_string()));
+                rest = &rest[at + len..];
+            }
+            None => {
+                parts.push(Part::Text(rest.to_string()));
+                rest = "";
+            }
+        }
+    }
+    parts
+}
+
 pub fn param_text(lang: Lang, p: P) -> ParamText {
     match lang {
         Lang::En => en::param(p),
@@ -156,6 +189,26 @@ mod tests {
         let mut new = p.deals[0].clone();
         new.id = "a-new-deal".into();
         assert_eq!(deal_what(Lang::Hi, &new), (new.what.as_str(), false));
+    }
+
+    #[test]
+    fn filled_parts_join_to_the_filled_text() {
+        let args = [("lo", "$5.99B"), ("hi", "$11.5B"), ("p", "2.0%")];
+        for lang in Lang::ALL {
+            let template = messages(lang).h_range;
+            let parts = fill_parts(template, &args);
+            let joined: String = parts
+                .iter()
+                .map(|p| match p {
+                    Part::Text(t) | Part::Value(t) => t.as_str(),
+                })
+                .collect();
+            assert_eq!(joined, fill(template, &args));
+            assert_eq!(parts.iter().filter(|p| matches!(p, Part::Value(_))).count(), 3, "{}", lang.code());
+        }
+        assert_eq!(fill_parts("{a}{a} b", &[("a", "1")]), vec![Part::Value("1".into()), Part::Value("1".into()), Part::Text(" b".into())]);
+        assert_eq!(fill_parts("no values", &[("a", "1")]), vec![Part::Text("no values".into())]);
+        assert_eq!(fill_parts("", &[]), vec![]);
     }
 
     #[test]
