@@ -257,7 +257,7 @@ fn param_row(props: &RowProps) -> Html {
             }
             <p class="help" id={help_id}>
                 { i18n::param_help(lang, p) }
-                { " " }{ m.allowed }{ " " }{ range_text(lang, m, &fmt.input_param(param), fmt.indian()) }{ if lang == Lang::Hi { "।" } else { "." } }
+                { " " }{ m.allowed }{ " " }{ range_text(lang, m, &fmt, param) }{ if lang == Lang::Hi { "।" } else { "." } }
                 if let Some(s) = source {
                     { " " }{ m.source }{ " " }
                     // Published sources' titles are quoted as published, in English;
@@ -283,14 +283,24 @@ fn choice_label(lang: Lang, p: P, id: &str) -> String {
     }
 }
 
-fn range_text(lang: Lang, m: &Messages, param: &Param, indian: bool) -> String {
-    match param.kind {
-        Kind::Choice(_) => m.a_choice.into(),
-        Kind::Number | Kind::Count => {
-            fill(m.range_to, &[("min", &field_text_grouped(param, param.min, indian)), ("max", &field_text_grouped(param, param.max, indian))])
+/// The allowed range in the figure's own format (issue 29.5): large sums
+/// with their scale ("$100M to $3.00T", in the reader's currency), other
+/// sums and shares with their sign ("$0 to $500,000", "0% to 50%").
+fn range_text(lang: Lang, m: &Messages, fmt: &Fmt, param: &Param) -> String {
+    let shown = fmt.input_param(param);
+    let grouped = |v: f64| field_text_grouped(&shown, v, fmt.indian());
+    let (min, max) = match param.kind {
+        Kind::Choice(_) => return m.a_choice.into(),
+        Kind::Quarter => return allowed_text(lang, &param.allowed()),
+        _ if param.money && param.max >= 1e6 => (fmt.money(param.min), fmt.money(param.max)),
+        _ if param.money => {
+            let sym = fmt.currency.symbol();
+            (format!("{sym}{}", grouped(shown.min)), format!("{sym}{}", grouped(shown.max)))
         }
-        Kind::Quarter => allowed_text(lang, &param.allowed()),
-    }
+        _ if param.percent => (format!("{}%", grouped(shown.min)), format!("{}%", grouped(shown.max))),
+        _ => (grouped(shown.min), grouped(shown.max)),
+    };
+    fill(m.range_to, &[("min", &min), ("max", &max)])
 }
 
 fn confidence_text(m: &Messages, c: Confidence) -> &'static str {

@@ -159,3 +159,30 @@ for (const lang of ['en', 'hi']) {
     await page.context().close();
   });
 }
+
+// Words for readers (issue 29.5): with every group and note open, the page names no file of
+// ours and no raw unit, gives ranges in the figure's own format, and its headline starts
+// with a capital, in both languages.
+for (const [lang, query] of [['en', '?preset=reference-1gw'], ['hi', '?lang=hi&currency=INR']]) {
+  test(`no internal file name or raw unit reaches a reader (${lang})`, async () => {
+    const page = await newPage(browser, { viewport: { width: 390, height: 844 } });
+    await page.goto(server.url + query);
+    await waitReady(page);
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    const text = await page.evaluate(() => document.body.innerText);
+    for (const ours of ['.md', 'facts', 'docs/', 'crates/', '.json;', 'fraction', 'अंश प्रति']) {
+      assert.ok(!text.includes(ours), `${lang}: "${ours}" in the page's text: …${text.slice(Math.max(0, text.indexOf(ours) - 80), text.indexOf(ours) + 40)}…`);
+    }
+    // Ranges in the figure's own format: the contract's value with its scale, the cost of capital in percent.
+    const help = async (key) => page.locator(`#param-${key} .help`).first().innerText();
+    if (lang === 'en') {
+      assert.match(await help('value_usd'), /Allowed: \$100M to \$3\.00T\./);
+      assert.match(await help('wacc'), /Allowed: 0% to 50%\./);
+      assert.match(await page.locator('#answer').innerText(), /^The operator earns/);
+    } else {
+      assert.match(await help('value_usd'), /₹/);
+      assert.match(await help('wacc'), /0% से 50%/);
+    }
+    await page.context().close();
+  });
+}

@@ -66,6 +66,20 @@ pub struct Range {
 /// The headline: the answer for the deal in view in one sentence, with its
 /// key number (NPV, in today's money). `headline_range` follows it.
 pub fn headline(s: &Scenario, o: &Outcome, fmt: &Fmt) -> String {
+    capitalized(headline_text(s, o, fmt))
+}
+
+/// A sentence starting with a capital, whatever its first word ("the
+/// operator earns …" is a preset's seller put first; issue 29.5).
+fn capitalized(text: String) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
+        _ => text,
+    }
+}
+
+fn headline_text(s: &Scenario, o: &Outcome, fmt: &Fmt) -> String {
     let m = messages(fmt.lang);
     let parties = preset_text(fmt.lang, s.preset.id);
     let npv = o.out.npv_usd;
@@ -249,6 +263,14 @@ mod tests {
         assert!(o.get(Output::price_usd_per_accelerator_hour).is_none());
         let text = headline(&s, &o, &Fmt::default());
         assert!(text.starts_with("AWS loses $") && text.ends_with("with OpenAI."), "{text}");
+        // A seller named in lower case ("the operator") still starts a capitalized sentence.
+        for preset in ["reference-1gw", "india-1gw"] {
+            let s = decode_query(&format!("preset={preset}")).scenario;
+            let text = headline(&s, &evaluate(&s.inputs), &Fmt::default());
+            assert!(text.starts_with("The operator earns $"), "{text}");
+        }
+        assert_eq!(capitalized(String::new()), "");
+        assert_eq!(capitalized("आज".into()), "आज");
     }
 
     #[test]
