@@ -266,7 +266,7 @@ fn param_row(props: &RowProps) -> Html {
                     if s.url.is_empty() { <span lang={title_lang}>{ title }</span> } else { <a href={s.url} target="_blank" rel="noopener noreferrer" lang={title_lang}>{ title }</a> }
                     { format!(" ({}, {})", if s.date == sources::UNDATED { m.no_date } else { s.date }, confidence_text(m, s.confidence)) }
                     if !s.note.is_empty() {
-                        if lang == Lang::En { <span class="note" lang="en">{ format!(" {}", s.note) }</span> }
+                        if lang == Lang::En { <span class="note" lang="en">{ format!(": {}", s.note) }</span> }
                         else { <details class="note-other"><summary>{ m.source_note_other }</summary><span class="note" lang="en">{ s.note }</span></details> }
                     }
                 }

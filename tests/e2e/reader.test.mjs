@@ -91,7 +91,7 @@ test('rupees show in lakh and crore at the edited rate, and a bad rate is refuse
   assert.equal(await page.locator('#f-value_usd').inputValue(), '33,70,60,00,00,000');
   assert.equal(await page.locator('#f-electricity_usd_per_mwh').inputValue(), '7,273.4');
   assert.equal(await page.locator('[data-param="electricity_usd_per_mwh"] .unit').textContent(), 'INR/MWh');
-  assert.match(await page.locator('#h-electricity_usd_per_mwh').textContent(), /0 to 88,700/);
+  assert.match(await page.locator('#h-electricity_usd_per_mwh').textContent(), /₹0 to ₹88,700/);
   assert.equal(await page.locator('#f-accelerators').inputValue(), '2,00,000');
   // ₹26,61,00,00,00,000 is 2.661e12 / 88.7 = $30B.
   await setField(page, 'value_usd', '26,61,00,00,00,000');
