@@ -37,8 +37,9 @@ pub struct McUpdate {
     pub total: u64,
     pub summary: Option<Rc<Summary>>,
     pub finished: bool,
-    /// The previous run's result, kept on screen (dimmed) while a new run
-    /// for a changed scenario starts, so nothing jumps.
+    /// The previous run's result, kept while a new run for a changed
+    /// scenario starts: never shown as this scenario's figures, only as the
+    /// widths of their placeholders (`results::ranges`), so nothing jumps.
     pub stale: bool,
     pub seconds: f64,
     pub workers: usize,
