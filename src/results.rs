@@ -169,6 +169,11 @@ pub fn cards(props: &CardsProps) -> Html {
             }
             _ => None,
         };
+        // Its place kept while the range is worked out: the previous range's width, else the point value's.
+        let pending = v.filter(|_| uncertain && range.is_none()).map(|v| {
+            let (lo, hi) = previous.as_ref().and_then(|s| s.get(output)).and_then(|d| Some((d.p(5)?, d.p(95)?))).unwrap_or((v, v));
+            fill_parts(m.range, &[("lo", &fmt.value(lo, unit)), ("hi", &fmt.value(hi, unit))])
+        });
         let why = o.notes.get(&output).map(|u| undefined_text(lang, *u));
         let delta = v.zip(a).map(|(b, a)| b - a);
         html! {
@@ -178,13 +183,8 @@ pub fn cards(props: &CardsProps) -> Html {
                 <div class="card-value">{ v.map(|v| fmt.value(v, unit)).unwrap_or_else(|| m.none.to_string()) }</div>
                 if let Some((lo, hi)) = range.filter(|_| uncertain) {
                     <div class="card-range" title={range_title.clone()}>{ fill(m.range, &[("lo", &fmt.value(lo, unit)), ("hi", &fmt.value(hi, unit))]) }</div>
-                } else if uncertain && v.is_some() {
-                    // Its place kept while the range is worked out (the previous range's width, else the point value's).
-                    <div class="card-range">{ placeholder(&fill_parts(m.range, &{
-                        let old = previous.as_ref().and_then(|s| s.get(output)).and_then(|d| Some((d.p(5)?, d.p(95)?)));
-                        let (lo, hi) = old.or(v.map(|v| (v, v))).unwrap_or((0.0, 0.0));
-                        [("lo", fmt.value(lo, unit)), ("hi", fmt.value(hi, unit))]
-                    }.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>())) }</div>
+                } else if let Some(parts) = &pending {
+                    <div class="card-range">{ placeholder(parts) }</div>
                 }
                 if props.pinned.is_some() {
                     <div class={classes!("card-delta", delta.map(|d| if d > 0.0 { "up" } else if d < 0.0 { "down" } else { "same" }))}>{
